@@ -1,0 +1,44 @@
+using Cap.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cap.Data.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.Property(p => p.Slug).HasMaxLength(Product.SlugMaxLength).IsRequired();
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(Product.NameMaxLength).IsRequired();
+        builder.HasIndex(p => p.Name);
+        builder.Property(p => p.Summary).HasMaxLength(Product.SummaryMaxLength).IsRequired();
+        builder.Property(p => p.Url).HasMaxLength(Product.UrlMaxLength);
+        builder.Property(p => p.Users).HasMaxLength(Product.UsersMaxLength);
+        builder.Property(p => p.KeyFigures).HasMaxLength(Product.KeyFiguresMaxLength);
+        builder.Property(p => p.SearchText).HasMaxLength(Product.NameMaxLength + Product.SlugMaxLength + Product.SummaryMaxLength + 2).IsRequired();
+        builder.Property(p => p.Phase).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne(p => p.Directorate).WithMany().HasForeignKey(p => p.DirectorateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Domain).WithMany().HasForeignKey(p => p.DomainId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Typology).WithMany().HasForeignKey(p => p.TypologyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.IsArchived, p.Name });
+        builder.HasIndex(p => new { p.DomainId, p.IsArchived });
+        builder.HasIndex(p => new { p.DirectorateId, p.IsArchived });
+        builder.HasIndex(p => new { p.Phase, p.IsArchived });
+        builder.HasIndex(p => new { p.TypologyId, p.IsArchived });
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> builder)
+    {
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne(m => m.Product).WithMany(p => p.Team).HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // A person holds one role in a given team.
+        builder.HasIndex(m => new { m.ProductId, m.PersonId }).IsUnique();
+        builder.HasIndex(m => m.PersonId);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Cap.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

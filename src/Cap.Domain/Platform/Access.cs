@@ -1,0 +1,30 @@
+using Cap.Domain.Catalogue;
+
+namespace Cap.Domain.Platform;
+
+/// <summary>
+/// Who may do what. One place for the rules so that pages, API and tests agree:
+/// every active person reads; a product's team edits it; its owners (Responsable produit or métier)
+/// also manage its team and archive it; administrators do everything; a person whose only role is
+/// Lecteur never writes.
+/// </summary>
+public static class Access
+{
+    public static bool CanRead(Person person) => person.IsActive;
+
+    public static bool CanAdminister(Person person) => person.IsActive && person.Has(GlobalRoles.Administrateur);
+
+    public static bool CanCreateProduct(Person person) => person.IsActive && person.Roles != GlobalRoles.Lecteur;
+
+    /// <param name="roleInProduct">The person's role in the product's team, or null when not a member.</param>
+    public static bool CanEditProduct(Person person, ProductRole? roleInProduct) =>
+        CanAdminister(person) || (person.IsActive && roleInProduct is not null);
+
+    public static bool CanManageTeam(Person person, ProductRole? roleInProduct) =>
+        CanAdminister(person) || (person.IsActive && roleInProduct is { } role && role.IsOwner());
+
+    public static bool CanArchiveProduct(Person person, ProductRole? roleInProduct) => CanManageTeam(person, roleInProduct);
+
+    /// <summary>Until the committee capability records phase decisions, only administrators move a product's phase after creation.</summary>
+    public static bool CanChangePhase(Person person) => CanAdminister(person);
+}

@@ -1,0 +1,39 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Cap.Domain.Platform;
+
+/// <summary>A personal API token. Only its SHA-256 hash is stored; the secret is shown once at creation.</summary>
+public class ApiToken : ITimestamped
+{
+    public const string SecretPrefix = "cap_";
+    public const int NameMaxLength = 80;
+
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public string Name { get; set; } = string.Empty;
+    /// <summary>The first characters of the secret, to recognise a token in a list.</summary>
+    public string Prefix { get; set; } = string.Empty;
+    [AuditIgnore]
+    public string Hash { get; set; } = string.Empty;
+    public DateTimeOffset? ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    [AuditIgnore]
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>Creates a random secret (256 bits) and returns it with its hash.</summary>
+    public static (string Secret, string Hash) NewSecret()
+    {
+        var bytes = RandomNumberGenerator.GetBytes(32);
+        var secret = SecretPrefix + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (secret, HashSecret(secret));
+    }
+
+    public static string HashSecret(string secret) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

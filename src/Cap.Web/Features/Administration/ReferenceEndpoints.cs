@@ -1,0 +1,40 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Administration;
+
+public sealed record ReferenceItemResponse(string Code, string Name, string? Description, bool Active);
+
+public sealed record PhaseResponse(string Code, string Label, int Order, string Goal);
+
+/// <summary>The reference lists, read-only, so that scripts can use their codes.</summary>
+public static class ReferenceEndpoints
+{
+    public static RouteGroupBuilder MapReferenceEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Référentiels");
+        group.MapGet("/directorates", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Directorate, ct))
+            .WithName("ListDirectorates").WithSummary("Liste les directions.");
+        group.MapGet("/domains", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Domain, ct))
+            .WithName("ListDomains").WithSummary("Liste les domaines.");
+        group.MapGet("/priorities", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Priority, ct))
+            .WithName("ListPriorities").WithSummary("Liste les priorités ministérielles.");
+        group.MapGet("/typologies", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Typology, ct))
+            .WithName("ListTypologies").WithSummary("Liste les typologies de produit.");
+        group.MapGet("/phases", ListPhases).WithName("ListPhases").WithSummary("Liste les phases du cycle de vie.");
+        return group;
+    }
+
+    /// <summary>Lists one reference list, active entries first.</summary>
+    public static async Task<Ok<List<ReferenceItemResponse>>> ListAsync(CapDbContext db, ReferenceKind kind, CancellationToken ct) =>
+        TypedResults.Ok(await db.References(kind).AsNoTracking()
+            .OrderByDescending(r => r.IsActive).ThenBy(r => r.Name)
+            .Select(r => new ReferenceItemResponse(r.Code, r.Name, r.Description, r.IsActive))
+            .ToListAsync(ct));
+
+    /// <summary>Lists the life-cycle phases in order.</summary>
+    public static Ok<List<PhaseResponse>> ListPhases() =>
+        TypedResults.Ok(Enum.GetValues<Phase>().Select(p => new PhaseResponse(p.Slug(), p.Label(), (int)p, p.Goal())).ToList());
+}

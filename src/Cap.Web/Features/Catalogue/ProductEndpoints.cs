@@ -1,0 +1,251 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Platform;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Catalogue;
+
+/// <summary>/api/v1/products: the catalogue for scripts and other tools.</summary>
+public static class ProductEndpoints
+{
+    public static RouteGroupBuilder MapProductEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/products").WithTags("Produits");
+        group.MapGet("/", ListProducts).WithName("ListProducts").WithSummary("Liste les produits, avec les mêmes filtres que le catalogue.");
+        group.MapGet("/{slug}", GetProduct).WithName("GetProduct").WithSummary("Lit un produit et son équipe.");
+        group.MapPost("/", CreateProduct).WithName("CreateProduct").WithSummary("Crée un produit (son auteur en devient responsable produit).");
+        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").WithSummary("Modifie un produit (version attendue obligatoire).");
+        group.MapPost("/{slug}/archive", ArchiveProduct).WithName("ArchiveProduct").WithSummary("Archive un produit.");
+        group.MapPost("/{slug}/restore", RestoreProduct).WithName("RestoreProduct").WithSummary("Sort un produit des archives.");
+        return group;
+    }
+
+    /// <summary>Lists products. Filters: q (text), domaine, direction, typologie (codes), phase (slug), statut (actifs, archives, tous), tri (nom, nom-desc, phase, maj), page, taille (1–100).</summary>
+    public static async Task<Results<Ok<ProductPageResponse>, ValidationProblem>> ListProducts(
+        [AsParameters] ProductFilterQuery query, ProductQuery products, CancellationToken ct)
+    {
+        var filter = query.ToFilter();
+        var errors = filter.Validate();
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var page = await products.SearchAsync(filter, ct);
+        return TypedResults.Ok(new ProductPageResponse(
+            page.Items.Select(ProductSummaryResponse.From).ToList(), page.Total, page.Page, page.PageSize, page.PageCount));
+    }
+
+    /// <summary>Reads one product with its team.</summary>
+    public static async Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
+    {
+        var product = await LoadAsync(db, slug, tracking: false, ct);
+        return product is null ? NotFoundProblem(slug) : TypedResults.Ok(ProductResponse.From(product));
+    }
+
+    /// <summary>Creates a product. Unknown codes and invalid fields answer 400 with one message per field; a slug already taken answers 409.</summary>
+    public static async Task<Results<Created<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, ForbidHttpResult>> CreateProduct(
+        ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var person = (await currentUser.GetAsync(ct))!;
+        if (!Access.CanCreateProduct(person))
+        {
+            return TypedResults.Forbid();
+        }
+        var (input, errors) = await ToInputAsync(request, db, ct);
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var result = await service.CreateAsync(input, person, ct);
+        if (result.DuplicateSlug)
+        {
+            return DuplicateSlug(result.Errors);
+        }
+        if (!result.Succeeded)
+        {
+            return Invalid(ApiErrors(result.Errors));
+        }
+        var created = (await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!;
+        return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
+    }
+
+    /// <summary>Replaces a product's fields. <c>version</c> must be the version read: another edit in between answers 409 with the stored values.</summary>
+    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ForbidHttpResult>> UpdateProduct(
+        string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var product = await LoadAsync(db, slug, tracking: true, ct);
+        if (product is null)
+        {
+            return NotFoundProblem(slug);
+        }
+        var person = (await currentUser.GetAsync(ct))!;
+        if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
+        {
+            return TypedResults.Forbid();
+        }
+        var (input, errors) = await ToInputAsync(request, db, ct);
+        if (request.Version is null)
+        {
+            errors["version"] = "Indiquez la version du produit lue avant modification (champ version).";
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
+        if (result.Conflict is { } current)
+        {
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Modification concurrente",
+                Detail = $"Le produit a été modifié depuis la version {request.Version} : la version enregistrée est {current.Version}. Relisez-le, puis renvoyez vos changements.",
+                Extensions = { ["currentVersion"] = current.Version },
+            });
+        }
+        if (result.ConflictMessage is not null)
+        {
+            return NotFoundProblem(slug);
+        }
+        if (result.DuplicateSlug)
+        {
+            return DuplicateSlug(result.Errors);
+        }
+        if (!result.Succeeded)
+        {
+            return Invalid(ApiErrors(result.Errors));
+        }
+        return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!));
+    }
+
+    /// <summary>Archives a product (its owners or an administrator).</summary>
+    public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> ArchiveProduct(
+        string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
+        SetArchivedAsync(slug, true, db, service, currentUser, time, ct);
+
+    /// <summary>Restores an archived product (its owners or an administrator).</summary>
+    public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> RestoreProduct(
+        string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
+        SetArchivedAsync(slug, false, db, service, currentUser, time, ct);
+
+    private static async Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> SetArchivedAsync(
+        string slug, bool archived, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct)
+    {
+        var product = await LoadAsync(db, slug, tracking: true, ct);
+        if (product is null)
+        {
+            return NotFoundProblem(slug);
+        }
+        var person = (await currentUser.GetAsync(ct))!;
+        if (!Access.CanArchiveProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
+        {
+            return TypedResults.Forbid();
+        }
+        await service.SetArchivedAsync(product, archived, time.GetUtcNow(), ct);
+        return TypedResults.Ok(ProductResponse.From(product));
+    }
+
+    internal static Task<Product?> LoadAsync(CapDbContext db, string slug, bool tracking, CancellationToken ct)
+    {
+        var query = db.Products
+            .Include(p => p.Directorate).Include(p => p.Domain).Include(p => p.Typology)
+            .Include(p => p.Team).ThenInclude(m => m.Person)
+            .AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Slug == slug, ct);
+    }
+
+    private static async Task<(ProductInput Input, Dictionary<string, string> Errors)> ToInputAsync(ProductRequest request, CapDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        async Task<int?> Resolve<T>(IQueryable<T> set, string? code, string field, string what) where T : ReferenceItem
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return null;
+            }
+            var id = await set.Where(r => r.Code == code.Trim() && r.IsActive).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            if (id is null)
+            {
+                errors[field] = $"{what} inconnu(e) ou inactif(ve) : « {code} ». Consultez la liste des codes dans l’API.";
+            }
+            return id;
+        }
+        Phase? phase = null;
+        if (!string.IsNullOrWhiteSpace(request.Phase))
+        {
+            if (PhaseExtensions.TryParseSlug(request.Phase, out var p))
+            {
+                phase = p;
+            }
+            else
+            {
+                errors["phase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret.";
+            }
+        }
+        var input = new ProductInput
+        {
+            Name = request.Name,
+            Slug = request.Slug,
+            Summary = request.Summary,
+            DirectorateId = await Resolve(db.Directorates, request.Directorate, "directorate", "Direction"),
+            DomainId = await Resolve(db.Domains, request.Domain, "domain", "Domaine"),
+            TypologyId = await Resolve(db.Typologies, request.Typology, "typology", "Typologie"),
+            Phase = phase,
+            Url = request.Url,
+            Users = request.Users,
+            KeyFigures = request.KeyFigures,
+        };
+        // Shape errors use the API's field names.
+        foreach (var (field, message) in ProductRules.Validate(input))
+        {
+            var apiField = ApiField(field);
+            errors.TryAdd(apiField, message);
+        }
+        return (input, errors);
+    }
+
+    private static string ApiField(string field) => field switch
+    {
+        nameof(ProductInput.DirectorateId) => "directorate",
+        nameof(ProductInput.DomainId) => "domain",
+        nameof(ProductInput.TypologyId) => "typology",
+        _ => char.ToLowerInvariant(field[0]) + field[1..],
+    };
+
+    private static Dictionary<string, string> ApiErrors(Dictionary<string, string> errors) =>
+        errors.ToDictionary(e => ApiField(e.Key), e => e.Value);
+
+    private static Conflict<ProblemDetails> DuplicateSlug(Dictionary<string, string> errors) => TypedResults.Conflict(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Identifiant déjà utilisé",
+        Detail = errors.Values.First(),
+    });
+
+    internal static ValidationProblem Invalid(Dictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
+            title: "Données invalides",
+            detail: "Corrigez les champs signalés puis renvoyez la requête.");
+
+    internal static NotFound<ProblemDetails> NotFoundProblem(string slug) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Produit introuvable",
+        Detail = $"Aucun produit n’a l’identifiant « {slug} ».",
+    });
+}
+
+/// <summary>The catalogue filters as query parameters.</summary>
+public sealed record ProductFilterQuery(
+    string? Q, string? Domaine, string? Direction, string? Phase, string? Typologie, string? Statut, string? Tri, int? Page, int? Taille)
+{
+    public ProductFilter ToFilter() => new()
+    {
+        Q = Q, Domaine = Domaine, Direction = Direction, Phase = Phase, Typologie = Typologie, Statut = Statut, Tri = Tri,
+        Page = Page ?? 1, Taille = Taille ?? ProductFilter.DefaultPageSize,
+    };
+}

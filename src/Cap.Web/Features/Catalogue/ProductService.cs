@@ -1,0 +1,152 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Catalogue;
+
+/// <summary>The outcome of a product command: success, field errors, a conflict, or a refusal.</summary>
+public sealed record CommandResult<T>
+{
+    public T? Value { get; init; }
+    public Dictionary<string, string> Errors { get; init; } = [];
+    /// <summary>Set when the row changed since it was read: the current stored values.</summary>
+    public Product? Conflict { get; init; }
+    public string? ConflictMessage { get; init; }
+    /// <summary>The only problem is a slug already used by another product (a 409 on the API).</summary>
+    public bool DuplicateSlug { get; init; }
+    public bool Succeeded => Errors.Count == 0 && Conflict is null && ConflictMessage is null;
+
+    public static CommandResult<T> Ok(T value) => new() { Value = value };
+}
+
+/// <summary>Creates, edits and archives products, for the screens and the API alike.</summary>
+public sealed class ProductService(CapDbContext db)
+{
+    public async Task<CommandResult<Product>> CreateAsync(ProductInput input, Person author, CancellationToken ct = default)
+    {
+        var errors = ProductRules.Validate(input);
+        var slugTaken = await CheckReferencesAsync(input, errors, null, ct);
+        if (input.Phase == Phase.Arret)
+        {
+            errors[nameof(ProductInput.Phase)] = "Un nouveau produit ne peut pas commencer en phase Arrêt.";
+        }
+        if (errors.Count > 0)
+        {
+            return new CommandResult<Product> { Errors = errors, DuplicateSlug = slugTaken && errors.Count == 1 };
+        }
+        var product = new Product { Phase = input.Phase ?? Phase.Idee };
+        ProductRules.Apply(input, product);
+        // The author steers what they create, unless an administrator registers it for a team.
+        if (!Access.CanAdminister(author))
+        {
+            product.Team.Add(new TeamMember { PersonId = author.Id, Role = ProductRole.ResponsableProduit });
+        }
+        db.Products.Add(product);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(product).State == EntityState.Added)
+        {
+            // Another request took the slug between the check and the insert.
+            db.Entry(product).State = EntityState.Detached;
+            if (!await SlugTakenAsync(product.Slug, null, ct))
+            {
+                throw;
+            }
+            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Slug)] = SlugTakenMessage(product.Slug) }, DuplicateSlug = true };
+        }
+        return CommandResult<Product>.Ok(product);
+    }
+
+    /// <param name="expectedVersion">The version the person started from; a different stored version is a conflict.</param>
+    public async Task<CommandResult<Product>> UpdateAsync(Product product, ProductInput input, int expectedVersion, Person editor, CancellationToken ct = default)
+    {
+        var errors = ProductRules.Validate(input);
+        var slugTaken = await CheckReferencesAsync(input, errors, product.Id, ct);
+        if (input.Phase is { } phase && phase != product.Phase && !Access.CanChangePhase(editor))
+        {
+            errors[nameof(ProductInput.Phase)] = "La phase change par une décision du comité produit ; seul un administrateur peut la corriger ici.";
+        }
+        if (errors.Count > 0)
+        {
+            return new CommandResult<Product> { Errors = errors, DuplicateSlug = slugTaken && errors.Count == 1 };
+        }
+        if (product.Version != expectedVersion)
+        {
+            return new CommandResult<Product> { Conflict = product };
+        }
+        db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
+        ProductRules.Apply(input, product);
+        if (input.Phase is { } newPhase)
+        {
+            product.Phase = newPhase;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == product.Id, ct);
+            return current is null
+                ? new CommandResult<Product> { ConflictMessage = "Ce produit a été supprimé entre-temps." }
+                : new CommandResult<Product> { Conflict = current };
+        }
+        catch (DbUpdateException)
+        {
+            if (!await SlugTakenAsync(product.Slug, product.Id, ct))
+            {
+                throw;
+            }
+            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Slug)] = SlugTakenMessage(product.Slug) }, DuplicateSlug = true };
+        }
+        return CommandResult<Product>.Ok(product);
+    }
+
+    public async Task<CommandResult<Product>> SetArchivedAsync(Product product, bool archived, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (product.IsArchived == archived)
+        {
+            return CommandResult<Product>.Ok(product);
+        }
+        product.IsArchived = archived;
+        product.ArchivedAt = archived ? now : null;
+        await db.SaveChangesAsync(ct);
+        return CommandResult<Product>.Ok(product);
+    }
+
+    /// <returns>Whether the slug is already taken.</returns>
+    private async Task<bool> CheckReferencesAsync(ProductInput input, Dictionary<string, string> errors, int? productId, CancellationToken ct)
+    {
+        if (input.DirectorateId is { } d && !await db.Directorates.AnyAsync(x => x.Id == d && x.IsActive, ct))
+        {
+            errors[nameof(ProductInput.DirectorateId)] = "Cette direction n’existe pas ou n’est plus active.";
+        }
+        if (input.DomainId is { } m && !await db.Domains.AnyAsync(x => x.Id == m && x.IsActive, ct))
+        {
+            errors[nameof(ProductInput.DomainId)] = "Ce domaine n’existe pas ou n’est plus actif.";
+        }
+        if (input.TypologyId is { } t && !await db.Typologies.AnyAsync(x => x.Id == t && x.IsActive, ct))
+        {
+            errors[nameof(ProductInput.TypologyId)] = "Cette typologie n’existe pas ou n’est plus active.";
+        }
+        if (!errors.ContainsKey(nameof(ProductInput.Slug)) && !string.IsNullOrWhiteSpace(input.Name))
+        {
+            var slug = ProductRules.SlugFor(input);
+            if (slug.Length > 0 && await SlugTakenAsync(slug, productId, ct))
+            {
+                errors[string.IsNullOrWhiteSpace(input.Slug) ? nameof(ProductInput.Name) : nameof(ProductInput.Slug)] = SlugTakenMessage(slug);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Task<bool> SlugTakenAsync(string slug, int? exceptId, CancellationToken ct) =>
+        db.Products.AnyAsync(p => p.Slug == slug && p.Id != exceptId, ct);
+
+    private static string SlugTakenMessage(string slug) =>
+        $"Un produit utilise déjà l’identifiant d’adresse « {slug} » : choisissez un autre nom ou saisissez un autre identifiant.";
+}

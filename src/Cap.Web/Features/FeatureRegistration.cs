@@ -1,0 +1,25 @@
+using Cap.Web.Features.Account;
+using Cap.Web.Features.Administration;
+using Cap.Web.Features.Catalogue;
+
+namespace Cap.Web.Features;
+
+/// <summary>Each capability registers its services, product tabs and API group here.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddCapFeatures(this IServiceCollection services)
+    {
+        services.AddCatalogue();
+        return services;
+    }
+
+    public static void MapCapFeatures(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(Shared.Auth.Policies.Reader)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesAttribute("application/json"));
+        api.MapProductEndpoints();
+        api.MapReferenceEndpoints();
+        api.MapMeEndpoints();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cap.Web.Features.Site;
+
+/// <summary>The French page shown for an error status (re-executed by the status code pages middleware).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string Title { get; private set; } = string.Empty;
+    public string Message { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        Code = code;
+        (Title, Message) = code switch
+        {
+            403 => ("Accès refusé", "Vos droits ne permettent pas d’afficher cette page ou de faire cette action. Si vous pensez qu’il s’agit d’une erreur, adressez-vous au responsable du produit ou à un administrateur."),
+            404 => ("Page non trouvée", "La page que vous cherchez est introuvable. Vérifiez l’adresse, ou repartez du catalogue des produits."),
+            400 => ("Requête invalide", "La requête n’a pas pu être traitée. Si vous envoyiez un formulaire, rechargez la page et recommencez."),
+            _ => ("Erreur inattendue", "Une erreur s’est produite. Elle a été enregistrée ; réessayez dans quelques instants."),
+        };
+        // Keep the original status code when re-executed.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+        {
+            Response.StatusCode = code is >= 400 and < 600 ? code : 404;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Cap.Data;
+using Cap.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Shared.Data;
+
+/// <summary>
+/// Chooses the database from configuration: the embedded SQLite file by default, PostgreSQL in
+/// production (<c>Database:Provider=Postgres</c> and <c>ConnectionStrings:Cap</c>).
+/// </summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddCapDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Cap");
+        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = Path.GetFullPath(configuration.GetValue("Database:DataDirectory", "data")!, environment.ContentRootPath);
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "cap.db")}";
+        }
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Cap is empty: set the PostgreSQL connection string.");
+        }
+
+        services.AddDbContext<CapDbContext>(options =>
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Cap.Data.Migrations.Postgres"));
+            }
+            else
+            {
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Cap.Data.Migrations.Sqlite"));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Applies pending migrations, then seeds the reference lists (and the demo portfolio when enabled).</summary>
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = new CapDbContext(
+            scope.ServiceProvider.GetRequiredService<DbContextOptions<CapDbContext>>(),
+            SystemActor.Instance,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        if (db.IsSqlite)
+        {
+            // Write-ahead logging lets readers go on while one request writes.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue<bool>("Database:SeedDemoData"))
+        {
+            await DemoPortfolio.SeedAsync(db, app.Configuration.GetValue("Database:SyntheticProducts", 0));
+        }
+        else
+        {
+            await ReferenceData.SeedAsync(db);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace Cap.Web.Shared;
+
+/// <summary>Times are stored in UTC and shown in Europe/Paris, in French.</summary>
+public static class Dates
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static DateTimeOffset ToParis(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Paris);
+
+    /// <summary>"26/11/2026".</summary>
+    public static string Day(DateTimeOffset value) => ToParis(value).ToString("dd/MM/yyyy", French);
+
+    /// <summary>"26/11/2026 à 21:05".</summary>
+    public static string WithTime(DateTimeOffset value) => ToParis(value).ToString("dd/MM/yyyy 'à' HH:mm", French);
+
+    /// <summary>ISO form for the datetime attribute of a time element.</summary>
+    public static string Iso(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+}

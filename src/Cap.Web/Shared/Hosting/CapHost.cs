@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Cap.Data;
+using Cap.Web.Features;
+using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Data;
+using Cap.Web.Shared.Problems;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Cap.Web.Shared.Hosting;
+
+/// <summary>Composition of the host: services, then the request pipeline.</summary>
+public static class CapHost
+{
+    public static void AddCap(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddCapDatabase(configuration, builder.Environment);
+        services.AddCapAuth(configuration, builder.Environment);
+
+        // Keys in the database so that several instances share sessions and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("Cap").PersistKeysToDbContext<CapDbContext>();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+            })
+            .AddMvcOptions(o => o.MaxModelBindingCollectionSize = 200);
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);
+            o.ViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cap.antiforgery";
+            o.FormFieldName = "__cap_csrf";
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "API Cap";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "API de Cap, la plateforme de pilotage des produits numériques des ministères sociaux. " +
+                "Authentification : jeton d’API personnel dans l’en-tête « Authorization: Bearer cap_… » (créé dans Cap, page « Jetons d’API »). " +
+                "Les erreurs sont des ProblemDetails (RFC 9457).";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
+
+        services.AddCapFeatures();
+    }
+
+    public static async Task UseCapAsync(this WebApplication app)
+    {
+        await app.MigrateAndSeedAsync();
+
+        var french = new CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(french),
+            SupportedCultures = [french],
+            SupportedUICultures = [french],
+        });
+        app.UseExceptionHandler();
+        app.UseCapStatusCodePages();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 1024 * 1024));
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapCapFeatures();
+    }
+}

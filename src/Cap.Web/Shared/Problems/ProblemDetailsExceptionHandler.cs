@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Shared.Problems;
+
+/// <summary>
+/// Maps what reaches the top of the pipeline to RFC 9110 problem details: malformed or oversized
+/// requests become 400/413 with a French explanation; anything else is a 500 whose details stay in the logs.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Requête trop volumineuse",
+                Detail = "Le corps de la requête dépasse la taille autorisée.",
+            },
+            BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Requête invalide",
+                Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                    ? "Le corps de la requête doit être du JSON (Content-Type: application/json)."
+                    : "La requête est mal formée : vérifiez les paramètres et le corps envoyés.",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Erreur interne",
+                Detail = "Une erreur inattendue s’est produite. Elle a été enregistrée ; réessayez plus tard.",
+            };
+        }
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ValidationProblemDetails InvalidJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+        return new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [field == "$"
+                ? "Le corps de la requête n’est pas un JSON valide."
+                : $"La valeur du champ « {field} » n’a pas le bon type ou le bon format."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Requête invalide",
+            Detail = "Le JSON envoyé ne peut pas être lu.",
+        };
+    }
+}

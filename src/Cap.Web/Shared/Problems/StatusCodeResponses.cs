@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Shared.Problems;
+
+/// <summary>Gives every bodiless error response a body: ProblemDetails under /api, a French page elsewhere.</summary>
+public static class StatusCodeResponses
+{
+    public static IApplicationBuilder UseCapStatusCodePages(this IApplicationBuilder app)
+    {
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = DetailFor(status) },
+            });
+        }));
+        app.UseWhen(ctx => !IsApi(ctx), screens => screens.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health");
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "Requête invalide",
+        401 => "Authentification requise",
+        403 => "Accès refusé",
+        404 => "Ressource introuvable",
+        405 => "Méthode non autorisée",
+        409 => "Conflit",
+        413 => "Requête trop volumineuse",
+        415 => "Type de contenu non pris en charge",
+        422 => "Requête impossible à traiter",
+        429 => "Trop de requêtes",
+        _ => "Erreur",
+    };
+
+    public static string DetailFor(int status) => status switch
+    {
+        401 => "Connectez-vous, ou envoyez un jeton d’API valide dans l’en-tête Authorization: Bearer.",
+        403 => "Vos droits ne permettent pas cette action.",
+        404 => "La ressource demandée n’existe pas.",
+        405 => "Cette méthode HTTP n’est pas acceptée à cette adresse.",
+        _ => TitleFor(status),
+    };
+}

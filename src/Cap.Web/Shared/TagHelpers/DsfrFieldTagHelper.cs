@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Cap.Web.Shared.TagHelpers;
+
+/// <summary>
+/// One DSFR form field (label, hint, control, error message tied by aria-describedby), bound to a
+/// model property so that what was typed is kept when the form is shown again:
+/// <c>&lt;dsfr-field for="Input.Name" label="Nom" hint="…" required="true" /&gt;</c>.
+/// Kinds: text (default), textarea, select, url, email, number, date, checkbox.
+/// </summary>
+[HtmlTargetElement("dsfr-field", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression For { get; set; } = default!;
+
+    public string Label { get; set; } = string.Empty;
+    public string? Hint { get; set; }
+    public string Kind { get; set; } = "text";
+    public bool Required { get; set; }
+    public int Rows { get; set; } = 4;
+    public IEnumerable<SelectListItem>? Items { get; set; }
+    /// <summary>First, empty option of a select.</summary>
+    public string? Placeholder { get; set; }
+    public string? Autocomplete { get; set; }
+    public bool Disabled { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = For.Name;
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var messagesId = $"{id}-messages";
+        var hintId = $"{id}-hint";
+        ViewContext.ViewData.ModelState.TryGetValue(name, out var entry);
+        var error = entry?.ValidationState == ModelValidationState.Invalid ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        var isSelect = Kind == "select";
+        var isCheckbox = Kind == "checkbox";
+        var group = isSelect ? "fr-select-group" : isCheckbox ? "fr-checkbox-group" : "fr-input-group";
+        var control = isSelect ? "fr-select" : "fr-input";
+
+        var attributes = new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["aria-describedby"] = Hint is null ? messagesId : $"{hintId} {messagesId}",
+        };
+        if (!isCheckbox)
+        {
+            attributes["class"] = error is null ? control : $"{control} {control}--error";
+        }
+        if (Required)
+        {
+            attributes["aria-required"] = "true";
+        }
+        if (error is not null)
+        {
+            attributes["aria-invalid"] = "true";
+        }
+        if (Autocomplete is not null)
+        {
+            attributes["autocomplete"] = Autocomplete;
+        }
+        if (Disabled)
+        {
+            attributes["disabled"] = "disabled";
+        }
+
+        TagBuilder field = Kind switch
+        {
+            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
+            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, Placeholder, name, Items ?? [], false, attributes),
+            "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes),
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, null, null, attributes),
+        };
+        if (Kind is "url" or "email" or "number" or "date")
+        {
+            field.MergeAttribute("type", Kind, replaceExisting: true);
+        }
+        if (Kind == "textarea")
+        {
+            field.Attributes.Remove("cols");
+        }
+
+        var label = new TagBuilder("label");
+        label.AddCssClass("fr-label");
+        label.Attributes["for"] = id;
+        label.InnerHtml.Append(Label);
+        if (Required)
+        {
+            label.InnerHtml.AppendHtml("<span aria-hidden=\"true\"> *</span>");
+        }
+        if (Hint is not null)
+        {
+            var hint = new TagBuilder("span");
+            hint.AddCssClass("fr-hint-text");
+            hint.Attributes["id"] = hintId;
+            hint.InnerHtml.Append(Hint);
+            label.InnerHtml.AppendHtml(hint);
+        }
+
+        var messages = new TagBuilder("div");
+        messages.AddCssClass("fr-messages-group");
+        messages.Attributes["id"] = messagesId;
+        messages.Attributes["aria-live"] = "polite";
+        if (error is not null)
+        {
+            var p = new TagBuilder("p");
+            p.AddCssClass("fr-message fr-message--error");
+            p.InnerHtml.Append(error);
+            messages.InnerHtml.AppendHtml(p);
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", error is null ? group : $"{group} {group}--error");
+        if (isCheckbox)
+        {
+            output.Content.AppendHtml(field);
+            output.Content.AppendHtml(label);
+        }
+        else
+        {
+            output.Content.AppendHtml(label);
+            output.Content.AppendHtml(field);
+        }
+        output.Content.AppendHtml(messages);
+    }
+}
