@@ -241,7 +241,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("DomainId", "IsArchived");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "SearchText");
 
                     b.HasIndex("Phase", "IsArchived");
 

@@ -227,7 +227,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DomainId", "IsArchived");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "SearchText");
 
                     b.HasIndex("Phase", "IsArchived");
 

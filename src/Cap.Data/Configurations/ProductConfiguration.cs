@@ -22,7 +22,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasOne(p => p.Directorate).WithMany().HasForeignKey(p => p.DirectorateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Domain).WithMany().HasForeignKey(p => p.DomainId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Typology).WithMany().HasForeignKey(p => p.TypologyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.IsArchived, p.Name });
+        builder.HasIndex(p => new { p.IsArchived, p.SearchText });
         builder.HasIndex(p => new { p.DomainId, p.IsArchived });
         builder.HasIndex(p => new { p.DirectorateId, p.IsArchived });
         builder.HasIndex(p => new { p.Phase, p.IsArchived });

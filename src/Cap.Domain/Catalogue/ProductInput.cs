@@ -28,6 +28,10 @@ public static class ProductRules
         {
             errors[nameof(input.Slug)] = $"L’identifiant d’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets simples ({Product.SlugMaxLength} caractères au plus).";
         }
+        else if (Slugs.Reserved.Contains(SlugFor(input)))
+        {
+            errors[string.IsNullOrWhiteSpace(input.Slug) ? nameof(input.Name) : nameof(input.Slug)] = $"« {SlugFor(input)} » est réservé par Cap : choisissez un autre identifiant d’adresse.";
+        }
         else if (string.IsNullOrWhiteSpace(input.Slug) && !string.IsNullOrWhiteSpace(input.Name) && Slugs.FromName(input.Name).Length == 0)
         {
             errors[nameof(input.Slug)] = "Saisissez un identifiant d’adresse : le nom ne contient aucune lettre ni chiffre utilisable.";

@@ -38,6 +38,9 @@ public static class Slugs
         return slug.Length > Product.SlugMaxLength ? slug[..Product.SlugMaxLength].Trim('-') : slug;
     }
 
+    /// <summary>Slugs that are screen addresses under /produits/ and cannot name a product.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "nouveau" };
+
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug)
         && slug.Length <= Product.SlugMaxLength

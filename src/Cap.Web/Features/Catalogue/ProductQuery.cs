@@ -1,6 +1,7 @@
 using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
+using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Catalogue;
@@ -67,10 +68,6 @@ public sealed record ProductListItem(
     string DirectorateCode, string DirectorateName, string DomainCode, string DomainName,
     string TypologyCode, string TypologyName, DateTimeOffset UpdatedAt);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
-}
 
 /// <summary>The catalogue query, shared by the screen and the API: two SQL queries (count and page) whatever the portfolio size.</summary>
 public sealed class ProductQuery(CapDbContext db)
@@ -111,10 +108,11 @@ public sealed class ProductQuery(CapDbContext db)
         var total = await query.CountAsync(ct);
         query = filter.Tri switch
         {
-            "nom-desc" => query.OrderByDescending(p => p.Name),
-            "phase" => query.OrderBy(p => p.Phase == Phase.Idee ? 1 : p.Phase == Phase.Poc ? 2 : p.Phase == Phase.Mvp ? 3 : p.Phase == Phase.Construction ? 4 : p.Phase == Phase.Generalisation ? 5 : 6).ThenBy(p => p.Name),
-            "maj" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name),
-            _ => query.OrderBy(p => p.Name),
+            "nom-desc" => query.OrderByDescending(p => p.SearchText),
+            "phase" => query.OrderBy(p => p.Phase == Phase.Idee ? 1 : p.Phase == Phase.Poc ? 2 : p.Phase == Phase.Mvp ? 3 : p.Phase == Phase.Construction ? 4 : p.Phase == Phase.Generalisation ? 5 : 6).ThenBy(p => p.SearchText),
+            "maj" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.SearchText),
+            // The folded text starts with the name: an accent-insensitive order on every database.
+            _ => query.OrderBy(p => p.SearchText),
         };
         var pageSize = Math.Clamp(filter.Taille, 1, ProductFilter.MaxPageSize);
         var page = Math.Max(1, filter.Page);

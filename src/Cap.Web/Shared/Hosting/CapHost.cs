@@ -29,8 +29,12 @@ public static class CapHost
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Administration", Policies.Admin);
+                o.Conventions.AddPageRoute("/Administration/ReferenceEdit", "/admin/referentiels/{kind}/{id:int}");
+                o.Conventions.AddPageRoute("/Administration/PersonEdit", "/admin/personnes/{id:int}");
             })
-            .AddMvcOptions(o => o.MaxModelBindingCollectionSize = 200);
+            .AddMvcOptions(o => o.MaxModelBindingCollectionSize = 200)
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.PageViewLocationFormats.Add("/Shared/{0}" + RazorViewEngine.ViewExtension);

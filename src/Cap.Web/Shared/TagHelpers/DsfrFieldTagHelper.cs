@@ -76,7 +76,7 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, Placeholder, name, Items ?? [], false, attributes),
             "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes),
-            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, null, null, attributes),
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
         };
         if (Kind is "url" or "email" or "number" or "date")
         {
@@ -123,6 +123,8 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
         {
             output.Content.AppendHtml(field);
             output.Content.AppendHtml(label);
+            // An unchecked box posts nothing: the hidden "false" makes it bind to false.
+            output.Content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, name));
         }
         else
         {

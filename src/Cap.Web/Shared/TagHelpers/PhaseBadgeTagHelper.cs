@@ -9,6 +9,8 @@ public sealed class PhaseBadgeTagHelper : TagHelper
 {
     public Phase Phase { get; set; }
     public bool Small { get; set; } = true;
+    /// <summary>Prefix the label with "Phase :" where no column header says it.</summary>
+    public bool Prefixed { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -24,6 +26,6 @@ public sealed class PhaseBadgeTagHelper : TagHelper
         output.TagName = "p";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", $"fr-badge {(Small ? "fr-badge--sm " : string.Empty)}{accent}".Trim());
-        output.Content.SetContent($"Phase : {Phase.Label()}");
+        output.Content.SetContent(Prefixed ? $"Phase : {Phase.Label()}" : Phase.Label());
     }
 }

@@ -336,9 +336,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "DomainId", "IsArchived" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_IsArchived_Name",
+                name: "IX_Products_IsArchived_SearchText",
                 table: "Products",
-                columns: new[] { "IsArchived", "Name" });
+                columns: new[] { "IsArchived", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Name",

@@ -338,9 +338,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 columns: new[] { "DomainId", "IsArchived" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_IsArchived_Name",
+                name: "IX_Products_IsArchived_SearchText",
                 table: "Products",
-                columns: new[] { "IsArchived", "Name" });
+                columns: new[] { "IsArchived", "SearchText" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Name",

@@ -1,0 +1,32 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Catalogue;
+
+/// <summary>The product's overview tab.</summary>
+public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "apercu";
+    protected override string PageTitle => "Aperçu";
+
+    public Product Details { get; private set; } = default!;
+    public bool CanArchive { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        Details = await Db.Products.AsNoTracking()
+            .Include(p => p.Team).ThenInclude(m => m.Person)
+            .AsSplitQuery()
+            .FirstAsync(p => p.Id == Product.Id, ct);
+        CanArchive = CanManageTeam;
+        return Page();
+    }
+}

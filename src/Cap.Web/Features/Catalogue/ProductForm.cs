@@ -1,0 +1,50 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cap.Web.Features.Catalogue;
+
+/// <summary>The options and rights that the create and edit forms share (see _ProductForm.cshtml).</summary>
+public sealed class ProductFormOptions
+{
+    public List<SelectListItem> Directorates { get; init; } = [];
+    public List<SelectListItem> Domains { get; init; } = [];
+    public List<SelectListItem> Typologies { get; init; } = [];
+    public List<SelectListItem> Phases { get; init; } = ReferenceOptions.Phases(bySlug: false);
+    public bool CanChoosePhase { get; init; }
+    public string SubmitLabel { get; init; } = "Enregistrer";
+    public string? CancelUrl { get; init; }
+
+    public static async Task<ProductFormOptions> LoadAsync(CapDbContext db, ProductInput? current, bool canChoosePhase, string submitLabel, string? cancelUrl, CancellationToken ct) => new()
+    {
+        Directorates = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Directorate, current?.DirectorateId, ct),
+        Domains = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Domain, current?.DomainId, ct),
+        Typologies = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Typology, current?.TypologyId, ct),
+        CanChoosePhase = canChoosePhase,
+        SubmitLabel = submitLabel,
+        CancelUrl = cancelUrl,
+    };
+
+    /// <summary>Puts the rule errors next to their fields ("Input.Name"...).</summary>
+    public static void AddErrors(ModelStateDictionary modelState, Dictionary<string, string> errors)
+    {
+        foreach (var (field, message) in errors)
+        {
+            modelState.AddModelError($"Input.{field}", message);
+        }
+    }
+
+    public static ProductInput InputFrom(Product p) => new()
+    {
+        Name = p.Name, Slug = p.Slug, Summary = p.Summary, DirectorateId = p.DirectorateId, DomainId = p.DomainId,
+        TypologyId = p.TypologyId, Phase = p.Phase, Url = p.Url, Users = p.Users, KeyFigures = p.KeyFigures,
+    };
+}
+
+/// <summary>A page that shows the product form: the partial binds to <see cref="Input"/> so field names and errors match the page's.</summary>
+public interface IProductFormPage
+{
+    ProductInput Input { get; }
+    ProductFormOptions Form { get; }
+}
