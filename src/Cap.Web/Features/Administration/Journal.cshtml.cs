@@ -28,11 +28,13 @@ public sealed class JournalModel(CapDbContext db) : PageModel
     {
         ViewData["Title"] = "Journal d’audit";
         ViewData["Breadcrumb"] = new List<Crumb> { new("Accueil", "/"), new("Administration", "/admin"), new("Journal d’audit", null) };
-        if (!ModelState.IsValid)
+        var badFrom = ModelState.TryGetValue("du", out var du) && du.Errors.Count > 0;
+        var badTo = ModelState.TryGetValue("au", out var au) && au.Errors.Count > 0;
+        if (badFrom || badTo)
         {
             Notice = "Une date du filtre n’est pas valide : utilisez le format jj/mm/aaaa. Elle a été ignorée.";
-            Du = ModelState.TryGetValue(nameof(Du), out var du) && du.Errors.Count > 0 ? null : Du;
-            Au = ModelState.TryGetValue(nameof(Au), out var au) && au.Errors.Count > 0 ? null : Au;
+            Du = badFrom ? null : Du;
+            Au = badTo ? null : Au;
         }
         int? productId = null;
         if (!string.IsNullOrWhiteSpace(Produit))

@@ -107,10 +107,11 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser) : Produc
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Members = await Db.TeamMembers.AsNoTracking().Include(m => m.Person)
+        var members = await Db.TeamMembers.AsNoTracking().Include(m => m.Person)
             .Where(m => m.ProductId == Product.Id)
-            .OrderBy(m => m.Role).ThenBy(m => m.Person!.DisplayName)
             .ToListAsync(ct);
+        // Roles are stored by name: order by their rank in memory (a team is a handful of rows).
+        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Person!.DisplayName, StringComparer.CurrentCulture).ToList();
         if (CanManageTeam)
         {
             var memberIds = Members.Select(m => m.PersonId).ToList();

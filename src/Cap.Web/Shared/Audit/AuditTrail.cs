@@ -103,8 +103,8 @@ public static class AuditTrail
             .Where(k => k != "Id" || entry.Action != AuditAction.Updated)
             .Select(k => new AuditChange(
                 FieldLabels.GetValueOrDefault(k, k),
-                Display(k, before.GetValueOrDefault(k), names),
-                Display(k, after.GetValueOrDefault(k), names)))
+                Display(k, before.TryGetValue(k, out var b) ? b : null, names),
+                Display(k, after.TryGetValue(k, out var a) ? a : null, names)))
             .Where(c => c.Before != c.After)
             .ToList();
     }
@@ -114,7 +114,7 @@ public static class AuditTrail
 
     private static string? Display(string field, JsonElement? value, IReadOnlyDictionary<string, string>? names)
     {
-        if (value is not { } v || v.ValueKind == JsonValueKind.Null)
+        if (value is not { } v || v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             return null;
         }

@@ -80,7 +80,11 @@ public static class CapHost
             SupportedCultures = [french],
             SupportedUICultures = [french],
         });
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur/500",
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseCapStatusCodePages();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
