@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Cap.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Cap.Browser.Tests;
+
+/// <summary>
+/// Cap served by Kestrel on a free loopback port (fresh SQLite database with the demo portfolio),
+/// and Debian's Chromium driven by Playwright. No browser is downloaded.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly SqliteCapFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("CAP_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", BypassCSP = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+}
+
+/// <summary>Runs axe-core (from the npm registry, see src/Cap.Web/package.json) in the page.</summary>
+public static class Axe
+{
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cap.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        var path = Path.Combine(dir?.FullName ?? ".", "src", "Cap.Web", "node_modules", "axe-core", "axe.min.js");
+        return File.ReadAllText(path);
+    });
+
+    /// <summary>The WCAG 2.1 A and AA violations of the current page, one line each (empty when none).</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+        return json.EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+    }
+
+    public static async Task AssertNoViolationsAsync(IPage page)
+    {
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"axe-core violations on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+}
