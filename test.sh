@@ -17,7 +17,7 @@ apt_install() {
     apt-get update -qq
     apt_updated=true
   fi
-  apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  apt-get install -y -qq "$@" >/dev/null
 }
 
 has_postgres() {

@@ -161,28 +161,23 @@ public static partial class PostgresCluster
             }
         }
 
+        /// <summary>
+        /// Stops the server and removes its folder in one shell of its own: the test host may be
+        /// ended before its exit handlers finish, the shell goes on regardless.
+        /// </summary>
         public void Stop()
         {
+            var pgCtl = Path.Combine(_binaries, "pg_ctl");
+            var stop = $"{(_asPostgresUser ? $"{RunUser} -u postgres -- " : string.Empty)}'{pgCtl}' stop -D '{DataDirectory}' -m immediate";
+            var script = $"[ -f '{DataDirectory}/postmaster.pid' ] && {stop} >/dev/null 2>&1; rm -rf '{_directory}'";
             try
             {
-                if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-                {
-                    PgAsync("pg_ctl", "stop", "-D", DataDirectory, "-m", "immediate").GetAwaiter().GetResult();
-                }
+                using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", script }, UseShellExecute = false });
+                process?.WaitForExit(TimeSpan.FromSeconds(20));
             }
-            catch (InvalidOperationException)
+            catch (System.ComponentModel.Win32Exception)
             {
-                // Best effort at process exit: test.sh removes what is left.
-            }
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
+                // Best effort at process exit: test.sh removes what is left of its own runs.
             }
         }
 
@@ -208,7 +203,7 @@ public static partial class PostgresCluster
         {
             var path = Path.Combine(_binaries, tool);
             return _asPostgresUser
-                ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
+                ? RunAsync(RunUser, ["-u", "postgres", "--", path, .. arguments])
                 : RunAsync(path, arguments);
         }
 
@@ -236,6 +231,9 @@ public static partial class PostgresCluster
             return installed ?? throw new InvalidOperationException(
                 $"PostgreSQL server binaries (initdb, pg_ctl) were not found in PATH nor in {debian}/*/bin: install Debian's postgresql package (test.sh does), or set {ServerVariable} to a server's connection string.");
         }
+
+        /// <summary>runuser lives in sbin, which a root shell has in PATH but not every environment.</summary>
+        private static string RunUser { get; } = new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists) ?? "runuser";
 
         private static int FreePort()
         {
