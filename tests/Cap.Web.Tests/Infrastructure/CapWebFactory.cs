@@ -1,0 +1,204 @@
+using System.Text.Encodings.Web;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Cap.Data;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Cap.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over a fresh database of its own, filled with the demo portfolio at
+/// start-up, with a test sign-in: a request carrying <c>X-Test-Person: e-mail</c> is that person.
+/// One instance per test class (<c>IClassFixture</c>); each provider is a subclass.
+/// </summary>
+public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string TestScheme = "Test";
+    public const string PersonHeader = "X-Test-Person";
+    public const string AntiforgeryField = "__cap_csrf";
+
+    private string? _connectionString;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string of this instance's own database (created on first use).</summary>
+    public string ConnectionString =>
+        _connectionString ??= Task.Run(CreateDatabaseAsync).GetAwaiter().GetResult();
+
+    /// <summary>Creates the empty database this instance will use and returns its connection string.</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    /// <summary>Removes this instance's database once the host is stopped.</summary>
+    protected abstract Task DeleteDatabaseAsync(string connectionString);
+
+    async Task IAsyncLifetime.InitializeAsync() => _connectionString ??= await CreateDatabaseAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_connectionString is { } connectionString)
+        {
+            _connectionString = null;
+            await DeleteDatabaseAsync(connectionString);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Cap", ConnectionString);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Authentication:DemoSignIn:Enabled", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestScheme, _ => { });
+            services.PostConfigure<PolicySchemeOptions>(CapClaims.Scheme, o =>
+            {
+                var previous = o.ForwardDefaultSelector;
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(PersonHeader) ? TestScheme : previous!(ctx);
+            });
+        });
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects and, when <paramref name="email"/> is given, is signed in as that person.</summary>
+    public HttpClient CreateClientFor(string? email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (email is not null)
+        {
+            client.DefaultRequestHeaders.Add(PersonHeader, email);
+        }
+        return client;
+    }
+
+    /// <summary>
+    /// Reads a page and returns the hidden fields of its first POST form (the first in the main
+    /// content, ahead of the header's sign-out form), the antiforgery token among them.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
+        var html = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}: no form to read.");
+        }
+        using var document = await new HtmlParser().ParseDocumentAsync(html);
+        static bool IsPost(IElement form) => string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase);
+        var form = document.QuerySelector("main")?.QuerySelectorAll("form").FirstOrDefault(IsPost)
+            ?? document.QuerySelectorAll("form").FirstOrDefault(IsPost);
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in form?.QuerySelectorAll("input[type=hidden][name]") ?? Enumerable.Empty<IElement>())
+        {
+            fields[input.GetAttribute("name")!] = input.GetAttribute("value") ?? string.Empty;
+        }
+        if (!fields.ContainsKey(AntiforgeryField)
+            && document.QuerySelector($"input[name={AntiforgeryField}]")?.GetAttribute("value") is { } token)
+        {
+            fields[AntiforgeryField] = token;
+        }
+        if (!fields.ContainsKey(AntiforgeryField))
+        {
+            throw new InvalidOperationException($"GET {url}: the page has no antiforgery field {AntiforgeryField}.");
+        }
+        return fields;
+    }
+
+    /// <summary>Posts a form as a browser would: reads <paramref name="pageUrl"/> for the antiforgery token and hidden fields, then posts them with <paramref name="fields"/> to <paramref name="action"/> (by default the page itself).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? action = null)
+    {
+        var values = await FormFieldsAsync(client, pageUrl);
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(action ?? pageUrl, UriKind.RelativeOrAbsolute), content);
+    }
+}
+
+/// <summary>The application on a throwaway SQLite file.</summary>
+public sealed class SqliteCapFactory : CapWebFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        // test.sh gives each run a folder of its own, removed at the end even when a test host crashed.
+        var folder = Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath();
+        return Task.FromResult($"Data Source={Path.Combine(folder, $"cap-tests-{Guid.NewGuid():N}.db")}");
+    }
+
+    protected override Task DeleteDatabaseAsync(string connectionString)
+    {
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The application on a fresh database of the test PostgreSQL cluster.</summary>
+public sealed class PostgresCapFactory : CapWebFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        PostgresCluster.CreateDatabaseAsync($"cap_test_{Guid.NewGuid():N}");
+
+    protected override async Task DeleteDatabaseAsync(string connectionString)
+    {
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+        await PostgresCluster.DropDatabaseAsync(new NpgsqlConnectionStringBuilder(connectionString).Database!);
+    }
+}
+
+/// <summary>Signs in the person whose e-mail is in the <c>X-Test-Person</c> header, with the principal the application itself issues.</summary>
+public sealed class TestAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    CapDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var email = Request.Headers[CapWebFactory.PersonHeader].ToString().Trim().ToLowerInvariant();
+        if (email.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, Context.RequestAborted);
+        if (person is null)
+        {
+            return AuthenticateResult.Fail($"No person has the e-mail {email}.");
+        }
+        var principal = CapClaims.For(person, CapWebFactory.TestScheme, "test");
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, CapWebFactory.TestScheme));
+    }
+}
