@@ -30,6 +30,10 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
     public List<(string Label, string Stored, string Typed)> ConflictingFields { get; } = [];
     public string? ConflictAuthor { get; private set; }
 
+    public string ConflictCaption => ConflictAuthor is null
+        ? "Différences avec la version enregistrée"
+        : $"Différences avec la version enregistrée (dernière modification : {ConflictAuthor})";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadProductAsync(ct))
