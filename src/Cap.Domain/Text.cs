@@ -21,6 +21,6 @@ public static class Text
                 sb.Append(char.ToLowerInvariant(c));
             }
         }
-        return sb.ToString().Replace("œ", "oe", StringComparison.Ordinal).Normalize(NormalizationForm.FormC);
+        return sb.ToString().Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal).Normalize(NormalizationForm.FormC);
     }
 }

@@ -65,7 +65,7 @@ public static class ProductRules
             }
         }
         MaxLength(errors, nameof(input.Users), input.Users, "La description des usagers", Product.UsersMaxLength);
-        MaxLength(errors, nameof(input.KeyFigures), input.KeyFigures, "Les chiffres clés", Product.KeyFiguresMaxLength);
+        MaxLength(errors, nameof(input.KeyFigures), input.KeyFigures, "Le texte des chiffres clés", Product.KeyFiguresMaxLength);
         return errors;
     }
 

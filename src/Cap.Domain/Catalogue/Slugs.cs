@@ -23,9 +23,9 @@ public static class Slugs
                 sb.Append(lower);
                 lastHyphen = false;
             }
-            else if (lower == 'œ')
+            else if (lower is 'œ' or 'æ')
             {
-                sb.Append("oe");
+                sb.Append(lower == 'œ' ? "oe" : "ae");
                 lastHyphen = false;
             }
             else if (!lastHyphen)
