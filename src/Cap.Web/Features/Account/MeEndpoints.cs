@@ -14,7 +14,7 @@ public static class MeEndpoints
         return api;
     }
 
-    /// <summary>The authenticated person and their global roles.</summary>
+    /// <summary>La personne authentifiée et ses rôles globaux.</summary>
     public static async Task<Ok<MeResponse>> GetMe(CurrentUser currentUser, CancellationToken ct)
     {
         var person = (await currentUser.GetAsync(ct))!;

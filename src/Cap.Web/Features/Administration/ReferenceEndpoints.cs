@@ -27,14 +27,14 @@ public static class ReferenceEndpoints
         return group;
     }
 
-    /// <summary>Lists one reference list, active entries first.</summary>
+    /// <summary>Liste un référentiel, entrées actives d’abord.</summary>
     public static async Task<Ok<List<ReferenceItemResponse>>> ListAsync(CapDbContext db, ReferenceKind kind, CancellationToken ct) =>
         TypedResults.Ok(await db.References(kind).AsNoTracking()
             .OrderByDescending(r => r.IsActive).ThenBy(r => r.Name)
             .Select(r => new ReferenceItemResponse(r.Code, r.Name, r.Description, r.IsActive))
             .ToListAsync(ct));
 
-    /// <summary>Lists the life-cycle phases in order.</summary>
+    /// <summary>Liste les phases du cycle de vie, dans l’ordre.</summary>
     public static Ok<List<PhaseResponse>> ListPhases() =>
         TypedResults.Ok(Enum.GetValues<Phase>().Select(p => new PhaseResponse(p.Slug(), p.Label(), (int)p, p.Goal())).ToList());
 }

@@ -23,7 +23,7 @@ public static class ProductEndpoints
         return group;
     }
 
-    /// <summary>Lists products. Filters: q (text), domaine, direction, typologie (codes), phase (slug), statut (actifs, archives, tous), tri (nom, nom-desc, phase, maj), page, taille (1–100).</summary>
+    /// <summary>Liste les produits. Filtres : q (texte, sans accents), domaine, direction, typologie (codes), phase (idee, poc, mvp, construction, generalisation, arret), statut (actifs, archives, tous), tri (nom, nom-desc, phase, maj), page, taille (1 à 100).</summary>
     public static async Task<Results<Ok<ProductPageResponse>, ValidationProblem>> ListProducts(
         [AsParameters] ProductFilterQuery query, ProductQuery products, CancellationToken ct)
     {
@@ -38,14 +38,14 @@ public static class ProductEndpoints
             page.Items.Select(ProductSummaryResponse.From).ToList(), page.Total, page.Page, page.PageSize, page.PageCount));
     }
 
-    /// <summary>Reads one product with its team.</summary>
+    /// <summary>Lit un produit et son équipe.</summary>
     public static async Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: false, ct);
         return product is null ? NotFoundProblem(slug) : TypedResults.Ok(ProductResponse.From(product));
     }
 
-    /// <summary>Creates a product. Unknown codes and invalid fields answer 400 with one message per field; a slug already taken answers 409.</summary>
+    /// <summary>Crée un produit ; la personne authentifiée en devient responsable produit (sauf administrateur). Codes inconnus et champs invalides : 400 avec un message par champ ; identifiant déjà pris : 409.</summary>
     public static async Task<Results<Created<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, ForbidHttpResult>> CreateProduct(
         ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
@@ -72,7 +72,7 @@ public static class ProductEndpoints
         return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
     }
 
-    /// <summary>Replaces a product's fields. <c>version</c> must be the version read: another edit in between answers 409 with the stored values.</summary>
+    /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion).</summary>
     public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ForbidHttpResult>> UpdateProduct(
         string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
@@ -121,12 +121,12 @@ public static class ProductEndpoints
         return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!));
     }
 
-    /// <summary>Archives a product (its owners or an administrator).</summary>
+    /// <summary>Archive un produit (responsables du produit ou administrateur).</summary>
     public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> ArchiveProduct(
         string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
         SetArchivedAsync(slug, true, db, service, currentUser, time, ct);
 
-    /// <summary>Restores an archived product (its owners or an administrator).</summary>
+    /// <summary>Sort un produit des archives (responsables du produit ou administrateur).</summary>
     public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> RestoreProduct(
         string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
         SetArchivedAsync(slug, false, db, service, currentUser, time, ct);
@@ -241,7 +241,15 @@ public static class ProductEndpoints
 
 /// <summary>The catalogue filters as query parameters.</summary>
 public sealed record ProductFilterQuery(
-    string? Q, string? Domaine, string? Direction, string? Phase, string? Typologie, string? Statut, string? Tri, int? Page, int? Taille)
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "domaine")] string? Domaine,
+    [FromQuery(Name = "direction")] string? Direction,
+    [FromQuery(Name = "phase")] string? Phase,
+    [FromQuery(Name = "typologie")] string? Typologie,
+    [FromQuery(Name = "statut")] string? Statut,
+    [FromQuery(Name = "tri")] string? Tri,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "taille")] int? Taille)
 {
     public ProductFilter ToFilter() => new()
     {

@@ -62,6 +62,14 @@ public static class CapHost
             doc.Info.Description = "API de Cap, la plateforme de pilotage des produits numériques des ministères sociaux. " +
                 "Authentification : jeton d’API personnel dans l’en-tête « Authorization: Bearer cap_… » (créé dans Cap, page « Jetons d’API »). " +
                 "Les erreurs sont des ProblemDetails (RFC 9457).";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["jeton"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Jeton d’API personnel (cap_…), créé dans Cap sur la page « Mon compte ».",
+            };
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
