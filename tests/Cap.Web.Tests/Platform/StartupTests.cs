@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cap.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Cap.Web.Tests.Platform;
+
+/// <summary>Start-up rules: a production instance needs a sign-in method; the embedded database survives a restart.</summary>
+public sealed class StartupTests
+{
+    private static string NewDatabaseFile() =>
+        Path.Combine(Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath(), $"cap-startup-{Guid.NewGuid():N}.db");
+
+    private sealed class HostOn(string file, string environment, IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Cap", $"Data Source={file}");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+
+    [Fact]
+    public void Production_without_any_sign_in_method_refuses_to_start()
+    {
+        var file = NewDatabaseFile();
+        using var host = new HostOn(file, "Production", new Dictionary<string, string?>
+        {
+            ["Authentication:Oidc:Authority"] = "",
+            ["Authentication:DemoSignIn:Enabled"] = "false",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+
+        Assert.Contains("Aucune méthode de connexion", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_with_OpenID_Connect_configured_starts_without_demo_sign_in()
+    {
+        var file = NewDatabaseFile();
+        await using var host = new HostOn(file, "Production", new Dictionary<string, string?>
+        {
+            ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
+            ["Authentication:Oidc:ClientId"] = "cap-test",
+        });
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var signIn = await client.GetStringAsync(new Uri("/connexion", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("ProConnect", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("Personnes de démonstration", signIn, StringComparison.Ordinal);
+        // Without demo data, only the starting reference lists exist.
+        var demoPost = await client.PostAsync(new Uri("/connexion?handler=Demo", UriKind.Relative), new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, demoPost.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_embedded_database_keeps_the_data()
+    {
+        var file = NewDatabaseFile();
+        var settings = new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true", ["Authentication:DemoSignIn:Enabled"] = "true" };
+        try
+        {
+            int firstCount;
+            await using (var first = new HostOn(file, "Development", settings))
+            {
+                var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                var page = await CapWebFactory.FormFieldsAsync(client, "/connexion");
+                Assert.NotEmpty(page);
+                firstCount = await CountProductsAsync(file);
+                Assert.Equal(Demo.ProductCount, firstCount);
+                await RenameFirstProductAsync(file, "Renommé avant redémarrage");
+            }
+
+            await using (var second = new HostOn(file, "Development", settings))
+            {
+                var client = second.CreateClient();
+                var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            }
+
+            Assert.Equal(firstCount, await CountProductsAsync(file));
+            Assert.Equal("Renommé avant redémarrage", await FirstProductNameAsync(file));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static async Task<int> CountProductsAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Products";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task RenameFirstProductAsync(string file, string name)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE Products SET Name = $name WHERE Id = (SELECT MIN(Id) FROM Products)";
+        command.Parameters.AddWithValue("$name", name);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> FirstProductNameAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Name FROM Products WHERE Id = (SELECT MIN(Id) FROM Products)";
+        return (string?)await command.ExecuteScalarAsync();
+    }
+}
