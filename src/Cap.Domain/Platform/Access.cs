@@ -14,14 +14,17 @@ public static class Access
 
     public static bool CanAdminister(Person person) => person.IsActive && person.Has(GlobalRoles.Administrateur);
 
-    public static bool CanCreateProduct(Person person) => person.IsActive && person.Roles != GlobalRoles.Lecteur;
+    /// <summary>Active and not restricted to reading: the Lecteur role alone never writes, even on a team.</summary>
+    public static bool CanWrite(Person person) => person.IsActive && person.Roles != GlobalRoles.Lecteur;
+
+    public static bool CanCreateProduct(Person person) => CanWrite(person);
 
     /// <param name="roleInProduct">The person's role in the product's team, or null when not a member.</param>
     public static bool CanEditProduct(Person person, ProductRole? roleInProduct) =>
-        CanAdminister(person) || (person.IsActive && roleInProduct is not null);
+        CanAdminister(person) || (CanWrite(person) && roleInProduct is not null);
 
     public static bool CanManageTeam(Person person, ProductRole? roleInProduct) =>
-        CanAdminister(person) || (person.IsActive && roleInProduct is { } role && role.IsOwner());
+        CanAdminister(person) || (CanWrite(person) && roleInProduct is { } role && role.IsOwner());
 
     public static bool CanArchiveProduct(Person person, ProductRole? roleInProduct) => CanManageTeam(person, roleInProduct);
 

@@ -14,12 +14,12 @@ public static class ProductEndpoints
     public static RouteGroupBuilder MapProductEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products").WithTags("Produits");
-        group.MapGet("/", ListProducts).WithName("ListProducts").WithSummary("Liste les produits, avec les mêmes filtres que le catalogue.");
-        group.MapGet("/{slug}", GetProduct).WithName("GetProduct").WithSummary("Lit un produit et son équipe.");
-        group.MapPost("/", CreateProduct).WithName("CreateProduct").WithSummary("Crée un produit (son auteur en devient responsable produit).");
-        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").WithSummary("Modifie un produit (version attendue obligatoire).");
-        group.MapPost("/{slug}/archive", ArchiveProduct).WithName("ArchiveProduct").WithSummary("Archive un produit.");
-        group.MapPost("/{slug}/restore", RestoreProduct).WithName("RestoreProduct").WithSummary("Sort un produit des archives.");
+        group.MapGet("/", ListProducts).WithName("ListProducts");
+        group.MapGet("/{slug}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateProduct).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{slug}/archive", ArchiveProduct).WithName("ArchiveProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{slug}/restore", RestoreProduct).WithName("RestoreProduct").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -39,14 +39,14 @@ public static class ProductEndpoints
     }
 
     /// <summary>Lit un produit et son équipe.</summary>
-    public static async Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: false, ct);
         return product is null ? NotFoundProblem(slug) : TypedResults.Ok(ProductResponse.From(product));
     }
 
     /// <summary>Crée un produit ; la personne authentifiée en devient responsable produit (sauf administrateur). Codes inconnus et champs invalides : 400 avec un message par champ ; identifiant déjà pris : 409.</summary>
-    public static async Task<Results<Created<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, ForbidHttpResult>> CreateProduct(
+    public static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CreateProduct(
         ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
         var person = (await currentUser.GetAsync(ct))!;
@@ -73,7 +73,7 @@ public static class ProductEndpoints
     }
 
     /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion).</summary>
-    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ForbidHttpResult>> UpdateProduct(
+    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateProduct(
         string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: true, ct);
@@ -98,7 +98,7 @@ public static class ProductEndpoints
         var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
         if (result.Conflict is { } current)
         {
-            return TypedResults.Conflict(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Modification concurrente",
@@ -122,16 +122,16 @@ public static class ProductEndpoints
     }
 
     /// <summary>Archive un produit (responsables du produit ou administrateur).</summary>
-    public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> ArchiveProduct(
+    public static Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> ArchiveProduct(
         string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
         SetArchivedAsync(slug, true, db, service, currentUser, time, ct);
 
     /// <summary>Sort un produit des archives (responsables du produit ou administrateur).</summary>
-    public static Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> RestoreProduct(
+    public static Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> RestoreProduct(
         string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
         SetArchivedAsync(slug, false, db, service, currentUser, time, ct);
 
-    private static async Task<Results<Ok<ProductResponse>, NotFound<ProblemDetails>, ForbidHttpResult>> SetArchivedAsync(
+    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> SetArchivedAsync(
         string slug, bool archived, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: true, ct);
@@ -218,7 +218,7 @@ public static class ProductEndpoints
     private static Dictionary<string, string> ApiErrors(Dictionary<string, string> errors) =>
         errors.ToDictionary(e => ApiField(e.Key), e => e.Value);
 
-    private static Conflict<ProblemDetails> DuplicateSlug(Dictionary<string, string> errors) => TypedResults.Conflict(new ProblemDetails
+    private static ProblemHttpResult DuplicateSlug(Dictionary<string, string> errors) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status409Conflict,
         Title = "Identifiant déjà utilisé",
@@ -231,7 +231,7 @@ public static class ProductEndpoints
             title: "Données invalides",
             detail: "Corrigez les champs signalés puis renvoyez la requête.");
 
-    internal static NotFound<ProblemDetails> NotFoundProblem(string slug) => TypedResults.NotFound(new ProblemDetails
+    internal static ProblemHttpResult NotFoundProblem(string slug) => TypedResults.Problem(new ProblemDetails
     {
         Status = StatusCodes.Status404NotFound,
         Title = "Produit introuvable",

@@ -57,6 +57,8 @@ public static class CapHost
         });
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
+            // The document is the same whatever host serves it: no server list from the request.
+            doc.Servers = [];
             doc.Info.Title = "API Cap";
             doc.Info.Version = "v1";
             doc.Info.Description = "API de Cap, la plateforme de pilotage des produits numériques des ministères sociaux. " +
@@ -88,11 +90,13 @@ public static class CapHost
             SupportedCultures = [french],
             SupportedUICultures = [french],
         });
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // The API answers ProblemDetails (ProblemDetailsExceptionHandler); screens show the French error page.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), screens => screens.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/erreur/500",
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
+        }));
         app.UseCapStatusCodePages();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())

@@ -8,7 +8,7 @@ namespace Cap.Web.Shared.Problems;
 /// Maps what reaches the top of the pipeline to RFC 9110 problem details: malformed or oversized
 /// requests become 400/413 with a French explanation; anything else is a 500 whose details stay in the logs.
 /// </summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -46,13 +46,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = "Une erreur inattendue s’est produite. Elle a été enregistrée ; réessayez plus tard.",
             };
         }
-        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+        // Written whatever the Accept header says: an API client always gets application/problem+json.
+        await Results.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     private static ValidationProblemDetails InvalidJson(JsonException json)

@@ -11,11 +11,9 @@ public static class StatusCodeResponses
         {
             var http = context.HttpContext;
             var status = http.Response.StatusCode;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = DetailFor(status) },
-            });
+            var problem = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = DetailFor(status) };
+            problem.Extensions["traceId"] = http.TraceIdentifier;
+            await Results.Problem(problem).ExecuteAsync(http);
         }));
         app.UseWhen(ctx => !IsApi(ctx), screens => screens.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         return app;
