@@ -1,1 +1,40 @@
-Console.WriteLine("bench");
+namespace Cap.Bench;
+
+/// <summary>
+/// Cap benchmarks: <c>dotnet run -c Release --project bench/Cap.Bench -- &lt;benchmark&gt; [options]</c>.
+/// Each benchmark prints a Markdown report and exits non-zero when a target is missed.
+/// (Not named Program: that is Cap.Web's entry point, which the benchmarks host.)
+/// </summary>
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage.Text);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args[1..]);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Usage.Text);
+            return 2;
+        }
+
+        switch (args[0])
+        {
+            case "catalogue":
+                return await CatalogueBenchmark.RunAsync(options);
+            default:
+                await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
+                await Console.Error.WriteLineAsync(Usage.Text);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Cap.Bench;
+
+internal static class Usage
+{
+    public const string Text = """
+        Usage: dotnet run -c Release --project bench/Cap.Bench -- <benchmark> [options]
+
+        Benchmarks:
+          catalogue   The catalogue page (/produits) and the products API list (/api/v1/products)
+                      on a generated portfolio, then on the small demo portfolio, to compare the
+                      SQL queries per request.
+
+        Options:
+          --products N       Generated products on top of the 37 demo products (default 2000).
+          --requests N       Measured requests per scenario (default 300).
+          --warmup N         Warm-up requests per scenario, not measured (default 50).
+          --target-ms N      Target for the server time at the 95th percentile (default 50).
+          --person EMAIL     Demo person signed in (default helene.petit@demo.cap.gouv.fr, a reader).
+          --postgres "CS"    Run against PostgreSQL: a connection string whose role may create
+                             databases. A fresh database cap_bench_* is created per run and dropped.
+                             Default: a fresh SQLite file in the temporary folder.
+          --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
+          --show-sql         Print the SQL commands of one request per scenario.
+        """;
+}
+
+/// <summary>Command-line options shared by the benchmarks.</summary>
+internal sealed record BenchOptions
+{
+    public int Products { get; init; } = 2000;
+    public int Requests { get; init; } = 300;
+    public int Warmup { get; init; } = 50;
+    public double TargetMs { get; init; } = 50;
+    public string Person { get; init; } = "helene.petit@demo.cap.gouv.fr";
+    public string? Postgres { get; init; }
+    public string? Out { get; init; }
+    public bool ShowSql { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value()
+            {
+                if (i + 1 >= args.Length)
+                {
+                    throw new ArgumentException($"Option {args[i]} needs a value.");
+                }
+                return args[++i];
+            }
+            int Count(int min)
+            {
+                var name = args[i];
+                var text = Value();
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min)
+                {
+                    throw new ArgumentException($"Option {name} needs a whole number of at least {min}, not « {text} ».");
+                }
+                return n;
+            }
+            options = args[i] switch
+            {
+                "--products" => options with { Products = Count(0) },
+                "--requests" => options with { Requests = Count(1) },
+                "--warmup" => options with { Warmup = Count(0) },
+                "--target-ms" => options with { TargetMs = Count(1) },
+                "--person" => options with { Person = Value() },
+                "--postgres" => options with { Postgres = Value() },
+                "--out" => options with { Out = Value() },
+                "--show-sql" => options with { ShowSql = true },
+                _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
+            };
+        }
+        return options;
+    }
+}
