@@ -258,24 +258,32 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Description { get; }
 
-    public static BenchDatabase Create(string? postgres, int products)
+    public static BenchDatabase Create(string? postgres, int products, bool keep)
     {
         var tag = $"{products}_{Guid.NewGuid():N}"[..16];
         if (postgres is null)
         {
             var file = Path.Combine(Path.GetTempPath(), $"cap-bench-{tag}.db");
-            return new BenchDatabase("Sqlite", $"Data Source={file}", $"SQLite file {file}", file, null, null);
+            return new BenchDatabase("Sqlite", $"Data Source={file}", $"SQLite file {file}", file, null, null) { Keep = keep };
         }
         var builder = new NpgsqlConnectionStringBuilder(postgres);
         var admin = builder.ConnectionString;
         var name = $"cap_bench_{tag}";
         builder.Database = name;
         // The application creates the database when it applies the migrations.
-        return new BenchDatabase("Postgres", builder.ConnectionString, $"PostgreSQL database {name} on {builder.Host}", null, admin, name);
+        return new BenchDatabase("Postgres", builder.ConnectionString, $"PostgreSQL database {name} on {builder.Host}", null, admin, name) { Keep = keep };
     }
+
+    /// <summary>Leave the database in place when the run ends (<c>--keep-database</c>).</summary>
+    public bool Keep { get; init; }
 
     public async ValueTask DisposeAsync()
     {
+        if (Keep)
+        {
+            await Console.Error.WriteLineAsync($"Kept {Description}.");
+            return;
+        }
         if (_sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

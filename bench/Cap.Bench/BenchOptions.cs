@@ -23,6 +23,8 @@ internal static class Usage
                              Default: a fresh SQLite file in the temporary folder.
           --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
           --show-sql         Print the SQL commands of one request per scenario.
+          --keep-database    Keep the databases (SQLite files, PostgreSQL cap_bench_*) for inspection,
+                             e.g. EXPLAIN of a slow query; their names are printed on stderr.
         """;
 }
 
@@ -37,6 +39,7 @@ internal sealed record BenchOptions
     public string? Postgres { get; init; }
     public string? Out { get; init; }
     public bool ShowSql { get; init; }
+    public bool KeepDatabase { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -71,6 +74,7 @@ internal sealed record BenchOptions
                 "--postgres" => options with { Postgres = Value() },
                 "--out" => options with { Out = Value() },
                 "--show-sql" => options with { ShowSql = true },
+                "--keep-database" => options with { KeepDatabase = true },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
             };
         }

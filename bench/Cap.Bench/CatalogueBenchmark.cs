@@ -19,7 +19,7 @@ internal sealed record ScenarioResult(
     Scenario Scenario, int Requests, int Matches, Summary Server, Summary Client, Summary SqlMs, int SqlMin, int SqlMax, IReadOnlyList<string> Sql);
 
 /// <summary>The figures of one portfolio size.</summary>
-internal sealed record PortfolioRun(int SyntheticProducts, int Products, int TeamMembers, TimeSpan SeedTime, IReadOnlyList<ScenarioResult> Results);
+internal sealed record PortfolioRun(int SyntheticProducts, int Products, int TeamMembers, TimeSpan SeedTime, double OtherCpus, IReadOnlyList<ScenarioResult> Results);
 
 /// <summary>
 /// The catalogue page and the products API list on a generated portfolio: server time percentiles
@@ -62,10 +62,11 @@ internal static class CatalogueBenchmark
 
     private static async Task<PortfolioRun> RunPortfolioAsync(BenchOptions options, int syntheticProducts, List<string> problems)
     {
-        await using var database = BenchDatabase.Create(options.Postgres, syntheticProducts);
+        await using var database = BenchDatabase.Create(options.Postgres, syntheticProducts, options.KeepDatabase);
         Console.Error.WriteLine($"[{syntheticProducts} generated products] {database.Description}: migrating and seeding…");
         var seed = Stopwatch.StartNew();
         int products, teamMembers;
+        double otherCpus;
         var results = new List<ScenarioResult>();
         await using (var factory = new BenchFactory(database, syntheticProducts))
         {
@@ -82,6 +83,7 @@ internal static class CatalogueBenchmark
             client.DefaultRequestHeaders.Add(BenchAuthHandler.PersonHeader, options.Person);
 
             var requestId = 0;
+            var cpu = new CpuMeter();
             foreach (var scenario in Scenarios)
             {
                 var server = new List<double>(options.Requests);
@@ -136,8 +138,9 @@ internal static class CatalogueBenchmark
                     Console.Error.WriteLine(string.Join(Environment.NewLine + "---" + Environment.NewLine, sql));
                 }
             }
+            otherCpus = cpu.OtherCpus();
         }
-        return new PortfolioRun(syntheticProducts, products, teamMembers, seed.Elapsed, results);
+        return new PortfolioRun(syntheticProducts, products, teamMembers, seed.Elapsed, otherCpus, results);
     }
 
     private static async Task<int> MatchesAsync(HttpClient client, string url)
@@ -160,6 +163,8 @@ internal static class CatalogueBenchmark
         md.AppendLine(inv, $"- Run: {started:yyyy-MM-dd HH:mm zzz}; {Machine.Describe()}");
         md.AppendLine(inv, $"- Database: {(options.Postgres is null ? "SQLite (fresh file in the temporary folder)" : "PostgreSQL (fresh database)")}; portfolio seeded and host started in {large.SeedTime.TotalSeconds:F1} s");
         md.AppendLine(inv, $"- Per scenario: {options.Warmup} warm-up requests, then {options.Requests} measured requests, one at a time, signed in as {options.Person}");
+        md.Append(inv, $"- Other processes' CPU use while measuring: {large.OtherCpus:F2} CPUs on average ({small.OtherCpus:F2} during the demo-portfolio pass); above ~0.1 the machine was not quiet and the figures are disturbed")
+            .AppendLine(options.Postgres is null ? "" : " (a PostgreSQL server on this machine counts here: it works for the bench)");
         md.AppendLine("- Server time: from the first middleware until the response is complete (in-process test server, no network). Client: round trip through HttpClient, body read.");
         md.AppendLine();
         md.AppendLine(inv, $"| Scenario | URL | Matching products | Server p50 (ms) | Server p95 (ms) | Server p99 (ms) | Client p95 (ms) | SQL time p95 (ms) | SQL queries / request | p95 / {options.TargetMs:F0} ms target |");

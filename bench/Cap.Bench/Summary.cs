@@ -46,3 +46,38 @@ internal static class Machine
 
     private static double MemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
 }
+
+/// <summary>
+/// How much CPU other processes used while the bench measured (Linux: /proc/stat less this process),
+/// so that a run disturbed by a build or a test run on the same machine shows it.
+/// </summary>
+internal sealed class CpuMeter
+{
+    private const string Stat = "/proc/stat";
+    // USER_HZ: the kernel reports /proc/stat in hundredths of a second on Linux.
+    private const double TicksPerSecond = 100;
+
+    private readonly double _busy = BusySeconds();
+    private readonly TimeSpan _own = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Average number of CPUs busy with other processes since the meter started, or NaN where unknown.</summary>
+    public double OtherCpus()
+    {
+        var busy = BusySeconds() - _busy;
+        var own = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _own).TotalSeconds;
+        return Math.Max(0, busy - own) / _clock.Elapsed.TotalSeconds;
+    }
+
+    private static double BusySeconds()
+    {
+        if (!File.Exists(Stat))
+        {
+            return double.NaN;
+        }
+        // cpu  user nice system idle iowait irq softirq steal ...
+        var fields = File.ReadLines(Stat).First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
+        return (Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8)) / TicksPerSecond;
+    }
+}
