@@ -31,7 +31,7 @@ internal static class Machine
             "Release build";
 #endif
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} CPUs ({CpuModel()}), {MemoryGiB():F0} GiB RAM, {RuntimeInformation.OSDescription}, " +
+            $"{Environment.ProcessorCount} CPUs ({CpuModel()}), {MemoryGiB():F1} GiB RAM, {RuntimeInformation.OSDescription}, " +
             $"{RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {build}");
     }
 
