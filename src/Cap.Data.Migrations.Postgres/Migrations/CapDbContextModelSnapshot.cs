@@ -232,7 +232,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("Slug")
                         .IsUnique();

@@ -218,7 +218,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("SearchText");
 
                     b.HasIndex("Slug")
                         .IsUnique();

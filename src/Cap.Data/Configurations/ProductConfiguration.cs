@@ -11,7 +11,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Slug).HasMaxLength(Product.SlugMaxLength).IsRequired();
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(Product.NameMaxLength).IsRequired();
-        builder.HasIndex(p => p.Name);
+        // The catalogue sorts by the folded text (accent-insensitive name order), archived or not.
+        builder.HasIndex(p => p.SearchText);
         builder.Property(p => p.Summary).HasMaxLength(Product.SummaryMaxLength).IsRequired();
         builder.Property(p => p.Url).HasMaxLength(Product.UrlMaxLength);
         builder.Property(p => p.Users).HasMaxLength(Product.UsersMaxLength);

@@ -75,12 +75,12 @@ public sealed class ProductQuery(CapDbContext db)
     public async Task<PagedResult<ProductListItem>> SearchAsync(ProductFilter filter, CancellationToken ct = default)
     {
         var query = db.Products.AsNoTracking();
-        query = filter.Statut switch
+        if (filter.Statut != "tous")
         {
-            "archives" => query.Where(p => p.IsArchived),
-            "tous" => query,
-            _ => query.Where(p => !p.IsArchived),
-        };
+            // An equality (not NOT "IsArchived") lets SQLite use the (IsArchived, SearchText) index.
+            var archived = filter.Statut == "archives";
+            query = query.Where(p => p.IsArchived == archived);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             foreach (var term in Text.Fold(filter.Q).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
