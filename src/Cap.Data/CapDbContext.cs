@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
+using Cap.Domain.Steering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -31,6 +32,13 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Product> Products => Set<Product>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Vision> Visions => Set<Vision>();
+    public DbSet<VisionContribution> VisionContributions => Set<VisionContribution>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<ObjectivePriority> ObjectivePriorities => Set<ObjectivePriority>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<IndicatorTemplate> IndicatorTemplates => Set<IndicatorTemplate>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -239,6 +247,11 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         ReferenceItem r => r.Name,
         ApiToken t => t.Name,
         TeamMember m => m.Person is null ? m.Role.Label() : $"{m.Person.DisplayName} ({m.Role.Label()})",
+        Vision v => $"version {v.Number}",
+        Objective o => o.Title,
+        Indicator i => i.Name,
+        Measurement m => m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IndicatorTemplate t => t.Name,
         _ => null,
     };
 

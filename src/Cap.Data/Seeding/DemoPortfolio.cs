@@ -153,5 +153,11 @@ public static class DemoPortfolio
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+
+        // Later capabilities add their demo data here, in this order.
+        await DemoVisions.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
+        await DemoIndicators.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
     }
 }

@@ -61,6 +61,7 @@ public static class ReferenceData
         await SeedListAsync(db.Typologies, Typologies.Select(d => new Typology { Code = d.Code, Name = d.Name }), ct);
         await SeedListAsync(db.MinistryPriorities, Priorities.Select(d => new MinistryPriority { Code = d.Code, Name = d.Name, Description = d.Description }), ct);
         await db.SaveChangesAsync(ct);
+        await IndicatorLibrary.SeedAsync(db, ct);
     }
 
     private static async Task SeedListAsync<T>(DbSet<T> set, IEnumerable<T> items, CancellationToken ct) where T : ReferenceItem

@@ -1,6 +1,8 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Indicators;
+using Cap.Web.Features.Vision;
 
 namespace Cap.Web.Features;
 
@@ -10,6 +12,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddCapFeatures(this IServiceCollection services)
     {
         services.AddCatalogue();
+        services.AddVision();
+        services.AddIndicators();
         return services;
     }
 
@@ -21,5 +25,7 @@ public static class FeatureRegistration
         api.MapProductEndpoints();
         api.MapReferenceEndpoints();
         api.MapMeEndpoints();
+        api.MapVisionEndpoints();
+        api.MapIndicatorEndpoints();
     }
 }
