@@ -52,6 +52,9 @@ public static class FlexibleParse
         return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>The same value without trailing zeros (databases give back 30.0000 for 30).</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>Thousands groups: 1 to 3 digits, then groups of exactly 3.</summary>
     private static bool IsGrouped(string integerPart, char separator)
     {

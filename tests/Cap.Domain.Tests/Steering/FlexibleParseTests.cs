@@ -51,4 +51,8 @@ public sealed class FlexibleParseTests
     [InlineData("hier")]
     public void Impossible_or_american_dates_are_refused(string text) =>
         Assert.False(FlexibleParse.TryDate(text, out _));
+
+    [Fact]
+    public void Normalize_removes_the_trailing_zeros_a_database_adds() =>
+        Assert.Equal("30", FlexibleParse.Normalize(30.0000m).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Cap.Data;
+using Cap.Domain.Steering;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Indicators.Export;
+
+/// <summary>
+/// A product's indicators and measurements as CSV (UTF-8 with BOM, « ; », decimal comma: what a
+/// French spreadsheet opens directly) or XLSX, written row by row from the database without loading
+/// everything in memory.
+/// </summary>
+public static class MeasurementExport
+{
+    private static readonly string[] Header = ["Indicateur", "Type", "Unité", "Sens souhaité", "Référence", "Cible", "Date de la cible", "Date", "Valeur", "Commentaire", "Source", "Auteur"];
+
+    private sealed record Line(string Indicator, IndicatorKind Kind, string Unit, WantedDirection Direction, decimal Baseline, decimal Target, DateOnly TargetDate, DateOnly Date, decimal Value, string? Comment, MeasurementSource Source, string Author);
+
+    private static IAsyncEnumerable<Line> LinesAsync(CapDbContext db, int productId) =>
+        db.Measurements.AsNoTracking()
+            .Where(m => m.ProductId == productId)
+            .OrderBy(m => m.Indicator!.Position).ThenBy(m => m.IndicatorId).ThenBy(m => m.Date)
+            .Select(m => new Line(m.Indicator!.Name, m.Indicator.Kind, m.Indicator.Unit == IndicatorUnit.Free && m.Indicator.CustomUnit != null ? m.Indicator.CustomUnit : m.Indicator.Unit.ToString(),
+                m.Indicator.Direction, m.Indicator.Baseline, m.Indicator.Target, m.Indicator.TargetDate, m.Date, m.Value, m.Comment, m.Source, m.AuthorName))
+            .AsAsyncEnumerable();
+
+    private static string UnitLabel(string unit) => Enum.TryParse<IndicatorUnit>(unit, out var u) ? u.Label() : unit;
+
+    private static string[] Cells(Line l, CultureInfo culture) =>
+    [
+        l.Indicator, l.Kind.Label(), UnitLabel(l.Unit), l.Direction.Label(),
+        FlexibleParse.Normalize(l.Baseline).ToString(culture), FlexibleParse.Normalize(l.Target).ToString(culture), l.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FlexibleParse.Normalize(l.Value).ToString(culture), l.Comment ?? string.Empty, l.Source.Label(), l.Author,
+    ];
+
+    public static async Task WriteCsvAsync(CapDbContext db, int productId, Stream output, CancellationToken ct)
+    {
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await writer.WriteLineAsync(string.Join(';', Header.Select(Quote)));
+        await foreach (var line in LinesAsync(db, productId).WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(';', Cells(line, french).Select(Quote)));
+        }
+        await writer.FlushAsync(ct);
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    public static async Task WriteXlsxAsync(CapDbContext db, int productId, Stream output, CancellationToken ct)
+    {
+        // The package needs a seekable stream; rows are streamed into it with the SAX-style writer.
+        var file = Path.GetTempFileName();
+        try
+        {
+            await using (var temp = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
+            {
+                using (var document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
+                {
+                    var workbook = document.AddWorkbookPart();
+                    var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                    using (var writer = OpenXmlWriter.Create(sheetPart))
+                    {
+                        writer.WriteStartElement(new Worksheet());
+                        writer.WriteStartElement(new SheetData());
+                        WriteRow(writer, Header.Select(h => (object)h));
+                        await foreach (var l in LinesAsync(db, productId).WithCancellation(ct))
+                        {
+                            WriteRow(writer, [l.Indicator, l.Kind.Label(), UnitLabel(l.Unit), l.Direction.Label(), l.Baseline, l.Target,
+                                l.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                                l.Value, l.Comment ?? string.Empty, l.Source.Label(), l.Author]);
+                        }
+                        writer.WriteEndElement();
+                        writer.WriteEndElement();
+                    }
+                    using (var writer = OpenXmlWriter.Create(workbook))
+                    {
+                        writer.WriteStartElement(new Workbook());
+                        writer.WriteStartElement(new Sheets());
+                        writer.WriteElement(new Sheet { Name = "Mesures", SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) });
+                        writer.WriteEndElement();
+                        writer.WriteEndElement();
+                    }
+                }
+                temp.Position = 0;
+                await temp.CopyToAsync(output, ct);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static void WriteRow(OpenXmlWriter writer, IEnumerable<object> values)
+    {
+        writer.WriteStartElement(new Row());
+        foreach (var value in values)
+        {
+            var cell = value is decimal d
+                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(FlexibleParse.Normalize(d)) }
+                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString() ?? string.Empty)) };
+            writer.WriteElement(cell);
+        }
+        writer.WriteEndElement();
+    }
+}
