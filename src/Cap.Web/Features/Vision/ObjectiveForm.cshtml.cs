@@ -33,7 +33,7 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
         public string? Description { get; set; }
         /// <summary>As typed (yyyy-MM-dd from the date field), parsed here for a French message.</summary>
         public string? Horizon { get; set; }
-        public ObjectiveStatus? Status { get; set; } = ObjectiveStatus.Active;
+        public ObjectiveStatus? Status { get; set; }
         public List<int> PriorityIds { get; set; } = [];
     }
 
@@ -47,6 +47,7 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
         {
             return Forbid();
         }
+        Input.Status = ObjectiveStatus.Active;
         if (Id is not null)
         {
             var objective = await FindAsync(tracking: false, ct);
