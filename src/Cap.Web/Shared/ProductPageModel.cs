@@ -1,6 +1,7 @@
 using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
+using Cap.Domain.Steering;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,11 @@ namespace Cap.Web.Shared;
 /// <summary>What every product tab shows in its header.</summary>
 public sealed record ProductHeader(
     int Id, string Slug, string Name, string Summary, Phase Phase, bool IsArchived,
-    string DirectorateCode, string DirectorateName, string DomainName, string TypologyName, int Version);
+    string DirectorateCode, string DirectorateName, string DomainName, string TypologyName, int Version)
+{
+    /// <summary>Vision proposals waiting for the team's answer.</summary>
+    public int OpenProposals { get; init; }
+}
 
 /// <summary>
 /// Base of every page under /produits/{slug}: loads the product header and the signed-in person's
@@ -46,7 +51,11 @@ public abstract class ProductPageModel(CapDbContext db, CurrentUser currentUser)
         {
             return false;
         }
-        Product = header;
+        Product = header with
+        {
+            OpenProposals = await Db.VisionContributions.CountAsync(
+                c => c.ProductId == header.Id && c.Kind == ContributionKind.Proposal && c.Status == ContributionStatus.Open, ct),
+        };
         Me = (await CurrentUser.GetAsync(ct))!;
         MyRole = await CurrentUser.RoleInAsync(Db, header.Id, ct);
         CanEdit = Access.CanEditProduct(Me, MyRole);

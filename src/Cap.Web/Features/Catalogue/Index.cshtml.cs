@@ -20,6 +20,7 @@ public sealed class IndexModel(CapDbContext db, ProductQuery query, CurrentUser 
     [BindProperty(SupportsGet = true)] public string? Typologie { get; set; }
     [BindProperty(SupportsGet = true)] public string? Statut { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tri { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Revisiter { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedResult<ProductListItem> Result { get; private set; } = new([], 0, 1, ProductFilter.DefaultPageSize);
@@ -37,7 +38,7 @@ public sealed class IndexModel(CapDbContext db, ProductQuery query, CurrentUser 
         Filter = new ProductFilter
         {
             Q = Blank(Q), Domaine = Blank(Domaine), Direction = Blank(Direction), Phase = Blank(Phase),
-            Typologie = Blank(Typologie), Statut = Blank(Statut), Tri = Blank(Tri), Page = PageNumber,
+            Typologie = Blank(Typologie), Statut = Blank(Statut), Tri = Blank(Tri), Page = PageNumber, Revisiter = Revisiter,
         };
         FilterErrors = Filter.Validate();
         // An invalid filter value is ignored (and said), so the page still lists something useful.
@@ -62,6 +63,7 @@ public sealed class IndexModel(CapDbContext db, ProductQuery query, CurrentUser 
         {
             ["q"] = Filter.Q, ["domaine"] = Filter.Domaine, ["direction"] = Filter.Direction, ["phase"] = Filter.Phase,
             ["typologie"] = Filter.Typologie, ["statut"] = Filter.Statut, ["tri"] = Filter.Tri,
+            ["revisiter"] = Filter.Revisiter ? "true" : null,
             ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString("/produits", values.Where(v => v.Value is not null)!);

@@ -23,7 +23,7 @@ public static class ProductEndpoints
         return group;
     }
 
-    /// <summary>Liste les produits. Filtres : q (texte, sans accents), domaine, direction, typologie (codes), phase (idee, poc, mvp, construction, generalisation, arret), statut (actifs, archives, tous), tri (nom, nom-desc, phase, maj), page, taille (1 à 100).</summary>
+    /// <summary>Liste les produits. Filtres : q (texte, sans accents), domaine, direction, typologie (codes), phase (idee, poc, mvp, construction, generalisation, arret), statut (actifs, archives, tous), revisiter (true : vision absente ou non revue depuis six mois), tri (nom, nom-desc, phase, maj), page, taille (1 à 100).</summary>
     public static async Task<Results<Ok<ProductPageResponse>, ValidationProblem>> ListProducts(
         [AsParameters] ProductFilterQuery query, ProductQuery products, CancellationToken ct)
     {
@@ -248,12 +248,13 @@ public sealed record ProductFilterQuery(
     [FromQuery(Name = "typologie")] string? Typologie,
     [FromQuery(Name = "statut")] string? Statut,
     [FromQuery(Name = "tri")] string? Tri,
+    [FromQuery(Name = "revisiter")] bool? Revisiter,
     [FromQuery(Name = "page")] int? Page,
     [FromQuery(Name = "taille")] int? Taille)
 {
     public ProductFilter ToFilter() => new()
     {
-        Q = Q, Domaine = Domaine, Direction = Direction, Phase = Phase, Typologie = Typologie, Statut = Statut, Tri = Tri,
+        Q = Q, Domaine = Domaine, Direction = Direction, Phase = Phase, Typologie = Typologie, Statut = Statut, Tri = Tri, Revisiter = Revisiter ?? false,
         Page = Page ?? 1, Taille = Taille ?? ProductFilter.DefaultPageSize,
     };
 }

@@ -23,13 +23,15 @@ public sealed record ProductFilter
     public string? Typologie { get; init; }
     /// <summary>"actifs" (default), "archives" or "tous".</summary>
     public string? Statut { get; init; }
+    /// <summary>When true, only products whose vision was not written or confirmed for six months (or that have none).</summary>
+    public bool Revisiter { get; init; }
     /// <summary>"nom" (default), "nom-desc", "phase", "maj" (last updated first).</summary>
     public string? Tri { get; init; }
     public int Page { get; init; } = 1;
     public int Taille { get; init; } = DefaultPageSize;
 
     public bool HasCriteria =>
-        !string.IsNullOrWhiteSpace(Q) || Domaine is not null || Direction is not null || Phase is not null || Typologie is not null || (Statut is not null && Statut != "actifs");
+        Revisiter || !string.IsNullOrWhiteSpace(Q) || Domaine is not null || Direction is not null || Phase is not null || Typologie is not null || (Statut is not null && Statut != "actifs");
 
     /// <summary>The filter values that are not valid, with a French message each (shown on screen, 400 on the API).</summary>
     public Dictionary<string, string> Validate()
@@ -70,7 +72,7 @@ public sealed record ProductListItem(
 
 
 /// <summary>The catalogue query, shared by the screen and the API: two SQL queries (count and page) whatever the portfolio size.</summary>
-public sealed class ProductQuery(CapDbContext db)
+public sealed class ProductQuery(CapDbContext db, TimeProvider time)
 {
     public async Task<PagedResult<ProductListItem>> SearchAsync(ProductFilter filter, CancellationToken ct = default)
     {
@@ -103,6 +105,14 @@ public sealed class ProductQuery(CapDbContext db)
         if (PhaseExtensions.TryParseSlug(filter.Phase, out var phase))
         {
             query = query.Where(p => p.Phase == phase);
+        }
+
+        if (filter.Revisiter)
+        {
+            var limit = time.GetUtcNow() - Domain.Steering.Vision.RevisitAfter;
+            query = query.Where(p => !db.Visions.Any(v => v.ProductId == p.Id)
+                || db.Visions.Where(v => v.ProductId == p.Id).OrderByDescending(v => v.Number)
+                    .Select(v => v.ReviewedAt != null && v.ReviewedAt > v.CreatedAt ? v.ReviewedAt.Value : v.CreatedAt).First() < limit);
         }
 
         var total = await query.CountAsync(ct);
