@@ -39,6 +39,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<IndicatorTemplate> IndicatorTemplates => Set<IndicatorTemplate>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -91,7 +92,8 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
                 continue;
             }
             Stamp(entry, now);
-            if (entry.Entity is AuditEntry or DataProtectionKey)
+            // Bookkeeping rows, not people's changes: a pending import is audited through the measurements it writes.
+            if (entry.Entity is AuditEntry or DataProtectionKey or PendingImport)
             {
                 continue;
             }

@@ -114,3 +114,12 @@ internal sealed class IndicatorTemplateConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(t => t.TypologyId);
     }
 }
+
+internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> builder)
+    {
+        builder.Property(p => p.FileName).HasMaxLength(255).IsRequired();
+        builder.HasIndex(p => p.CreatedAt);
+    }
+}

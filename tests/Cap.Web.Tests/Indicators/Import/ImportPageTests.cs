@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Cap.Domain.Steering;
+using Cap.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Cap.Web.Tests.Infrastructure.TestHttp;
+
+namespace Cap.Web.Tests.Indicators.Import;
+
+/// <summary>The two-step import of measurements: preview (nothing written), then all-or-nothing commit.</summary>
+public abstract partial class ImportPageTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : CapWebFactory
+{
+    private const string Slug = "vaccin-suivi";
+
+    private async Task<int> NewIndicatorAsync(string name) => await QueryAsync(factory, async db =>
+    {
+        var product = await db.Products.SingleAsync(p => p.Slug == Slug);
+        var indicator = new Indicator
+        {
+            ProductId = product.Id, Kind = IndicatorKind.Success, Name = name, Unit = IndicatorUnit.Percent, Direction = WantedDirection.Up,
+            Baseline = 40, BaselineDate = new DateOnly(2025, 1, 1), Target = 80, TargetDate = new DateOnly(2026, 12, 31), Frequency = UpdateFrequency.Monthly,
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator.Id;
+    });
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, byte[] content)
+    {
+        var fields = await CapWebFactory.FormFieldsAsync(client, url);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(fields[CapWebFactory.AntiforgeryField]), CapWebFactory.AntiforgeryField);
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        return await client.PostAsync(url + "?handler=Preview", form);
+    }
+
+    private Task<List<(DateOnly Date, decimal Value, MeasurementSource Source)>> MeasurementsAsync(int indicatorId) =>
+        QueryAsync(factory, async db => (await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == indicatorId).OrderBy(m => m.Date).ToListAsync())
+            .Select(m => (m.Date, FlexibleParse.Normalize(m.Value), m.Source)).ToList());
+
+    [GeneratedRegex("name=\"__cap_csrf\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__cap_csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [Fact]
+    public async Task Preview_writes_nothing_then_commit_imports_every_row_and_a_second_import_updates_instead_of_duplicating()
+    {
+        var id = await NewIndicatorAsync("Taux d’utilisateurs actifs (import)");
+        var url = $"/produits/{Slug}/indicateurs/{id}/import";
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        var csv = Encoding.UTF8.GetBytes("date;valeur;commentaire\n31/01/2025;41,5;janvier\n28/02/2025;43;\n31/03/2025;45,25;mars\n");
+
+        using var preview = await UploadAsync(client, url, "mesures.csv", csv);
+        var html = await preview.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("3 mesure(s) lisible(s), du 31/01/2025 au 31/03/2025", html, StringComparison.Ordinal);
+        Assert.Empty(await MeasurementsAsync(id));
+
+        var pendingId = Regex.Match(html, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
+        var token = TokenPattern().Match(html) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no token");
+        using var commit = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Equal(
+            [(new DateOnly(2025, 1, 31), 41.5m, MeasurementSource.Import), (new DateOnly(2025, 2, 28), 43m, MeasurementSource.Import), (new DateOnly(2025, 3, 31), 45.25m, MeasurementSource.Import)],
+            await MeasurementsAsync(id));
+
+        // The same preview cannot be committed twice.
+        using var replay = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+        Assert.Contains("a expiré ou a déjà été importé", WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A corrected file for the same dates updates the values instead of adding rows.
+        using var second = await UploadAsync(client, url, "mesures.csv", Encoding.UTF8.GetBytes("date;valeur\n31/01/2025;42\n"));
+        var secondHtml = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+        Assert.Contains("1 date(s) déjà saisie(s) seront remplacée(s)", secondHtml, StringComparison.Ordinal);
+        var secondPending = Regex.Match(secondHtml, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
+        using var secondCommit = await client.PostAsync($"{url}?handler=Commit&pendingId={secondPending}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, secondCommit.StatusCode);
+        var after = await MeasurementsAsync(id);
+        Assert.Equal(3, after.Count);
+        Assert.Equal(42m, after[0].Value);
+    }
+
+    [Fact]
+    public async Task A_file_with_faulty_lines_lists_them_and_offers_no_import()
+    {
+        var id = await NewIndicatorAsync("Indicateur aux lignes fautives");
+        var url = $"/produits/{Slug}/indicateurs/{id}/import";
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+
+        using var preview = await UploadAsync(client, url, "mesures.csv", Encoding.UTF8.GetBytes("date;valeur\n31/01/2025;12\n31/02/2025;13\n"));
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+
+        Assert.Contains("Ligne 3 : date illisible « 31/02/2025 »", html, StringComparison.Ordinal);
+        Assert.Contains("rien n’a été enregistré", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Commit", html, StringComparison.Ordinal);
+        Assert.Empty(await MeasurementsAsync(id));
+    }
+
+    [Fact]
+    public async Task Only_the_team_imports_and_an_unknown_indicator_is_not_found()
+    {
+        var id = await NewIndicatorAsync("Indicateur protégé");
+        using var reader = factory.CreateClientFor(Demo.Lecteur);
+        using var owner = factory.CreateClientFor(Demo.ProductOwner);
+
+        using var refused = await reader.GetAsync($"/produits/{Slug}/indicateurs/{id}/import");
+        using var missing = await owner.GetAsync($"/produits/{Slug}/indicateurs/999999/import");
+        using var otherProduct = await owner.GetAsync($"/produits/signal-sante/indicateurs/{id}/import");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherProduct.StatusCode);
+    }
+}
+
+public sealed class ImportPageTestsSqlite(SqliteCapFactory factory) : ImportPageTests<SqliteCapFactory>(factory);
+
+public sealed class ImportPageTestsPostgres(PostgresCapFactory factory) : ImportPageTests<PostgresCapFactory>(factory);
