@@ -132,3 +132,6 @@ public sealed record MeasurementResponse(long Id, DateOnly Date, decimal Value, 
 
 /// <summary>What a bulk push did.</summary>
 public sealed record PushResponse(int Received, int Created, int Updated, int Unchanged);
+
+/// <summary>What a deletion removed.</summary>
+public sealed record DeletedResponse(int Id, int DeletedMeasurements);

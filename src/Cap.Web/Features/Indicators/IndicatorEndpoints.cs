@@ -124,8 +124,8 @@ public static class IndicatorEndpoints
         return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(productId.Value, id, ct))!));
     }
 
-    /// <summary>Supprime un indicateur et ses mesures (équipe du produit ou administrateur) ; la suppression est inscrite dans l’historique.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult, ForbidHttpResult>> DeleteIndicator(
+    /// <summary>Supprime un indicateur et ses mesures (équipe du produit ou administrateur) ; la suppression est inscrite dans l’historique. La réponse donne le nombre de mesures supprimées.</summary>
+    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult, ForbidHttpResult>> DeleteIndicator(
         string slug, int id, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
@@ -142,8 +142,9 @@ public static class IndicatorEndpoints
         {
             return IndicatorNotFound(slug, id);
         }
+        var measurements = await db.Measurements.CountAsync(m => m.IndicatorId == id, ct);
         await service.DeleteAsync(indicator, ct);
-        return TypedResults.NoContent();
+        return TypedResults.Ok(new DeletedResponse(id, measurements));
     }
 
     /// <summary>Liste les mesures d’un indicateur, de la plus ancienne à la plus récente.</summary>
