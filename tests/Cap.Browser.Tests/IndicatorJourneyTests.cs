@@ -29,22 +29,22 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString(tab));
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Indicateurs", Level = 2 })).ToBeVisibleAsync();
-        await CheckAsync(page, "20-indicateurs-vide");
+        await CheckAsync(page, "ind-20-indicateurs-vide");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter des indicateurs suggérés" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ajouter des indicateurs suggérés" })).ToBeVisibleAsync();
-        await CheckAsync(page, "21-suggestions");
+        await CheckAsync(page, "ind-21-suggestions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter les indicateurs choisis" }).ClickAsync();
         await Assertions.Expect(page.GetByText("4 indicateurs sont ajoutés")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("À compléter").First).ToBeVisibleAsync();
-        await CheckAsync(page, "22-indicateurs-suggeres");
+        await CheckAsync(page, "ind-22-indicateurs-suggeres");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Satisfaction des usagers (JDMA)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Satisfaction des usagers (JDMA)" })).ToBeVisibleAsync();
-        await CheckAsync(page, "23-indicateur-sans-mesure");
+        await CheckAsync(page, "ind-23-indicateur-sans-mesure");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier l’indicateur" }).ClickAsync();
-        await CheckAsync(page, "24-modifier-indicateur");
+        await CheckAsync(page, "ind-24-modifier-indicateur");
         await page.Locator("#Input_Baseline").FillAsync("4,5");
         await page.Locator("#Input_BaselineDate").FillAsync(Day(-90));
         await page.Locator("#Input_DataSource").FillAsync("Formulaire « Je donne mon avis »");
@@ -62,34 +62,34 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator(".fr-badges-group").GetByText("En bonne voie")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#mesures")).ToContainTextAsync("6,2 note sur 10");
         await Assertions.Expect(page.Locator("line-chart canvas").First).ToBeAttachedAsync();
-        await CheckAsync(page, "25-indicateur-mesures");
+        await CheckAsync(page, "ind-25-indicateur-mesures");
 
         await page.Locator("#Measurement_Date").FillAsync(Day(5));
         await page.Locator("#Measurement_Value").FillAsync("beaucoup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la mesure" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Measurement_Value-messages")).ToContainTextAsync("Saisissez un nombre");
         await Assertions.Expect(page.Locator("#Measurement_Date-messages")).ToContainTextAsync("demain");
-        await CheckAsync(page, "26-mesure-erreurs");
+        await CheckAsync(page, "ind-26-mesure-erreurs");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la mesure du" }).First.ClickAsync();
-        await CheckAsync(page, "27-modifier-mesure");
+        await CheckAsync(page, "ind-27-modifier-mesure");
         await page.Locator("#Measurement_Value").FillAsync("4,9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la mesure" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La mesure est modifiée.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tous les indicateurs" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Satisfaction des usagers (JDMA)" })).ToContainTextAsync("En bonne voie");
-        await CheckAsync(page, "28-indicateurs-statuts");
+        await CheckAsync(page, "ind-28-indicateurs-statuts");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un indicateur" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l’indicateur" }).ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        await CheckAsync(page, "29-creer-indicateur-erreurs");
+        await CheckAsync(page, "ind-29-creer-indicateur-erreurs");
 
         await page.GotoAsync(fixture.BaseUrl + tab);
         await page.GetByRole(AriaRole.Link, new() { Name = "Taux d’utilisateurs actifs" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Supprimer l’indicateur" }).ClickAsync();
-        await CheckAsync(page, "30-supprimer-indicateur");
+        await CheckAsync(page, "ind-30-supprimer-indicateur");
         await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer l’indicateur" }).ClickAsync();
         await Assertions.Expect(page.GetByText("L’indicateur « Taux d’utilisateurs actifs » est supprimé.")).ToBeVisibleAsync();
     }
@@ -100,15 +100,22 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=%2Fproduits");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Julie Moreau" }).ClickAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/api/v1/products?taille=100");
-        await page.GotoAsync(fixture.BaseUrl + "/produits/eprouvette/indicateurs");
-        await CheckAsync(page, "31-indicateurs-demo");
-        var link = page.Locator("table th a").First;
-        if (await link.CountAsync() > 0)
+        // The first demo product (in catalogue order) whose tab lists indicators.
+        await page.GotoAsync(fixture.BaseUrl + "/produits?taille=100");
+        var slugs = await page.Locator("main a[href^='/produits/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var href in slugs.Where(h => h.Count(c => c == '/') == 2).Distinct())
         {
-            await link.ClickAsync();
-            await Assertions.Expect(page.Locator("#mesures")).ToBeVisibleAsync();
-            await CheckAsync(page, "32-indicateur-demo");
+            await page.GotoAsync(fixture.BaseUrl + href + "/indicateurs");
+            if (await page.Locator("table th a").CountAsync() > 0)
+            {
+                break;
+            }
         }
+        await Assertions.Expect(page.Locator("table th a").First).ToBeVisibleAsync();
+        await CheckAsync(page, "ind-31-indicateurs-demo");
+        await page.Locator("table th a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#mesures")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("line-chart canvas").First).ToBeAttachedAsync();
+        await CheckAsync(page, "ind-32-indicateur-demo");
     }
 }

@@ -12,8 +12,8 @@ public static class DemoIndicators
         [Scenario.OnTrack, Scenario.Reached, Scenario.Watch, Scenario.OffTrack, Scenario.OnTrack, Scenario.Late, Scenario.Watch, Scenario.OnTrack, Scenario.OffTrack, Scenario.Reached];
 
     /// <summary>
-    /// About 80 % of the non-archived demo products (the synthetic "produit-NNNNN" of benchmarks are left out) get 2 to 5
-    /// indicators from their typology's templates, with 12 to 24 months of monthly (or weekly) noisy history shaped to give
+    /// About 80 % of the non-archived demo products (the synthetic "produit-NNNNN" of benchmarks are left out) get 2 to 4
+    /// indicators from their typology's templates, with 12 to 24 months of monthly (or a year of weekly) noisy history shaped to give
     /// every status; exactly one indicator has no data. The guided journey's product starts without indicators. Deterministic: same seed, dates relative to today.
     /// </summary>
     public static async Task SeedAsync(CapDbContext db, CancellationToken ct = default)
@@ -33,6 +33,10 @@ public static class DemoIndicators
         var createdAt = TimeProvider.System.GetUtcNow();
         var scenarioIndex = 0;
         var noDataPlaced = false;
+        var pending = 0;
+        // New entities only: no change to detect, and small batches keep the audit pass short.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var product in products)
         {
             var available = templates[product.TypologyId].ToList();
@@ -40,24 +44,35 @@ public static class DemoIndicators
             {
                 continue;
             }
-            var count = Math.Min(available.Count, 2 + random.Next(4));
+            var count = Math.Min(available.Count, 2 + random.Next(3));
             var chosen = available.OrderBy(_ => random.Next()).Take(count).ToList();
             var productObjectives = objectives[product.Id].ToList();
             for (var n = 0; n < chosen.Count; n++)
             {
                 var scenario = !noDataPlaced && n == chosen.Count - 1 ? Scenario.NoData : Cycle[scenarioIndex++ % Cycle.Length];
                 noDataPlaced |= scenario == Scenario.NoData;
-                db.Indicators.Add(Build(product.Id, chosen[n], n, scenario, productObjectives, random, today, createdAt));
+                var indicator = Build(product.Id, chosen[n], n, scenario, productObjectives, random, today, createdAt);
+                db.Indicators.Add(indicator);
+                pending += indicator.Measurements.Count;
+            }
+            if (pending >= 400)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                pending = 0;
             }
         }
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
     }
 
     private static Indicator Build(int productId, IndicatorTemplate t, int position, Scenario scenario, List<int> objectives, Random random, DateOnly today, DateTimeOffset createdAt)
     {
-        var weekly = random.Next(5) == 0;
+        var weekly = random.Next(8) == 0;
         var months = 12 + random.Next(13);
-        var baselineDate = weekly ? today.AddDays(-7 * (months * 13 / 3)) : today.AddMonths(-months);
+        // Weekly histories are kept to a year so the demo stays quick to seed.
+        var baselineDate = weekly ? today.AddDays(-7 * 52) : today.AddMonths(-months);
         var targetDate = today.AddMonths(4 + random.Next(9));
         var (baseline, target) = Values(t.Unit, t.Direction, random);
         var indicator = new Indicator
