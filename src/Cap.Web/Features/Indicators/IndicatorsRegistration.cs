@@ -1,9 +1,20 @@
+using Cap.Web.Shared;
+
 namespace Cap.Web.Features.Indicators;
 
 /// <summary>Indicators and measurements: services, product tab and API.</summary>
 public static class IndicatorsRegistration
 {
-    public static IServiceCollection AddIndicators(this IServiceCollection services) => services;
+    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    {
+        services.AddScoped<IndicatorService>();
+        services.AddProductTab(new ProductTab("indicateurs", "Indicateurs", "/Indicators/Index", 30));
+        return services;
+    }
 
-    public static RouteGroupBuilder MapIndicatorEndpoints(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapIndicatorEndpoints(this RouteGroupBuilder api)
+    {
+        IndicatorEndpoints.Map(api);
+        return api;
+    }
 }

@@ -1,0 +1,188 @@
+using System.Globalization;
+
+namespace Cap.Domain.Steering;
+
+/// <summary>An indicator as typed in a form or sent to the API, before validation.</summary>
+public sealed class IndicatorInput
+{
+    public IndicatorKind? Kind { get; set; }
+    public string? Name { get; set; }
+    public string? Definition { get; set; }
+    public IndicatorUnit? Unit { get; set; }
+    public string? CustomUnit { get; set; }
+    public WantedDirection? Direction { get; set; }
+    public decimal? Baseline { get; set; }
+    public DateOnly? BaselineDate { get; set; }
+    public decimal? Target { get; set; }
+    public decimal? TargetMax { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public UpdateFrequency? Frequency { get; set; }
+    public int? ObjectiveId { get; set; }
+    public ImpactFamily? Family { get; set; }
+    public string? DataSource { get; set; }
+}
+
+/// <summary>A measurement as typed or pushed; the value is already parsed by the caller (see <see cref="IndicatorRules.TryParseNumber"/>).</summary>
+public sealed record MeasurementInput(DateOnly? Date, decimal? Value, string? Comment);
+
+/// <summary>Shape rules of indicators and measurements, with one French message per field (keys are property names).</summary>
+public static class IndicatorRules
+{
+    /// <summary>Placed in the data source of an indicator created from a suggestion: with version 0 it means "à compléter".</summary>
+    public const string PendingDataSource = "À compléter : source des données";
+
+    public const string NotNumericMessage = "Saisissez un nombre, par exemple 12,5 ou 12.5.";
+
+    public static bool IsPending(Indicator indicator) => indicator.Version == 0 && indicator.DataSource == PendingDataSource;
+
+    public static Dictionary<string, string> Validate(IndicatorInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.Kind is null || !Enum.IsDefined(input.Kind.Value))
+        {
+            errors[nameof(input.Kind)] = "Choisissez le type d’indicateur : succès, impact ou tendance.";
+        }
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors[nameof(input.Name)] = "Saisissez le nom de l’indicateur.";
+        }
+        else if (input.Name.Trim().Length > Indicator.NameMaxLength)
+        {
+            errors[nameof(input.Name)] = $"Le nom ne doit pas dépasser {Indicator.NameMaxLength} caractères.";
+        }
+        if (input.Definition is { } definition && definition.Trim().Length > Indicator.DefinitionMaxLength)
+        {
+            errors[nameof(input.Definition)] = $"La définition ne doit pas dépasser {Indicator.DefinitionMaxLength} caractères.";
+        }
+        if (input.DataSource is { } source && source.Trim().Length > Indicator.SourceMaxLength)
+        {
+            errors[nameof(input.DataSource)] = $"La source des données ne doit pas dépasser {Indicator.SourceMaxLength} caractères.";
+        }
+        if (input.Unit is null || !Enum.IsDefined(input.Unit.Value))
+        {
+            errors[nameof(input.Unit)] = "Choisissez l’unité de l’indicateur.";
+        }
+        else if (input.Unit == IndicatorUnit.Free && string.IsNullOrWhiteSpace(input.CustomUnit))
+        {
+            errors[nameof(input.CustomUnit)] = "Saisissez le nom de l’unité libre, par exemple « appels ».";
+        }
+        if (input.CustomUnit is { } unit && unit.Trim().Length > Indicator.UnitMaxLength)
+        {
+            errors[nameof(input.CustomUnit)] = $"Le nom de l’unité ne doit pas dépasser {Indicator.UnitMaxLength} caractères.";
+        }
+        if (input.Direction is null || !Enum.IsDefined(input.Direction.Value))
+        {
+            errors[nameof(input.Direction)] = "Choisissez le sens souhaité : à la hausse, à la baisse ou dans une fourchette.";
+        }
+        if (input.Frequency is null || !Enum.IsDefined(input.Frequency.Value))
+        {
+            errors[nameof(input.Frequency)] = "Choisissez la fréquence de mise à jour.";
+        }
+        if (input.Family is { } family && !Enum.IsDefined(family))
+        {
+            errors[nameof(input.Family)] = "Famille d’impact inconnue.";
+        }
+        if (input.Baseline is null)
+        {
+            errors[nameof(input.Baseline)] = "Saisissez la valeur de référence (nombre).";
+        }
+        if (input.BaselineDate is null)
+        {
+            errors[nameof(input.BaselineDate)] = "Saisissez la date de la valeur de référence.";
+        }
+        if (input.Target is null)
+        {
+            errors[nameof(input.Target)] = "Saisissez la cible (nombre).";
+        }
+        if (input.TargetDate is null)
+        {
+            errors[nameof(input.TargetDate)] = "Saisissez la date à laquelle la cible doit être atteinte.";
+        }
+        if (input.Direction == WantedDirection.Range)
+        {
+            if (input.TargetMax is null)
+            {
+                errors[nameof(input.TargetMax)] = "Pour une fourchette, saisissez la borne haute de la cible.";
+            }
+            else if (input.Target is { } low && input.TargetMax <= low)
+            {
+                errors[nameof(input.TargetMax)] = "La borne haute de la fourchette doit être supérieure à la cible (borne basse).";
+            }
+        }
+        else if (input.Baseline is { } baseline && input.Target is { } target && baseline == target)
+        {
+            errors[nameof(input.Target)] = "La cible doit être différente de la valeur de référence.";
+        }
+        if (input.BaselineDate is { } from && input.TargetDate is { } to && to <= from)
+        {
+            errors[nameof(input.TargetDate)] = "La date cible doit être postérieure à la date de la valeur de référence.";
+        }
+        return errors;
+    }
+
+    /// <summary>Date at most tomorrow (a measurement taken late in the evening elsewhere may carry tomorrow's date), value present, comment length.</summary>
+    public static Dictionary<string, string> ValidateMeasurement(MeasurementInput input, DateOnly today)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.Date is null)
+        {
+            errors["Date"] = "Saisissez la date de la mesure.";
+        }
+        else if (input.Date.Value > today.AddDays(1))
+        {
+            errors["Date"] = "La date de la mesure ne peut pas dépasser demain.";
+        }
+        if (input.Value is null)
+        {
+            errors["Value"] = "Saisissez la valeur mesurée (nombre).";
+        }
+        if (input.Comment is { } comment && comment.Trim().Length > Measurement.CommentMaxLength)
+        {
+            errors["Comment"] = $"Le commentaire ne doit pas dépasser {Measurement.CommentMaxLength} caractères.";
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Reads "12,5", "12.5", "1 234,5", "1,234.5" or "-3": spaces are group separators; with both a comma and a point,
+    /// the last one is the decimal separator; a single kind of separator occurring once is the decimal separator.
+    /// </summary>
+    public static bool TryParseNumber(string? text, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+        var s = new string(text.Trim().Where(c => !char.IsWhiteSpace(c) && c != '\u202F' && c != '\u00A0').ToArray()).Replace('\u2212', '-');
+        var comma = s.LastIndexOf(',');
+        var point = s.LastIndexOf('.');
+        if (comma >= 0 && point >= 0)
+        {
+            var (group, separator) = comma > point ? ('.', ',') : (',', '.');
+            s = s.Replace(group.ToString(), string.Empty, StringComparison.Ordinal);
+            if (s.Count(c => c == separator) > 1)
+            {
+                return false;
+            }
+            s = s.Replace(',', '.');
+        }
+        else if (comma >= 0)
+        {
+            if (s.Count(c => c == ',') > 1)
+            {
+                return false;
+            }
+            s = s.Replace(',', '.');
+        }
+        else if (point >= 0 && s.Count(c => c == '.') > 1)
+        {
+            return false;
+        }
+        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A number shown in French: "12,5", "1 234".</summary>
+    public static string Format(decimal value) =>
+        value.ToString("#,##0.####", CultureInfo.GetCultureInfo("fr-FR"));
+}

@@ -1,0 +1,61 @@
+using Cap.Data;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Features.Indicators;
+
+public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, IndicatorService service) : ProductPageModel(db, currentUser), IIndicatorFormPage
+{
+    public override string TabKey => "indicateurs";
+    protected override string PageTitle => "Nouvel indicateur";
+
+    [BindProperty]
+    public IndicatorForm Input { get; set; } = new();
+
+    public IndicatorFormOptions Form { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        Input = new IndicatorForm { BaselineDate = service.Today, TargetDate = service.Today.AddMonths(12), Frequency = Domain.Steering.UpdateFrequency.Monthly };
+        await LoadFormAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        var (input, parseErrors) = Input.ToInput();
+        var (indicator, result) = await service.CreateAsync(Product.Id, input, ct);
+        if (parseErrors.Count == 0 && result.Succeeded)
+        {
+            TempData["Success"] = "L’indicateur est créé.";
+            return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator!.Id}");
+        }
+        IndicatorForm.AddErrors(ModelState, nameof(Input), parseErrors, result.Errors);
+        await LoadFormAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadFormAsync(CancellationToken ct) => Form = new IndicatorFormOptions
+    {
+        Objectives = IndicatorFormOptions.ObjectiveItems(await service.ObjectivesAsync(Product.Id, ct)),
+        SubmitLabel = "Créer l’indicateur",
+        CancelUrl = $"/produits/{Product.Slug}/indicateurs",
+    };
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Cap.Domain.Steering;
+
+namespace Cap.Web.Features.Indicators;
+
+/// <summary>An indicator as the API creates or replaces it. Enumerations are given by name (case ignored).</summary>
+/// <param name="Kind">Success, Impact or Direction (tendance).</param>
+/// <param name="Name">Name (200 characters at most).</param>
+/// <param name="Definition">How it is computed and where the data comes from.</param>
+/// <param name="Unit">Percent, Number, Days, Euros, Minutes, ScoreOn10 or Free.</param>
+/// <param name="CustomUnit">The unit's name when Unit is Free.</param>
+/// <param name="Direction">Up, Down or Range.</param>
+/// <param name="Baseline">Baseline value.</param>
+/// <param name="BaselineDate">Baseline date (yyyy-MM-dd).</param>
+/// <param name="Target">Target; for a range, its lower bound.</param>
+/// <param name="TargetMax">For a range, its upper bound.</param>
+/// <param name="TargetDate">Date by which the target is to be reached (yyyy-MM-dd).</param>
+/// <param name="Frequency">Weekly, Monthly, Quarterly or Yearly.</param>
+/// <param name="ObjectiveId">Optional objective of the same product.</param>
+/// <param name="Family">Optional impact family: Satisfaction, Efficiency or Savings.</param>
+/// <param name="DataSource">Where the measurements come from.</param>
+/// <param name="Version">For an update: the version read before editing; a different stored version answers 409.</param>
+public sealed record IndicatorRequest(
+    string? Kind, string? Name, string? Definition, string? Unit, string? CustomUnit, string? Direction,
+    decimal? Baseline, DateOnly? BaselineDate, decimal? Target, decimal? TargetMax, DateOnly? TargetDate,
+    string? Frequency, int? ObjectiveId, string? Family, string? DataSource, int? Version)
+{
+    public (IndicatorInput Input, Dictionary<string, string> Errors) ToInput()
+    {
+        var errors = new Dictionary<string, string>();
+        T? Parse<T>(string? text, string field, string choices) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (!text.Any(char.IsDigit) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value))
+            {
+                return value;
+            }
+            errors[field] = $"Valeur inconnue « {text} » : choisissez {choices}.";
+            return null;
+        }
+        var input = new IndicatorInput
+        {
+            Kind = Parse<IndicatorKind>(Kind, "kind", "Success, Impact ou Direction"),
+            Name = Name, Definition = Definition,
+            Unit = Parse<IndicatorUnit>(Unit, "unit", "Percent, Number, Days, Euros, Minutes, ScoreOn10 ou Free"),
+            CustomUnit = CustomUnit,
+            Direction = Parse<WantedDirection>(Direction, "direction", "Up, Down ou Range"),
+            Baseline = Baseline, BaselineDate = BaselineDate, Target = Target, TargetMax = TargetMax, TargetDate = TargetDate,
+            Frequency = Parse<UpdateFrequency>(Frequency, "frequency", "Weekly, Monthly, Quarterly ou Yearly"),
+            ObjectiveId = ObjectiveId,
+            Family = Parse<ImpactFamily>(Family, "family", "Satisfaction, Efficiency ou Savings"),
+            DataSource = DataSource,
+        };
+        foreach (var (field, message) in IndicatorRules.Validate(input))
+        {
+            errors.TryAdd(char.ToLowerInvariant(field[0]) + field[1..], message);
+        }
+        return (input, errors);
+    }
+}
+
+/// <summary>An indicator with its status (see the documented rule) and last value.</summary>
+public sealed record IndicatorResponse(
+    int Id, string Kind, string KindLabel, string Name, string? Definition, string Unit, string UnitLabel, string? CustomUnit,
+    string Direction, decimal Baseline, DateOnly BaselineDate, decimal Target, decimal? TargetMax, DateOnly TargetDate,
+    string Frequency, int? ObjectiveId, string? ObjectiveTitle, string? Family, string? DataSource, bool ToComplete, int Version,
+    string Status, string StatusLabel, decimal? LastValue, DateOnly? LastDate, decimal? Progress, decimal? Expected, decimal? Projected)
+{
+    public static IndicatorResponse From(IndicatorRow row)
+    {
+        var i = row.Indicator;
+        var a = row.Assessment;
+        return new(i.Id, i.Kind.ToString(), i.Kind.Label(), i.Name, i.Definition, i.Unit.ToString(), i.UnitText, i.CustomUnit,
+            i.Direction.ToString(), i.Baseline, i.BaselineDate, i.Target, i.TargetMax, i.TargetDate, i.Frequency.ToString(),
+            i.ObjectiveId, row.ObjectiveTitle, i.Family?.ToString(), i.DataSource, row.Pending, i.Version,
+            a.Status.ToString(), a.Status.Label(), a.Last?.Value, a.Last?.Date, a.Progress,
+            a.Expected is { } e ? Math.Round(e, 4) : null, a.Projected is { } p ? Math.Round(p, 4) : null);
+    }
+}
+
+/// <summary>One measurement pushed by the API.</summary>
+/// <param name="Date">Date (yyyy-MM-dd), at most tomorrow.</param>
+/// <param name="Value">Number, or text in French or international form ("12,5", "12.5").</param>
+/// <param name="Comment">Optional comment (500 characters at most).</param>
+public sealed record MeasurementRequest(string? Date, JsonElement Value, string? Comment)
+{
+    /// <summary>The input, with parse errors under "date" and "value".</summary>
+    public MeasurementInput ToInput(Dictionary<string, string> errors, string prefix)
+    {
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(Date))
+        {
+            if (DateOnly.TryParseExact(Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                errors[$"{prefix}date"] = $"Date illisible « {Date} » : écrivez-la AAAA-MM-JJ, par exemple 2026-03-31.";
+            }
+        }
+        decimal? value = null;
+        switch (Value.ValueKind)
+        {
+            case JsonValueKind.Number when Value.TryGetDecimal(out var number):
+                value = number;
+                break;
+            case JsonValueKind.String when IndicatorRules.TryParseNumber(Value.GetString(), out var parsed):
+                value = parsed;
+                break;
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                break;
+            case JsonValueKind.String when string.IsNullOrWhiteSpace(Value.GetString()):
+                break;
+            default:
+                errors[$"{prefix}value"] = IndicatorRules.NotNumericMessage;
+                break;
+        }
+        return new MeasurementInput(date, value, Comment);
+    }
+}
+
+public sealed record MeasurementResponse(long Id, DateOnly Date, decimal Value, string? Comment, string Source, string SourceLabel, string Author, DateTimeOffset CreatedAt)
+{
+    public static MeasurementResponse From(Measurement m) =>
+        new(m.Id, m.Date, m.Value, m.Comment, m.Source.ToString(), m.Source.Label(), m.AuthorName, m.CreatedAt);
+}
+
+/// <summary>What a bulk push did.</summary>
+public sealed record PushResponse(int Received, int Created, int Updated, int Unchanged);
+
+/// <summary>What a deletion removed.</summary>
+public sealed record DeletedResponse(int Id, int DeletedMeasurements);

@@ -1,0 +1,231 @@
+using Cap.Data;
+using Cap.Domain.Platform;
+using Cap.Domain.Steering;
+using Cap.Web.Features.Catalogue;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Indicators;
+
+/// <summary>/api/v1/products/{slug}/indicators: indicators and measurements for scripts and other tools.</summary>
+public static class IndicatorEndpoints
+{
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/products/{slug}/indicators").WithTags("Indicateurs");
+        group.MapGet("/", ListIndicators).WithName("ListIndicators").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}", GetIndicator).WithName("GetIndicator").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateIndicator).WithName("CreateIndicator").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:int}", UpdateIndicator).WithName("UpdateIndicator").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", DeleteIndicator).WithName("DeleteIndicator").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/measurements", ListMeasurements).WithName("ListMeasurements").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/measurements", PushMeasurements).WithName("PushMeasurements")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return group;
+    }
+
+    /// <summary>Liste les indicateurs d’un produit avec leur statut (règle documentée), leur dernière valeur et leur progression vers la cible.</summary>
+    public static async Task<Results<Ok<List<IndicatorResponse>>, ProblemHttpResult>> ListIndicators(
+        string slug, CapDbContext db, IndicatorService service, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        var rows = await service.ListAsync(productId.Value, ct);
+        return TypedResults.Ok(rows.Select(IndicatorResponse.From).ToList());
+    }
+
+    /// <summary>Lit un indicateur, son statut et l’explication chiffrée du statut (valeur attendue sur la trajectoire, projection).</summary>
+    public static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> GetIndicator(
+        string slug, int id, CapDbContext db, IndicatorService service, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        var row = await service.GetAsync(productId.Value, id, ct);
+        return row is null ? IndicatorNotFound(slug, id) : TypedResults.Ok(IndicatorResponse.From(row));
+    }
+
+    /// <summary>Crée un indicateur (équipe du produit ou administrateur). Champs invalides : 400 avec un message par champ (cible égale à la référence, date cible avant la date de référence…).</summary>
+    public static async Task<Results<Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CreateIndicator(
+        string slug, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        var (input, errors) = request.ToInput();
+        if (errors.Count > 0)
+        {
+            return ProductEndpoints.Invalid(errors);
+        }
+        var (indicator, result) = await service.CreateAsync(productId.Value, input, ct);
+        if (!result.Succeeded)
+        {
+            return ProductEndpoints.Invalid(ApiErrors(result.Errors));
+        }
+        var row = (await service.GetAsync(productId.Value, indicator!.Id, ct))!;
+        return TypedResults.Created($"/api/v1/products/{slug}/indicators/{indicator.Id}", IndicatorResponse.From(row));
+    }
+
+    /// <summary>Remplace les champs d’un indicateur. <c>version</c> doit être la version lue : si l’indicateur a été modifié entre-temps, la réponse est 409.</summary>
+    public static async Task<Results<Ok<IndicatorResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateIndicator(
+        string slug, int id, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        if (indicator is null)
+        {
+            return IndicatorNotFound(slug, id);
+        }
+        var (input, errors) = request.ToInput();
+        if (request.Version is null)
+        {
+            errors["version"] = "Indiquez la version de l’indicateur lue avant modification (champ version).";
+        }
+        if (errors.Count > 0)
+        {
+            return ProductEndpoints.Invalid(errors);
+        }
+        var result = await service.UpdateAsync(indicator, input, request.Version, ct);
+        if (result.Conflict)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Modification concurrente",
+                Detail = $"L’indicateur a été modifié depuis la version {request.Version} : relisez-le, puis renvoyez vos changements.",
+                Extensions = { ["currentVersion"] = indicator.Version },
+            });
+        }
+        if (!result.Succeeded)
+        {
+            return ProductEndpoints.Invalid(ApiErrors(result.Errors));
+        }
+        return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(productId.Value, id, ct))!));
+    }
+
+    /// <summary>Supprime un indicateur et ses mesures (équipe du produit ou administrateur) ; la suppression est inscrite dans l’historique. La réponse donne le nombre de mesures supprimées.</summary>
+    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult, ForbidHttpResult>> DeleteIndicator(
+        string slug, int id, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
+        {
+            return TypedResults.Forbid();
+        }
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        if (indicator is null)
+        {
+            return IndicatorNotFound(slug, id);
+        }
+        var measurements = await db.Measurements.CountAsync(m => m.IndicatorId == id, ct);
+        await service.DeleteAsync(indicator, ct);
+        return TypedResults.Ok(new DeletedResponse(id, measurements));
+    }
+
+    /// <summary>Liste les mesures d’un indicateur, de la plus ancienne à la plus récente.</summary>
+    public static async Task<Results<Ok<List<MeasurementResponse>>, ProblemHttpResult>> ListMeasurements(
+        string slug, int id, CapDbContext db, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        if (!await db.Indicators.AnyAsync(i => i.Id == id && i.ProductId == productId, ct))
+        {
+            return IndicatorNotFound(slug, id);
+        }
+        var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id).OrderBy(m => m.Date).ToListAsync(ct);
+        return TypedResults.Ok(measurements.Select(MeasurementResponse.From).ToList());
+    }
+
+    /// <summary>
+    /// Envoie des mesures en lot : un tableau de { date, value, comment }, 10 000 points au plus. Idempotent sur l’indicateur et la date :
+    /// une date déjà mesurée est mise à jour, jamais dupliquée. Tout ou rien : au moindre point invalide, rien n’est écrit et la
+    /// réponse 400 donne un message par point (clés « [12].value »). Plus de 10 000 points : 413.
+    /// </summary>
+    public static async Task<Results<Ok<PushResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PushMeasurements(
+        string slug, int id, List<MeasurementRequest> points, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var productId = await ProductIdAsync(db, slug, ct);
+        if (productId is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        var person = (await currentUser.GetAsync(ct))!;
+        if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId.Value, ct)))
+        {
+            return TypedResults.Forbid();
+        }
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        if (indicator is null)
+        {
+            return IndicatorNotFound(slug, id);
+        }
+        if (points.Count > IndicatorService.MaxBulkPoints)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Trop de mesures",
+                Detail = $"La requête contient {points.Count} mesures : envoyez-en {IndicatorService.MaxBulkPoints} au plus par requête. Rien n’a été écrit.",
+            });
+        }
+        if (points.Count == 0)
+        {
+            return ProductEndpoints.Invalid(new() { [""] = "Envoyez au moins une mesure : un tableau de { date, value, comment }." });
+        }
+        var parseErrors = new Dictionary<string, string>();
+        var inputs = points.Select((p, n) => p is null ? new MeasurementInput(null, null, null) : p.ToInput(parseErrors, $"[{n}].")).ToList();
+        var (result, created, updated) = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(
+                result.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => new[] { e.Value }),
+                title: "Mesures invalides",
+                detail: $"{result.Errors.Count} erreur(s) : aucune mesure n’a été écrite. Corrigez les points signalés puis renvoyez la requête.");
+        }
+        return TypedResults.Ok(new PushResponse(points.Count, created, updated, points.Count - created - updated));
+    }
+
+    private static Task<int?> ProductIdAsync(CapDbContext db, string slug, CancellationToken ct) =>
+        db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<bool> CanEditAsync(CapDbContext db, CurrentUser currentUser, int productId, CancellationToken ct) =>
+        await currentUser.GetAsync(ct) is { } person && Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId, ct));
+
+    private static Dictionary<string, string> ApiErrors(Dictionary<string, string> errors) =>
+        errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+
+    private static ProblemHttpResult IndicatorNotFound(string slug, int id) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Indicateur introuvable",
+        Detail = $"Le produit « {slug} » n’a pas d’indicateur {id}.",
+    });
+}

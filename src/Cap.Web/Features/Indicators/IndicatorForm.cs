@@ -1,0 +1,137 @@
+using System.Globalization;
+using Cap.Domain.Steering;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cap.Web.Features.Indicators;
+
+/// <summary>The indicator form: numbers stay text so "12,5" and "12.5" are both read (see <see cref="IndicatorRules.TryParseNumber"/>).</summary>
+public sealed class IndicatorForm
+{
+    public IndicatorKind? Kind { get; set; }
+    public string? Name { get; set; }
+    public string? Definition { get; set; }
+    public IndicatorUnit? Unit { get; set; }
+    public string? CustomUnit { get; set; }
+    public WantedDirection? Direction { get; set; }
+    public string? Baseline { get; set; }
+    public DateOnly? BaselineDate { get; set; }
+    public string? Target { get; set; }
+    public string? TargetMax { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public UpdateFrequency? Frequency { get; set; }
+    public int? ObjectiveId { get; set; }
+    public ImpactFamily? Family { get; set; }
+    public string? DataSource { get; set; }
+
+    public static IndicatorForm From(Indicator i) => new()
+    {
+        Kind = i.Kind, Name = i.Name, Definition = i.Definition, Unit = i.Unit, CustomUnit = i.CustomUnit, Direction = i.Direction,
+        Baseline = Text(i.Baseline), BaselineDate = i.BaselineDate, Target = Text(i.Target), TargetMax = i.TargetMax is { } max ? Text(max) : null,
+        TargetDate = i.TargetDate, Frequency = i.Frequency, ObjectiveId = i.ObjectiveId, Family = i.Family,
+        DataSource = i.DataSource == IndicatorRules.PendingDataSource ? null : i.DataSource,
+    };
+
+    /// <summary>Numbers as typed in French ("12,5").</summary>
+    public static string Text(decimal value) => value.ToString("0.####", CultureInfo.GetCultureInfo("fr-FR"));
+
+    /// <summary>The input to validate, and the numbers that could not be read.</summary>
+    public (IndicatorInput Input, Dictionary<string, string> ParseErrors) ToInput()
+    {
+        var errors = new Dictionary<string, string>();
+        decimal? Number(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (IndicatorRules.TryParseNumber(text, out var value))
+            {
+                return value;
+            }
+            errors[field] = IndicatorRules.NotNumericMessage;
+            return null;
+        }
+        var input = new IndicatorInput
+        {
+            Kind = Kind, Name = Name, Definition = Definition, Unit = Unit, CustomUnit = CustomUnit, Direction = Direction,
+            Baseline = Number(Baseline, nameof(Baseline)), BaselineDate = BaselineDate,
+            Target = Number(Target, nameof(Target)), TargetMax = Number(TargetMax, nameof(TargetMax)), TargetDate = TargetDate,
+            Frequency = Frequency, ObjectiveId = ObjectiveId, Family = Family, DataSource = DataSource,
+        };
+        return (input, errors);
+    }
+
+    /// <summary>Replaces the binder's (English) messages by the rule's French ones, under "Input.Field".</summary>
+    public static void AddErrors(ModelStateDictionary modelState, string prefix, Dictionary<string, string> parseErrors, Dictionary<string, string> ruleErrors)
+    {
+        modelState.Clear();
+        foreach (var (field, message) in parseErrors)
+        {
+            modelState.AddModelError($"{prefix}.{field}", message);
+        }
+        foreach (var (field, message) in ruleErrors.Where(e => !parseErrors.ContainsKey(e.Key)))
+        {
+            modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{field}", message);
+        }
+    }
+}
+
+/// <summary>The lists of the indicator form.</summary>
+public sealed class IndicatorFormOptions
+{
+    public List<SelectListItem> Kinds { get; } = Items<IndicatorKind>(k => k.Label());
+    public List<SelectListItem> Units { get; } = Items<IndicatorUnit>(u => u.Label());
+    public List<SelectListItem> Directions { get; } = Items<WantedDirection>(d => d.Label());
+    public List<SelectListItem> Frequencies { get; } = Items<UpdateFrequency>(f => f.Label());
+    public List<SelectListItem> Families { get; } = Items<ImpactFamily>(f => f.Label());
+    public List<SelectListItem> Objectives { get; init; } = [];
+    public string SubmitLabel { get; init; } = "Enregistrer";
+    public string CancelUrl { get; init; } = "/";
+
+    public static List<SelectListItem> Items<T>(Func<T, string> label) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString())).ToList();
+
+    public static List<SelectListItem> ObjectiveItems(IEnumerable<Objective> objectives) =>
+        objectives.Select(o => new SelectListItem(o.Title, o.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+}
+
+/// <summary>A page showing the indicator form.</summary>
+public interface IIndicatorFormPage
+{
+    IndicatorForm Input { get; }
+    IndicatorFormOptions Form { get; }
+}
+
+/// <summary>Status badges in DSFR colours; the label is always written.</summary>
+public static class StatusBadge
+{
+    public static string Css(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Reached => "fr-badge fr-badge--success",
+        IndicatorStatus.OnTrack => "fr-badge fr-badge--info",
+        IndicatorStatus.Watch => "fr-badge fr-badge--warning",
+        IndicatorStatus.OffTrack => "fr-badge fr-badge--error",
+        IndicatorStatus.Late => "fr-badge fr-badge--new",
+        _ => "fr-badge",
+    };
+
+    /// <summary>Why the status is what it is, in one French sentence.</summary>
+    public static string Explain(Indicator indicator, IndicatorAssessment a)
+    {
+        var unit = indicator.UnitText;
+        string V(decimal? v) => v is { } x ? $"{IndicatorRules.Format(Math.Round(x, 2))} {unit}" : "—";
+        return a.Status switch
+        {
+            IndicatorStatus.NoData => "Aucune mesure n’a encore été saisie.",
+            IndicatorStatus.Late => $"La dernière mesure date du {a.Last!.Value.Date:dd/MM/yyyy} : une fréquence {indicator.Frequency.Label().ToLowerInvariant()} demande une mesure plus récente.",
+            IndicatorStatus.Reached => $"La dernière valeur ({V(a.Last!.Value.Value)}) atteint la cible.",
+            _ when indicator.Direction == WantedDirection.Range =>
+                $"La dernière valeur ({V(a.Last!.Value.Value)}) est hors de la fourchette {V(indicator.Target)} – {V(indicator.TargetMax)}.",
+            _ => $"Dernière valeur {V(a.Last!.Value.Value)} ; la trajectoire de la référence à la cible attend {V(a.Expected)} à cette date ; "
+                + (a.Projected is null
+                    ? "pas assez de mesures pour une tendance (3 au moins)."
+                    : $"la tendance des dernières mesures (moindres carrés) projette {V(a.Projected)} à la date cible ({indicator.TargetDate:dd/MM/yyyy}) pour une cible de {V(indicator.Target)}."),
+        };
+    }
+}
