@@ -22,7 +22,7 @@ public static class FlexibleParse
             return false;
         }
         // Spaces, no-break spaces and apostrophes group thousands; a trailing % is decoration.
-        var s = new string(text.Trim().Where(c => !char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F' or '\'')).ToArray()).TrimEnd('%');
+        var s = new string(text.Trim().Where(c => !char.IsWhiteSpace(c) && c is not ('\u00A0' or '\u202F' or '\'')).ToArray()).TrimEnd('%').Replace('\u2212', '-');
         var commas = s.Count(c => c == ',');
         var dots = s.Count(c => c == '.');
         if (commas > 0 && dots > 0)

@@ -147,40 +147,7 @@ public static class IndicatorRules
     /// Reads "12,5", "12.5", "1 234,5", "1,234.5" or "-3": spaces are group separators; with both a comma and a point,
     /// the last one is the decimal separator; a single kind of separator occurring once is the decimal separator.
     /// </summary>
-    public static bool TryParseNumber(string? text, out decimal value)
-    {
-        value = 0;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-        var s = new string(text.Trim().Where(c => !char.IsWhiteSpace(c) && c != '\u202F' && c != '\u00A0').ToArray()).Replace('\u2212', '-');
-        var comma = s.LastIndexOf(',');
-        var point = s.LastIndexOf('.');
-        if (comma >= 0 && point >= 0)
-        {
-            var (group, separator) = comma > point ? ('.', ',') : (',', '.');
-            s = s.Replace(group.ToString(), string.Empty, StringComparison.Ordinal);
-            if (s.Count(c => c == separator) > 1)
-            {
-                return false;
-            }
-            s = s.Replace(',', '.');
-        }
-        else if (comma >= 0)
-        {
-            if (s.Count(c => c == ',') > 1)
-            {
-                return false;
-            }
-            s = s.Replace(',', '.');
-        }
-        else if (point >= 0 && s.Count(c => c == '.') > 1)
-        {
-            return false;
-        }
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
+    public static bool TryParseNumber(string? text, out decimal value) => FlexibleParse.TryDecimal(text, out value);
 
     /// <summary>A number shown in French: "12,5", "1 234".</summary>
     public static string Format(decimal value) =>

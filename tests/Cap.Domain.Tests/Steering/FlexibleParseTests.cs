@@ -16,6 +16,8 @@ public sealed class FlexibleParseTests
     [InlineData("1.234.567", 1234567)]
     [InlineData("-3,25", -3.25)]
     [InlineData("85%", 85)]
+    [InlineData("12 %", 12)]
+    [InlineData("\u22123,5", -3.5)]
     [InlineData("1e3", 1000)]
     public void Numbers_in_french_or_international_form_are_read(string text, double expected)
     {

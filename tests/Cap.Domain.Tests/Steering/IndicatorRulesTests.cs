@@ -142,7 +142,6 @@ public sealed class IndicatorRulesTests
     [InlineData("abc")]
     [InlineData("12,5,3")]
     [InlineData("1.2.3")]
-    [InlineData("12 %")]
     [InlineData(null)]
     public void Non_numbers_are_refused(string? text)
     {

@@ -259,11 +259,11 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
-    public async Task Create_with_a_body_over_1_MiB_answers_413()
+    public async Task Create_with_a_body_over_8_MiB_answers_413()
     {
         using var client = factory.CreateClientFor(Demo.Coach);
         var big = new StringBuilder("{\"name\": \"Gros\", \"summary\": \"");
-        big.Append('a', (1024 * 1024) + 16).Append("\"}");
+        big.Append('a', (8 * 1024 * 1024) + 16).Append("\"}");
         using var body = RawJson(big.ToString());
 
         using var response = await client.PostAsync("/api/v1/products", body);

@@ -105,7 +105,7 @@ public static class CapHost
         }
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 1024 * 1024));
+        app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 8 * 1024 * 1024));
         app.UseAuthentication();
         app.UseAuthorization();
 
