@@ -34,8 +34,13 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
             .Where(i => i.ProductId == productId)
             .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .ToListAsync(ct);
+        // The rule reads only the last point and the last TrendPoints: take, per indicator, the rows from its
+        // TrendPoints-th latest date on (served by the unique (IndicatorId, Date) index), not the whole history.
+        const int keep = IndicatorStatusRule.TrendPoints;
         var points = (await db.Measurements.AsNoTracking()
-            .Where(m => m.ProductId == productId)
+            .Where(m => m.ProductId == productId
+                && m.Date >= (db.Measurements.Where(x => x.IndicatorId == m.IndicatorId).OrderByDescending(x => x.Date)
+                    .Skip(keep - 1).Select(x => (DateOnly?)x.Date).FirstOrDefault() ?? DateOnly.MinValue))
             .Select(m => new { m.IndicatorId, m.Date, m.Value })
             .ToListAsync(ct))
             .ToLookup(m => m.IndicatorId, m => new Point(m.Date, m.Value));

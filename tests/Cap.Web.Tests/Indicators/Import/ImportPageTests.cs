@@ -66,6 +66,10 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
             [(new DateOnly(2025, 1, 31), 41.5m, MeasurementSource.Import), (new DateOnly(2025, 2, 28), 43m, MeasurementSource.Import), (new DateOnly(2025, 3, 31), 45.25m, MeasurementSource.Import)],
             await MeasurementsAsync(id));
 
+        var audit = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Measurement" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.EntityLabel!.StartsWith("Import de")).ToListAsync());
+        Assert.Equal("Import de 3 mesure(s) dans « Taux d’utilisateurs actifs (import) »", Assert.Single(audit).EntityLabel);
+        Assert.Contains("\"Ajoutées\":3", audit[0].After, StringComparison.Ordinal);
+
         // The same preview cannot be committed twice.
         using var replay = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
         Assert.Contains("a expiré ou a déjà été importé", WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);

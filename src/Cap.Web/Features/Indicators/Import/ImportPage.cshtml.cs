@@ -63,8 +63,9 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
             Db.PendingImports.Add(pending);
             await Db.SaveChangesAsync(ct);
             PendingId = pending.Id;
-            var dates = Preview.Rows.Select(r => r.Date).ToList();
-            ExistingDates = await Db.Measurements.CountAsync(m => m.IndicatorId == Indicator.Id && dates.Contains(m.Date), ct);
+            // Counted in memory: a list of 100,000 dates would exceed the databases' parameter limits.
+            var existing = (await Db.Measurements.Where(m => m.IndicatorId == Indicator.Id).Select(m => m.Date).ToListAsync(ct)).ToHashSet();
+            ExistingDates = Preview.Rows.Count(r => existing.Contains(r.Date));
         }
         return Page();
     }
@@ -87,9 +88,8 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
             Preview = preview;
             return Page();
         }
-        var tracked = await Db.Indicators.FirstAsync(i => i.Id == Indicator.Id, ct);
-        Db.PendingImports.Remove(pending);
-        var outcome = await MeasurementImporter.CommitAsync(Db, tracked, preview.Rows, Me.Id, Me.DisplayName, ct);
+        var outcome = await MeasurementImporter.CommitAsync(Db, Indicator, preview.Rows, Me.Id, Me.DisplayName, ct);
+        await Db.PendingImports.Where(p => p.Id == pending.Id).ExecuteDeleteAsync(ct);
         TempData["Success"] = $"Import terminé : {outcome.Added} mesure(s) ajoutée(s), {outcome.Updated} mise(s) à jour.";
         return Redirect($"/produits/{Product.Slug}/indicateurs/{Indicator.Id}");
     }

@@ -1,40 +1,83 @@
+using System.Data.Common;
+using System.Text.Json;
 using Cap.Data;
+using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cap.Web.Features.Indicators.Import;
 
-/// <summary>Writes imported rows into an indicator: all or nothing, one value per date (an existing date is updated).</summary>
+/// <summary>
+/// Writes imported rows into an indicator: all or nothing, one value per date (an existing date is
+/// updated). A file may hold 100,000 rows, so rows go through one prepared upsert inside one
+/// transaction (same SQL on SQLite and PostgreSQL) rather than the change tracker, and the import is
+/// audited as one entry that says what it did (see docs/decisions/0003).
+/// </summary>
 public static class MeasurementImporter
 {
     public sealed record Outcome(int Added, int Updated);
 
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly string[] Columns = ["IndicatorId", "ProductId", "Date", "Value", "Comment", "Source", "AuthorId", "AuthorName", "CreatedAt"];
+
     public static async Task<Outcome> CommitAsync(CapDbContext db, Indicator indicator, IReadOnlyList<ImportedRow> rows, int? authorId, string authorName, CancellationToken ct)
     {
-        var existing = await db.Measurements.Where(m => m.IndicatorId == indicator.Id).ToDictionaryAsync(m => m.Date, ct);
-        int added = 0, updated = 0;
-        foreach (var row in rows)
+        var existing = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == indicator.Id)
+            .Select(m => new { m.Date, m.Value, m.Comment }).ToDictionaryAsync(m => m.Date, ct);
+        var changes = rows.Where(r => !existing.TryGetValue(r.Date, out var e) || e.Value != r.Value || e.Comment != r.Comment).ToList();
+        var updated = changes.Count(r => existing.ContainsKey(r.Date));
+        var added = changes.Count - updated;
+        if (changes.Count == 0)
         {
-            if (existing.TryGetValue(row.Date, out var measurement))
-            {
-                if (measurement.Value != row.Value || measurement.Comment != row.Comment)
-                {
-                    measurement.Value = row.Value;
-                    measurement.Comment = row.Comment;
-                    measurement.Source = MeasurementSource.Import;
-                    updated++;
-                }
-                continue;
-            }
-            db.Measurements.Add(new Measurement
-            {
-                IndicatorId = indicator.Id, ProductId = indicator.ProductId, Date = row.Date, Value = row.Value, Comment = row.Comment,
-                Source = MeasurementSource.Import, AuthorId = authorId, AuthorName = authorName, CreatedAt = DateTimeOffset.UtcNow,
-            });
-            added++;
+            return new Outcome(0, 0);
         }
-        // One SaveChanges: one transaction with the audit entries, so the import is whole or absent.
+
+        var now = DateTimeOffset.UtcNow;
+        var entity = db.Model.FindEntityType(typeof(Measurement))!;
+        var mappings = Columns.Select(c => entity.FindProperty(c)!.GetRelationalTypeMapping()).ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        {
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText =
+                $"INSERT INTO \"Measurements\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
+                $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) " +
+                "ON CONFLICT (\"IndicatorId\", \"Date\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"Comment\" = excluded.\"Comment\", \"Source\" = excluded.\"Source\"";
+            foreach (var row in changes)
+            {
+                object?[] values = [indicator.Id, indicator.ProductId, row.Date, row.Value, row.Comment, MeasurementSource.Import, authorId, authorName, now];
+                command.Parameters.Clear();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    // The model's type mappings apply the same conversions as EF Core (enum names, dates, decimals).
+                    command.Parameters.Add(mappings[i].CreateParameter(command, $"@p{i}", values[i], nullable: true));
+                }
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            PersonId = authorId,
+            ActorName = authorName,
+            Action = added > 0 ? AuditAction.Created : AuditAction.Updated,
+            EntityType = nameof(Measurement),
+            EntityId = indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            EntityLabel = $"Import de {changes.Count} mesure(s) dans « {indicator.Name} »",
+            ProductId = indicator.ProductId,
+            After = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["Indicateur"] = indicator.Name,
+                ["Ajoutées"] = added,
+                ["Mises à jour"] = updated,
+                ["Du"] = changes.Min(r => r.Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Au"] = changes.Max(r => r.Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }, JsonOptions),
+        });
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Outcome(added, updated);
     }
 }
