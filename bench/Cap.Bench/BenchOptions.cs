@@ -11,6 +11,10 @@ internal static class Usage
           catalogue   The catalogue page (/produits) and the products API list (/api/v1/products)
                       on a generated portfolio, then on the small demo portfolio, to compare the
                       SQL queries per request.
+          indicators  Issue 3: the Indicateurs tab and an indicator page of a product with 50
+                      indicators × 1,826 daily measurements (p95 ≤ 100 ms), an import of 100,000
+                      measurements through the import page (≤ 10 s), and the status rule over
+                      20,000 indicators (≤ 1 s). --products and --target-ms do not apply.
 
         Options:
           --products N       Generated products on top of the 37 demo products (default 2000).

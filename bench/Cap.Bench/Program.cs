@@ -31,6 +31,8 @@ internal static class BenchMain
         {
             case "catalogue":
                 return await CatalogueBenchmark.RunAsync(options);
+            case "indicators":
+                return await IndicatorsBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);
