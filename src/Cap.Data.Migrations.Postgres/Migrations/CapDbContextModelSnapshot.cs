@@ -692,10 +692,10 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("IndicatorId", "Date")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Date");
 
                     b.ToTable("Measurements");
                 });

@@ -663,10 +663,10 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
-
                     b.HasIndex("IndicatorId", "Date")
                         .IsUnique();
+
+                    b.HasIndex("ProductId", "Date");
 
                     b.ToTable("Measurements");
                 });

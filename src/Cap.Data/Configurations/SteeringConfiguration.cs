@@ -95,7 +95,7 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
         builder.HasOne(m => m.Indicator).WithMany(i => i.Measurements).HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         // One value per indicator and date: a retried push updates instead of duplicating.
         builder.HasIndex(m => new { m.IndicatorId, m.Date }).IsUnique();
-        builder.HasIndex(m => m.ProductId);
+        builder.HasIndex(m => new { m.ProductId, m.Date });
     }
 }
 

@@ -34,15 +34,19 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
             .Where(i => i.ProductId == productId)
             .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .ToListAsync(ct);
-        // The rule reads only the last point and the last TrendPoints: take, per indicator, the rows from its
-        // TrendPoints-th latest date on (served by the unique (IndicatorId, Date) index), not the whole history.
+        // The rule reads only the last point and the last TrendPoints. First each indicator's TrendPoints-th latest
+        // date (one small index lookup per indicator, in one query), then the rows since the earliest of those dates,
+        // trimmed per indicator in memory: the page no longer reads whole histories.
         const int keep = IndicatorStatusRule.TrendPoints;
+        var thresholds = await db.Indicators.AsNoTracking().Where(i => i.ProductId == productId)
+            .Select(i => new { i.Id, From = i.Measurements.OrderByDescending(m => m.Date).Skip(keep - 1).Select(m => (DateOnly?)m.Date).FirstOrDefault() })
+            .ToDictionaryAsync(t => t.Id, t => t.From ?? DateOnly.MinValue, ct);
+        var since = thresholds.Count == 0 ? DateOnly.MinValue : thresholds.Values.Min();
         var points = (await db.Measurements.AsNoTracking()
-            .Where(m => m.ProductId == productId
-                && m.Date >= (db.Measurements.Where(x => x.IndicatorId == m.IndicatorId).OrderByDescending(x => x.Date)
-                    .Skip(keep - 1).Select(x => (DateOnly?)x.Date).FirstOrDefault() ?? DateOnly.MinValue))
+            .Where(m => m.ProductId == productId && m.Date >= since)
             .Select(m => new { m.IndicatorId, m.Date, m.Value })
             .ToListAsync(ct))
+            .Where(m => thresholds.TryGetValue(m.IndicatorId, out var from) && m.Date >= from)
             .ToLookup(m => m.IndicatorId, m => new Point(m.Date, m.Value));
         var today = Today;
         return indicators.Select(i => new IndicatorRow(i, i.Objective?.Title, i.Objective?.Position,
