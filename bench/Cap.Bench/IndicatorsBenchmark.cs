@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cap.Data;
 using Cap.Domain.Steering;
+using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Indicators.Import;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -255,7 +256,7 @@ internal static partial class IndicatorsBenchmark
         return await scope.ServiceProvider.GetRequiredService<CapDbContext>().AuditEntries.CountAsync();
     }
 
-    /// <summary>MeasurementFileReader.Read then MeasurementImporter.CommitAsync, as the import page calls them, timed apart.</summary>
+    /// <summary>MeasurementFileReader.Read then MeasurementWriter.UpsertAsync, as the import page calls them, timed apart.</summary>
     private static async Task<ImportResult> ImportDirectAsync(IServiceProvider services, int productId, byte[] csv)
     {
         var id = await FreshIndicatorAsync(services, productId, "Import direct");
@@ -271,17 +272,17 @@ internal static partial class IndicatorsBenchmark
         }
         var stats = new RequestStats();
         RequestStats.Current.Value = stats;
-        MeasurementImporter.Outcome outcome;
+        MeasurementWriter.Outcome outcome;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
             var indicator = await db.Indicators.FirstAsync(i => i.Id == id);
-            outcome = await MeasurementImporter.CommitAsync(db, indicator, preview.Rows, null, "Bench", CancellationToken.None);
+            outcome = await MeasurementWriter.UpsertAsync(db, indicator, preview.Rows.Select(r => new MeasurementRow(r.Date, r.Value, r.Comment)).ToList(), MeasurementSource.Import, null, "Bench", DateTimeOffset.UtcNow, CancellationToken.None);
         }
         total.Stop();
         RequestStats.Current.Value = null;
         var commit = total.Elapsed - parse;
-        return new ImportResult("Direct: MeasurementFileReader.Read + MeasurementImporter.CommitAsync", parse.TotalSeconds, commit.TotalSeconds,
+        return new ImportResult("Direct: MeasurementFileReader.Read + MeasurementWriter.UpsertAsync", parse.TotalSeconds, commit.TotalSeconds,
             total.Elapsed.TotalSeconds, stats.Commands, outcome.Added, await AuditCountAsync(services) - audits, preview.Format);
     }
 

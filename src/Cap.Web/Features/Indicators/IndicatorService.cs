@@ -232,29 +232,8 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         {
             return (new WriteResult(errors), 0, 0);
         }
-        var existing = await db.Measurements.Where(m => m.IndicatorId == indicator.Id).ToDictionaryAsync(m => m.Date, ct);
-        int created = 0, updated = 0;
-        foreach (var point in points)
-        {
-            if (existing.TryGetValue(point.Date!.Value, out var measurement))
-            {
-                if (measurement.Value != point.Value!.Value || measurement.Comment != Clean(point.Comment))
-                {
-                    measurement.Value = point.Value.Value;
-                    measurement.Comment = Clean(point.Comment);
-                    measurement.Source = source;
-                    measurement.AuthorId = author.Id;
-                    measurement.AuthorName = author.DisplayName;
-                    updated++;
-                }
-            }
-            else
-            {
-                db.Measurements.Add(New(indicator, point, source, author));
-                created++;
-            }
-        }
-        await db.SaveChangesAsync(ct);
+        var rows = points.Select(p => new MeasurementRow(p.Date!.Value, p.Value!.Value, Clean(p.Comment))).ToList();
+        var (created, updated) = await MeasurementWriter.UpsertAsync(db, indicator, rows, source, author.Id, author.DisplayName, time.GetUtcNow(), ct);
         return (WriteResult.Ok, created, updated);
     }
 

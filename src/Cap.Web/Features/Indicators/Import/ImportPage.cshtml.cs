@@ -88,7 +88,8 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
             Preview = preview;
             return Page();
         }
-        var outcome = await MeasurementImporter.CommitAsync(Db, Indicator, preview.Rows, Me.Id, Me.DisplayName, ct);
+        var rows = preview.Rows.Select(r => new MeasurementRow(r.Date, r.Value, r.Comment)).ToList();
+        var outcome = await MeasurementWriter.UpsertAsync(Db, Indicator, rows, MeasurementSource.Import, Me.Id, Me.DisplayName, time.GetUtcNow(), ct);
         await Db.PendingImports.Where(p => p.Id == pending.Id).ExecuteDeleteAsync(ct);
         TempData["Success"] = $"Import terminé : {outcome.Added} mesure(s) ajoutée(s), {outcome.Updated} mise(s) à jour.";
         return Redirect($"/produits/{Product.Slug}/indicateurs/{Indicator.Id}");

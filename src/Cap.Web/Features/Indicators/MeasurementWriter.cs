@@ -6,15 +6,18 @@ using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Cap.Web.Features.Indicators.Import;
+namespace Cap.Web.Features.Indicators;
+
+/// <summary>One value to write at a date.</summary>
+public sealed record MeasurementRow(DateOnly Date, decimal Value, string? Comment);
 
 /// <summary>
-/// Writes imported rows into an indicator: all or nothing, one value per date (an existing date is
-/// updated). A file may hold 100,000 rows, so rows go through one prepared upsert inside one
-/// transaction (same SQL on SQLite and PostgreSQL) rather than the change tracker, and the import is
-/// audited as one entry that says what it did (see docs/decisions/0003).
+/// The one way to write many measurements (file import, API push): all or nothing, one value per
+/// date (an existing date is updated). Rows go through one prepared upsert inside one transaction
+/// (same SQL on SQLite and PostgreSQL) rather than the change tracker, and the batch is audited as
+/// one entry that says what it did (see docs/decisions/0003).
 /// </summary>
-public static class MeasurementImporter
+public static class MeasurementWriter
 {
     public sealed record Outcome(int Added, int Updated);
 
@@ -22,7 +25,8 @@ public static class MeasurementImporter
 
     private static readonly string[] Columns = ["IndicatorId", "ProductId", "Date", "Value", "Comment", "Source", "AuthorId", "AuthorName", "CreatedAt"];
 
-    public static async Task<Outcome> CommitAsync(CapDbContext db, Indicator indicator, IReadOnlyList<ImportedRow> rows, int? authorId, string authorName, CancellationToken ct)
+    public static async Task<Outcome> UpsertAsync(
+        CapDbContext db, Indicator indicator, IReadOnlyList<MeasurementRow> rows, MeasurementSource source, int? authorId, string authorName, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == indicator.Id)
             .Select(m => new { m.Date, m.Value, m.Comment }).ToDictionaryAsync(m => m.Date, ct);
@@ -34,7 +38,6 @@ public static class MeasurementImporter
             return new Outcome(0, 0);
         }
 
-        var now = DateTimeOffset.UtcNow;
         var entity = db.Model.FindEntityType(typeof(Measurement))!;
         var mappings = Columns.Select(c => entity.FindProperty(c)!.GetRelationalTypeMapping()).ToArray();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -44,10 +47,11 @@ public static class MeasurementImporter
             command.CommandText =
                 $"INSERT INTO \"Measurements\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
                 $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) " +
-                "ON CONFLICT (\"IndicatorId\", \"Date\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"Comment\" = excluded.\"Comment\", \"Source\" = excluded.\"Source\"";
+                "ON CONFLICT (\"IndicatorId\", \"Date\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"Comment\" = excluded.\"Comment\", " +
+                "\"Source\" = excluded.\"Source\", \"AuthorId\" = excluded.\"AuthorId\", \"AuthorName\" = excluded.\"AuthorName\"";
             foreach (var row in changes)
             {
-                object?[] values = [indicator.Id, indicator.ProductId, row.Date, row.Value, row.Comment, MeasurementSource.Import, authorId, authorName, now];
+                object?[] values = [indicator.Id, indicator.ProductId, row.Date, row.Value, row.Comment, source, authorId, authorName, now];
                 command.Parameters.Clear();
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -65,7 +69,9 @@ public static class MeasurementImporter
             Action = added > 0 ? AuditAction.Created : AuditAction.Updated,
             EntityType = nameof(Measurement),
             EntityId = indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            EntityLabel = $"Import de {changes.Count} mesure(s) dans « {indicator.Name} »",
+            EntityLabel = source == MeasurementSource.Import
+                ? $"Import de {changes.Count} mesure(s) dans « {indicator.Name} »"
+                : $"Envoi de {changes.Count} mesure(s) ({source.Label()}) dans « {indicator.Name} »",
             ProductId = indicator.ProductId,
             After = JsonSerializer.Serialize(new Dictionary<string, object>
             {
