@@ -85,11 +85,23 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         ChangeTracker.DetectChanges();
         var now = _time.GetUtcNow();
         var pending = new List<PendingAudit>();
+        // Measurements changed here: their indicators' kept summaries are refreshed in the same transaction
+        // (ids read after the save, when new indicators have theirs; a moved measurement touches both).
+        var measurements = new List<Measurement>();
+        var formerIndicators = new HashSet<int>();
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
+            }
+            if (entry.Entity is Measurement measurement)
+            {
+                measurements.Add(measurement);
+                if (entry.State == EntityState.Modified)
+                {
+                    formerIndicators.Add(entry.Property(nameof(Measurement.IndicatorId)).OriginalValue as int? ?? measurement.IndicatorId);
+                }
             }
             Stamp(entry, now);
             // Bookkeeping rows, not people's changes: a pending import is audited through the measurements it writes.
@@ -104,7 +116,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
             }
         }
 
-        if (pending.Count == 0)
+        if (pending.Count == 0 && measurements.Count == 0)
         {
             return sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
         }
@@ -130,6 +142,11 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
                 AuditEntries.Add(p.Audit);
             }
             _ = sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
+            if (measurements.Count > 0)
+            {
+                formerIndicators.UnionWith(measurements.Select(m => m.IndicatorId));
+                await IndicatorSummaries.RefreshAsync(this, formerIndicators, ct);
+            }
             if (ownTransaction is not null)
             {
                 if (sync)

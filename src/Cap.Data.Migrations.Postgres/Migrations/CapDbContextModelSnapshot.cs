@@ -547,6 +547,12 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("LastValue")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -571,6 +577,12 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<decimal?>("TargetMax")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<double?>("TrendSlope")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TrendValue")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Unit")
                         .IsRequired()

@@ -522,6 +522,12 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LastValue")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -546,6 +552,12 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("TargetMax")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TrendSlope")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TrendValue")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Unit")
                         .IsRequired()

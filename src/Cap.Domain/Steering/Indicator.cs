@@ -155,6 +155,21 @@ public class Indicator : IProductScoped, IVersioned, ITimestamped
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Measurement> Measurements { get; set; } = [];
 
+    // The measurements' summary the status rule needs (see MeasurementSummary), kept by the data layer
+    // whenever measurements change: derived bookkeeping, not a person's change, hence out of the audit.
+    [Platform.AuditIgnore]
+    public DateOnly? LastDate { get; set; }
+    [Platform.AuditIgnore]
+    public decimal? LastValue { get; set; }
+    [Platform.AuditIgnore]
+    public double? TrendValue { get; set; }
+    [Platform.AuditIgnore]
+    public double? TrendSlope { get; set; }
+
+    public MeasurementSummary? Summary => LastDate is { } date && LastValue is { } value
+        ? new MeasurementSummary(new Point(date, value), TrendSlope is { } slope && TrendValue is { } at ? new Trend(date, at, slope) : null)
+        : null;
+
     public string UnitText => Unit == IndicatorUnit.Free && !string.IsNullOrWhiteSpace(CustomUnit) ? CustomUnit! : Unit.Label();
 
     public IndicatorSpec Spec => new(Direction, Baseline, BaselineDate, Target, TargetMax, TargetDate, Frequency);

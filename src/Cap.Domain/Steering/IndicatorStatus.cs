@@ -17,6 +17,24 @@ public sealed record IndicatorSpec(
 
 public readonly record struct Point(DateOnly Date, decimal Value);
 
+/// <summary>The least-squares line through the recent measurements, anchored at the last one's date.</summary>
+public readonly record struct Trend(DateOnly Anchor, double ValueAtAnchor, double SlopePerDay)
+{
+    /// <summary>The line's value at a date, or null when it overflows.</summary>
+    public decimal? At(DateOnly date)
+    {
+        var value = ValueAtAnchor + SlopePerDay * (date.DayNumber - Anchor.DayNumber);
+        return double.IsFinite(value) ? (decimal)Math.Clamp(value, (double)decimal.MinValue / 2, (double)decimal.MaxValue / 2) : null;
+    }
+}
+
+/// <summary>
+/// All the rule needs of an indicator's measurements: the last point and the trend of the recent ones
+/// (null with fewer than 3 points or a single date). It is kept on the indicator and refreshed whenever its
+/// measurements change, so statuses are computed without reading histories.
+/// </summary>
+public sealed record MeasurementSummary(Point Last, Trend? Trend);
+
 /// <summary>The outcome of the rule: the status and what explains it.</summary>
 /// <param name="Progress">Share of the way from baseline to target covered by the last value, 0 to 100 (null for a range or without data).</param>
 /// <param name="Expected">The value the straight path from baseline to target expects at the last measurement's date.</param>
@@ -58,18 +76,32 @@ public static class IndicatorStatusRule
 {
     public const int TrendPoints = 8;
 
-    public static IndicatorAssessment Assess(IndicatorSpec spec, IReadOnlyList<Point> points, DateOnly today)
+    public static IndicatorAssessment Assess(IndicatorSpec spec, IReadOnlyList<Point> points, DateOnly today) =>
+        Assess(spec, Summarise(points), today);
+
+    /// <summary>The last point and the recent trend of measurements in any order; null without measurements.</summary>
+    public static MeasurementSummary? Summarise(IReadOnlyList<Point> points)
     {
         if (points.Count == 0)
         {
-            return new IndicatorAssessment(IndicatorStatus.NoData, null, null, null, null);
+            return null;
         }
         var ordered = points.OrderBy(p => p.Date).ToList();
-        var last = ordered[^1];
+        return new MeasurementSummary(ordered[^1], Fit(ordered));
+    }
+
+    /// <summary>The rule on a kept summary (see <see cref="MeasurementSummary"/>); the same outcome as on the points.</summary>
+    public static IndicatorAssessment Assess(IndicatorSpec spec, MeasurementSummary? summary, DateOnly today)
+    {
+        if (summary is null)
+        {
+            return new IndicatorAssessment(IndicatorStatus.NoData, null, null, null, null);
+        }
+        var last = summary.Last;
         var period = spec.Frequency.Days();
         var progress = Progress(spec, last.Value);
         var expected = spec.Direction == WantedDirection.Range ? (decimal?)null : ExpectedAt(spec, last.Date);
-        var projected = spec.Direction == WantedDirection.Range ? null : Project(ordered, spec.TargetDate);
+        var projected = spec.Direction == WantedDirection.Range ? null : summary.Trend?.At(spec.TargetDate);
 
         IndicatorStatus status;
         if (today.DayNumber - last.Date.DayNumber > period + period / 2)
@@ -137,7 +169,10 @@ public static class IndicatorStatusRule
     }
 
     /// <summary>Least squares through the last points, evaluated at the target date; null when there are too few points.</summary>
-    public static decimal? Project(IReadOnlyList<Point> ordered, DateOnly targetDate)
+    public static decimal? Project(IReadOnlyList<Point> ordered, DateOnly targetDate) => Fit(ordered)?.At(targetDate);
+
+    /// <summary>The least-squares line through the last <see cref="TrendPoints"/> of points ordered by date; null with fewer than 3 or a single date.</summary>
+    public static Trend? Fit(IReadOnlyList<Point> ordered)
     {
         var recent = ordered.Skip(Math.Max(0, ordered.Count - TrendPoints)).ToList();
         if (recent.Count < 3 || recent[0].Date == recent[^1].Date)
@@ -145,7 +180,7 @@ public static class IndicatorStatusRule
             return null;
         }
         double n = recent.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        var origin = recent[0].Date.DayNumber;
+        var origin = recent[^1].Date.DayNumber;
         foreach (var p in recent)
         {
             double x = p.Date.DayNumber - origin, y = (double)p.Value;
@@ -161,8 +196,7 @@ public static class IndicatorStatusRule
         }
         var slope = (n * sxy - sx * sy) / denominator;
         var intercept = (sy - slope * sx) / n;
-        var value = intercept + slope * (targetDate.DayNumber - origin);
-        return double.IsFinite(value) ? (decimal)Math.Clamp(value, (double)decimal.MinValue / 2, (double)decimal.MaxValue / 2) : null;
+        return double.IsFinite(slope) && double.IsFinite(intercept) ? new Trend(recent[^1].Date, intercept, slope) : null;
     }
 
     private static bool IsBeyond(WantedDirection direction, decimal value, decimal reference) =>

@@ -194,6 +194,37 @@ public sealed class IndicatorStatusRuleTests
     }
 
     [Fact]
+    public void Kept_summary_gives_the_same_assessment_as_the_points_whatever_the_day()
+    {
+        var random = new Random(7);
+        var points = Enumerable.Range(0, 30).Select(i => new Point(Start.AddDays(i * 9), (decimal)Math.Round(random.NextDouble() * 100, 2))).ToList();
+        var summary = IndicatorStatusRule.Summarise(points)!;
+        // The summary round-trips through the indicator's columns as the data layer keeps it.
+        var indicator = new Indicator
+        {
+            LastDate = summary.Last.Date, LastValue = summary.Last.Value,
+            TrendValue = summary.Trend!.Value.ValueAtAnchor, TrendSlope = summary.Trend.Value.SlopePerDay,
+        };
+        foreach (var spec in new[] { Up(), Down(), Range(), Up(UpdateFrequency.Weekly) })
+        {
+            foreach (var today in new[] { points[^1].Date, points[^1].Date.AddDays(40), End.AddDays(1) })
+            {
+                Assert.Equal(IndicatorStatusRule.Assess(spec, points, today), IndicatorStatusRule.Assess(spec, indicator.Summary, today));
+            }
+        }
+    }
+
+    [Fact]
+    public void Summary_of_no_points_is_none_and_of_two_points_has_no_trend()
+    {
+        Assert.Null(IndicatorStatusRule.Summarise([]));
+        var two = IndicatorStatusRule.Summarise([P(2026, 3, 1, 5m), P(2026, 1, 1, 1m)])!;
+        Assert.Equal(P(2026, 3, 1, 5m), two.Last);
+        Assert.Null(two.Trend);
+        Assert.Null(new Indicator { LastDate = null, LastValue = 3m }.Summary);
+    }
+
+    [Fact]
     public void Expected_value_is_clamped_to_the_baseline_and_target_dates()
     {
         Assert.Equal(0m, IndicatorStatusRule.ExpectedAt(Up(), new DateOnly(2025, 6, 1)));

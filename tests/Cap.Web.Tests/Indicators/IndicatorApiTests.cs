@@ -162,6 +162,10 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var values = await QueryAsync(factory, db => db.Measurements.Where(m => m.IndicatorId == id).OrderBy(m => m.Date).Select(m => m.Value).ToListAsync());
         Assert.Equal([12.5m, 12.75m, 13m], values);
+        // The push refreshes the indicator's kept summary: last point and a trend through the three.
+        var summary = (await QueryAsync(factory, db => db.Indicators.SingleAsync(i => i.Id == id))).Summary;
+        Assert.Equal(new Cap.Domain.Steering.Point(new DateOnly(2026, 1, 19), 13m), summary?.Last);
+        Assert.NotNull(summary?.Trend);
     }
 
     [Fact]

@@ -66,6 +66,20 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Kept_summaries_of_the_demo_match_the_measurements()
+    {
+        var mismatches = await QueryAsync(factory, async db =>
+        {
+            var indicators = await db.Indicators.AsNoTracking().Include(i => i.Measurements).ToListAsync();
+            return indicators.Where(i => IndicatorStatusRule.Summarise(i.Measurements.Select(m => new Point(m.Date, m.Value)).ToList()) is var expected
+                    && (expected?.Last != i.Summary?.Last
+                        || IndicatorStatusRule.Assess(i.Spec, expected, Today) != IndicatorStatusRule.Assess(i.Spec, i.Summary, Today)))
+                .Select(i => i.Name).ToList();
+        });
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public async Task Indicator_is_created_from_the_form_with_french_decimals()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);
@@ -158,6 +172,7 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
         }
         var measurements = await QueryAsync(factory, db => db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id).OrderBy(m => m.Date).ToListAsync());
         Assert.Equal([20.5m, 21.5m], measurements.Select(m => m.Value));
+        Assert.Equal(new Point(Today.AddDays(-1), 21.5m), (await QueryAsync(factory, db => db.Indicators.SingleAsync(i => i.Id == id))).Summary?.Last);
         Assert.All(measurements, m => Assert.Equal(MeasurementSource.Entry, m.Source));
         Assert.All(measurements, m => Assert.Equal("Karim Benali", m.AuthorName));
 
@@ -178,6 +193,12 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
             Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         }
         Assert.Equal(1, await QueryAsync(factory, db => db.Measurements.CountAsync(m => m.IndicatorId == id)));
+        // Deleting a measurement refreshes the indicator's kept summary in the same transaction.
+        using (var last = await CapWebFactory.PostFormAsync(client, $"{url}/mesures/{measurements[1].Id}", new Dictionary<string, string>(), $"{url}/mesures/{measurements[1].Id}?handler=Delete"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
+        }
+        Assert.Null((await QueryAsync(factory, db => db.Indicators.SingleAsync(i => i.Id == id))).Summary);
         var audit = await QueryAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == "Measurement" && a.EntityId == measurements[0].Id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());
         Assert.Equal(3, audit.Count);
     }

@@ -27,30 +27,16 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     /// <summary>Today in Paris, the day measurements are judged against.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
 
-    /// <summary>The product's indicators with their statuses: one query for the indicators, one for all their points.</summary>
+    /// <summary>The product's indicators with their statuses, from their kept measurement summaries: one query, no history read.</summary>
     public async Task<List<IndicatorRow>> ListAsync(int productId, CancellationToken ct)
     {
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Objective)
             .Where(i => i.ProductId == productId)
             .OrderBy(i => i.Position).ThenBy(i => i.Id)
             .ToListAsync(ct);
-        // The rule reads only the last point and the last TrendPoints. First each indicator's TrendPoints-th latest
-        // date (one small index lookup per indicator, in one query), then the rows since the earliest of those dates,
-        // trimmed per indicator in memory: the page no longer reads whole histories.
-        const int keep = IndicatorStatusRule.TrendPoints;
-        var thresholds = await db.Indicators.AsNoTracking().Where(i => i.ProductId == productId)
-            .Select(i => new { i.Id, From = i.Measurements.OrderByDescending(m => m.Date).Skip(keep - 1).Select(m => (DateOnly?)m.Date).FirstOrDefault() })
-            .ToDictionaryAsync(t => t.Id, t => t.From ?? DateOnly.MinValue, ct);
-        var since = thresholds.Count == 0 ? DateOnly.MinValue : thresholds.Values.Min();
-        var points = (await db.Measurements.AsNoTracking()
-            .Where(m => m.ProductId == productId && m.Date >= since)
-            .Select(m => new { m.IndicatorId, m.Date, m.Value })
-            .ToListAsync(ct))
-            .Where(m => thresholds.TryGetValue(m.IndicatorId, out var from) && m.Date >= from)
-            .ToLookup(m => m.IndicatorId, m => new Point(m.Date, m.Value));
         var today = Today;
         return indicators.Select(i => new IndicatorRow(i, i.Objective?.Title, i.Objective?.Position,
-            IndicatorStatusRule.Assess(i.Spec, points[i.Id].ToList(), today))).ToList();
+            IndicatorStatusRule.Assess(i.Spec, i.Summary, today))).ToList();
     }
 
     /// <summary>One indicator of the product with its measurements (oldest first), or null.</summary>

@@ -83,6 +83,7 @@ public static class MeasurementWriter
             }, JsonOptions),
         });
         await db.SaveChangesAsync(ct);
+        await IndicatorSummaries.RefreshAsync(db, [indicator.Id], ct);
         await transaction.CommitAsync(ct);
         return new Outcome(added, updated);
     }

@@ -63,5 +63,6 @@ public static class DatabaseSetup
         {
             await ReferenceData.SeedAsync(db);
         }
+        await IndicatorSummaries.RefreshMissingAsync(db, CancellationToken.None);
     }
 }
