@@ -212,6 +212,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
             {
                 Product p => p.Id == 0 ? null : p.Id,
                 IProductScoped s => s.ProductId,
+                ApiToken t => t.ProductId,
                 _ => null,
             },
         };

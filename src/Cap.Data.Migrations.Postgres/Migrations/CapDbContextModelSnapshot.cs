@@ -366,6 +366,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -378,6 +381,8 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ProductId");
 
                     b.ToTable("ApiTokens");
                 });
@@ -1026,6 +1031,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
                 });

@@ -347,6 +347,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
@@ -359,6 +362,8 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ProductId");
 
                     b.ToTable("ApiTokens");
                 });
@@ -987,6 +992,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
                 });

@@ -13,5 +13,6 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         builder.Property(t => t.Hash).HasMaxLength(64).IsRequired();
         builder.HasIndex(t => t.Hash).IsUnique();
         builder.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Cap.Domain.Catalogue.Product>().WithMany().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

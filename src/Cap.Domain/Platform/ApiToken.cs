@@ -3,7 +3,13 @@ using System.Text;
 
 namespace Cap.Domain.Platform;
 
-/// <summary>A personal API token. Only its SHA-256 hash is stored; the secret is shown once at creation.</summary>
+/// <summary>
+/// An API token. Only its SHA-256 hash is stored; the secret is shown once at creation.
+/// A personal token (no <see cref="ProductId"/>) carries its person's rights. A product token is created by a
+/// product owner for a product's data feeds: it only reads that product's indicators and pushes their
+/// measurements, never more than its creator (<see cref="PersonId"/>) may do — if the creator leaves the team or
+/// is deactivated, it stops working.
+/// </summary>
 public class ApiToken : ITimestamped
 {
     public const string SecretPrefix = "cap_";
@@ -13,6 +19,8 @@ public class ApiToken : ITimestamped
     public int PersonId { get; set; }
     public Person? Person { get; set; }
     public string Name { get; set; } = string.Empty;
+    /// <summary>For a product token, the product it is limited to.</summary>
+    public int? ProductId { get; set; }
     /// <summary>The first characters of the secret, to recognise a token in a list.</summary>
     public string Prefix { get; set; } = string.Empty;
     [AuditIgnore]

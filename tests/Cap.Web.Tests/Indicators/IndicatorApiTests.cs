@@ -11,7 +11,7 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
 {
     private const string Product = Demo.JourneyProductSlug;
     private const string Base = $"/api/v1/products/{Product}/indicators";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Demo.Today;
 
     private static object NewIndicator(string name, decimal baseline = 40m, decimal target = 80m, string direction = "Up") => new
     {

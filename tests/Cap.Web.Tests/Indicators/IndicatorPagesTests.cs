@@ -11,7 +11,7 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
     where TFactory : CapWebFactory
 {
     private const string Tab = $"/produits/{Demo.JourneyProductSlug}/indicateurs";
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Demo.Today;
 
     private static Dictionary<string, string> Fields(string name, string baseline = "12,5", string target = "40.5") => new()
     {

@@ -28,5 +28,8 @@ public static class Demo
 
     public static int PeopleCount => DemoPortfolio.People.Length;
 
+    /// <summary>Today in Paris, the day Cap judges dates against (between 23:00 and midnight UTC it is already tomorrow).</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(Cap.Web.Shared.Dates.ToParis(DateTimeOffset.UtcNow).DateTime);
+
     private static string WithRole(GlobalRoles role) => DemoPortfolio.People.First(p => p.Roles == role).Email;
 }

@@ -17,6 +17,10 @@ internal static partial class MatrixRows
         ("POST", "/produits/{fresh}/indicateurs/999999", "C F F F F N N N"),
         ("POST", "/produits/{fresh}/indicateurs/999999/supprimer", "C F F F F N N N"),
         ("POST", "/produits/{fresh}/indicateurs/999999/mesures/1", "C F F F F N N N"),
+        // Product API tokens: the team sees them, owners create and revoke them.
+        ("GET", "/produits/{product}/indicateurs/jetons", "C F F F F A A A"),
+        ("POST", "/produits/{fresh}/indicateurs/jetons?handler=Create", "C F F F F F A A"),
+        ("POST", "/produits/{fresh}/indicateurs/jetons?handler=Revoke&id=999999", "C F F F F F N N"),
         ("GET", "/api/v1/products/{product}/indicators", "C A A A A A A A"),
         ("GET", "/api/v1/products/{product}/indicators/999999", "C N N N N N N N"),
         ("GET", "/api/v1/products/{product}/indicators/999999/measurements", "C N N N N N N N"),

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cap.Data;
 using Cap.Domain.Platform;
 using Cap.Web.Shared.Auth;
@@ -18,50 +17,20 @@ public sealed class AccountModel(CapDbContext db, CurrentUser currentUser, TimeP
     public string? NewSecret { get; private set; }
 
     [BindProperty]
-    public TokenInput Input { get; set; } = new();
-
-    public sealed class TokenInput
-    {
-        public string? Name { get; set; }
-        /// <summary>Days of validity; empty for no expiry.</summary>
-        public int? Days { get; set; } = 90;
-    }
+    public ApiTokenInput Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var name = Input.Name?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            ModelState.AddModelError("Input.Name", "Donnez un nom au jeton (par exemple « Import mensuel des mesures »).");
-        }
-        else if (name.Length > ApiToken.NameMaxLength)
-        {
-            ModelState.AddModelError("Input.Name", $"Le nom ne doit pas dépasser {ApiToken.NameMaxLength} caractères.");
-        }
-        if (Input.Days is not null and (< 1 or > 365))
-        {
-            ModelState.AddModelError("Input.Days", "La durée de validité va de 1 à 365 jours.");
-        }
-        if (!ModelState.IsValid)
+        if (!ApiTokenIssuer.Validate(Input, ModelState))
         {
             await LoadAsync(ct);
             return Page();
         }
         var me = (await currentUser.GetAsync(ct))!;
-        var (secret, hash) = ApiToken.NewSecret();
-        db.ApiTokens.Add(new ApiToken
-        {
-            PersonId = me.Id,
-            Name = name!,
-            Prefix = secret[..10],
-            Hash = hash,
-            ExpiresAt = Input.Days is { } days ? time.GetUtcNow().AddDays(days) : null,
-        });
-        await db.SaveChangesAsync(ct);
-        NewSecret = secret;
-        Input = new TokenInput();
+        NewSecret = await ApiTokenIssuer.IssueAsync(db, me.Id, productId: null, Input, time.GetUtcNow(), ct);
+        Input = new ApiTokenInput();
         ModelState.Clear();
         await LoadAsync(ct);
         return Page();
@@ -70,7 +39,7 @@ public sealed class AccountModel(CapDbContext db, CurrentUser currentUser, TimeP
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
         var me = (await currentUser.GetAsync(ct))!;
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.PersonId == me.Id, ct);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.PersonId == me.Id && t.ProductId == null, ct);
         if (token is null)
         {
             return NotFound();
@@ -89,7 +58,7 @@ public sealed class AccountModel(CapDbContext db, CurrentUser currentUser, TimeP
         ViewData["Title"] = "Mon compte";
         ViewData["Breadcrumb"] = new List<Shared.Crumb> { new("Accueil", "/"), new("Mon compte", null) };
         Me = (await currentUser.GetAsync(ct))!;
-        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.PersonId == Me.Id)
+        Tokens = await db.ApiTokens.AsNoTracking().Where(t => t.PersonId == Me.Id && t.ProductId == null)
             .OrderByDescending(t => t.Id).ToListAsync(ct);
     }
 }

@@ -10,7 +10,7 @@ public static class MeEndpoints
 {
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetMe).WithTags("Compte").WithName("GetMe").WithSummary("Dit qui est authentifié (utile pour vérifier un jeton).");
+        api.MapGet("/me", GetMe).WithTags("Compte").WithName("GetMe").AllowProductToken().WithSummary("Dit qui est authentifié (utile pour vérifier un jeton).");
         return api;
     }
 

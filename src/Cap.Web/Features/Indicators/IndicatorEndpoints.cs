@@ -15,13 +15,13 @@ public static class IndicatorEndpoints
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/products/{slug}/indicators").WithTags("Indicateurs");
-        group.MapGet("/", ListIndicators).WithName("ListIndicators").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}", GetIndicator).WithName("GetIndicator").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", ListIndicators).WithName("ListIndicators").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}", GetIndicator).WithName("GetIndicator").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateIndicator).WithName("CreateIndicator").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:int}", UpdateIndicator).WithName("UpdateIndicator").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:int}", DeleteIndicator).WithName("DeleteIndicator").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:int}/measurements", ListMeasurements).WithName("ListMeasurements").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:int}/measurements", PushMeasurements).WithName("PushMeasurements")
+        group.MapGet("/{id:int}/measurements", ListMeasurements).WithName("ListMeasurements").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/measurements", PushMeasurements).WithName("PushMeasurements").AllowProductToken()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
@@ -202,7 +202,9 @@ public static class IndicatorEndpoints
         }
         var parseErrors = new Dictionary<string, string>();
         var inputs = points.Select((p, n) => p is null ? new MeasurementInput(null, null, null) : p.ToInput(parseErrors, $"[{n}].")).ToList();
-        var (result, created, updated) = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct);
+        var (result, created, updated) = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct,
+            // Through a product token, the token's name goes with its creator's into the measurements and the audit trail.
+            authorName: currentUser.IsProductToken ? currentUser.Name : null);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(

@@ -191,7 +191,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     /// Errors are keyed "[index].field"; <paramref name="parseErrors"/> come from the caller's parsing.
     /// </summary>
     public async Task<(WriteResult Result, int Created, int Updated)> PushAsync(
-        Indicator indicator, IReadOnlyList<MeasurementInput> points, Dictionary<string, string> parseErrors, MeasurementSource source, Person author, CancellationToken ct)
+        Indicator indicator, IReadOnlyList<MeasurementInput> points, Dictionary<string, string> parseErrors, MeasurementSource source, Person author, CancellationToken ct, string? authorName = null)
     {
         var errors = new Dictionary<string, string>(parseErrors);
         var today = Today;
@@ -219,7 +219,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
             return (new WriteResult(errors), 0, 0);
         }
         var rows = points.Select(p => new MeasurementRow(p.Date!.Value, p.Value!.Value, Clean(p.Comment))).ToList();
-        var (created, updated) = await MeasurementWriter.UpsertAsync(db, indicator, rows, source, author.Id, author.DisplayName, time.GetUtcNow(), ct);
+        var (created, updated) = await MeasurementWriter.UpsertAsync(db, indicator, rows, source, author.Id, authorName ?? author.DisplayName, time.GetUtcNow(), ct);
         return (WriteResult.Ok, created, updated);
     }
 

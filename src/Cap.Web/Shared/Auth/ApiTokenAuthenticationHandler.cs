@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cap.Web.Shared.Auth;
 
-/// <summary>Authenticates scripts that send <c>Authorization: Bearer cap_…</c> with a personal API token.</summary>
+/// <summary>Authenticates scripts that send <c>Authorization: Bearer cap_…</c> with a personal or product API token (see <see cref="ProductTokenScope"/>).</summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -41,7 +41,9 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.ApiTokens.Where(t => t.Id == token.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
-        var principal = CapClaims.For(token.Person, Scheme.Name, "api-token");
+        var principal = token.ProductId is { } productId
+            ? CapClaims.ForProductToken(token.Person, productId, token.Name, Scheme.Name)
+            : CapClaims.For(token.Person, Scheme.Name, "api-token");
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 }

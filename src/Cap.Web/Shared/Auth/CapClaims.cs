@@ -22,6 +22,32 @@ public static class CapClaims
             ],
             authenticationType, ClaimTypes.Name, ClaimTypes.Role));
 
+    /// <summary>Set on a request authenticated by a product token: the id of the only product it may touch.</summary>
+    public const string TokenProduct = "cap:token-product";
+
+    /// <summary>
+    /// A product token acts as the person who created it (never more than their rights), limited to one product by
+    /// <see cref="ProductTokenScope"/>; its name appears in the audit trail.
+    /// </summary>
+    public static ClaimsPrincipal ForProductToken(Person creator, int productId, string tokenName, string authenticationType) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, creator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, Clip($"{creator.DisplayName} (jeton produit « {tokenName} »)", ActorNameMaxLength)),
+                new Claim(ClaimTypes.Email, creator.Email),
+                new Claim(SignInMethod, "product-token"),
+                new Claim(TokenProduct, productId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ],
+            authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>The length of the author and actor names kept with measurements and audit entries.</summary>
+    public const int ActorNameMaxLength = 120;
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    public static int? ProductTokenScope(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TokenProduct), out var id) ? id : null;
+
     public static int? PersonId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

@@ -20,6 +20,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider 
 
     public bool IsSignedIn => PersonId is not null;
 
+    /// <summary>True when the request comes with a product token (see <see cref="ProductTokenScope"/>).</summary>
+    public bool IsProductToken => accessor.HttpContext?.User.ProductTokenScope() is not null;
+
     /// <summary>The active person, or null for an anonymous visitor or a deactivated account.</summary>
     public async Task<Person?> GetAsync(CancellationToken ct = default)
     {

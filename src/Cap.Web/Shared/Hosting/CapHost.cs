@@ -108,6 +108,7 @@ public static class CapHost
         app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 8 * 1024 * 1024));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseProductTokenScope();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();

@@ -34,7 +34,8 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        // Inside a partial rendered with for="…", names carry the partial's prefix.
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var messagesId = $"{id}-messages";
         var hintId = $"{id}-hint";
