@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The application's services (its database, its singletons), for tests that arrange a situation.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CAP_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()

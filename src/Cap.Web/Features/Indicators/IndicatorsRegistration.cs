@@ -8,6 +8,7 @@ public static class IndicatorsRegistration
     public static IServiceCollection AddIndicators(this IServiceCollection services)
     {
         services.AddScoped<IndicatorService>();
+        services.AddSingleton<Import.ImportJobs>();
         services.AddProductTab(new ProductTab("indicateurs", "Indicateurs", "/Indicators/Index", 30));
         return services;
     }

@@ -21,12 +21,16 @@ public static class MeasurementWriter
 {
     public sealed record Outcome(int Added, int Updated);
 
+    /// <summary>Rows written between two progress reports (see <c>ImportJobs</c>).</summary>
+    public const int ProgressStep = 500;
+
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly string[] Columns = ["IndicatorId", "ProductId", "Date", "Value", "Comment", "Source", "AuthorId", "AuthorName", "CreatedAt"];
 
     public static async Task<Outcome> UpsertAsync(
-        CapDbContext db, Indicator indicator, IReadOnlyList<MeasurementRow> rows, MeasurementSource source, int? authorId, string authorName, DateTimeOffset now, CancellationToken ct)
+        CapDbContext db, Indicator indicator, IReadOnlyList<MeasurementRow> rows, MeasurementSource source, int? authorId, string authorName, DateTimeOffset now, CancellationToken ct,
+        Action<int, int>? progress = null)
     {
         var existing = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == indicator.Id)
             .Select(m => new { m.Date, m.Value, m.Comment }).ToDictionaryAsync(m => m.Date, ct);
@@ -49,6 +53,8 @@ public static class MeasurementWriter
                 $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) " +
                 "ON CONFLICT (\"IndicatorId\", \"Date\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"Comment\" = excluded.\"Comment\", " +
                 "\"Source\" = excluded.\"Source\", \"AuthorId\" = excluded.\"AuthorId\", \"AuthorName\" = excluded.\"AuthorName\"";
+            var written = 0;
+            progress?.Invoke(0, changes.Count);
             foreach (var row in changes)
             {
                 object?[] values = [indicator.Id, indicator.ProductId, row.Date, row.Value, row.Comment, source, authorId, authorName, now];
@@ -59,6 +65,10 @@ public static class MeasurementWriter
                     command.Parameters.Add(mappings[i].CreateParameter(command, $"@p{i}", values[i], nullable: true));
                 }
                 await command.ExecuteNonQueryAsync(ct);
+                if (++written % ProgressStep == 0)
+                {
+                    progress?.Invoke(written, changes.Count);
+                }
             }
         }
         db.AuditEntries.Add(new AuditEntry
@@ -85,6 +95,7 @@ public static class MeasurementWriter
         await db.SaveChangesAsync(ct);
         await IndicatorSummaries.RefreshAsync(db, [indicator.Id], ct);
         await transaction.CommitAsync(ct);
+        progress?.Invoke(changes.Count, changes.Count);
         return new Outcome(added, updated);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Cap.Domain.Steering;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
 
 namespace Cap.Web.Tests.Indicators.Import;
@@ -84,6 +85,112 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         var after = await MeasurementsAsync(id);
         Assert.Equal(3, after.Count);
         Assert.Equal(42m, after[0].Value);
+    }
+
+    [Fact]
+    public async Task An_import_longer_than_the_wait_shows_its_progress_then_leads_to_the_outcome()
+    {
+        var id = await NewIndicatorAsync("Taux importé avec progression");
+        var url = $"/produits/{Slug}/indicateurs/{id}/import";
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        var csv = new StringBuilder("date;valeur\n");
+        var first = new DateOnly(2015, 1, 1);
+        for (var day = 0; day < 3000; day++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{first.AddDays(day):dd/MM/yyyy};{day % 100},5\n");
+        }
+        using var preview = await UploadAsync(client, url, "longues.csv", Encoding.UTF8.GetBytes(csv.ToString()));
+        var html = await preview.Content.ReadAsStringAsync();
+        var pendingId = Regex.Match(html, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
+        var token = TokenPattern().Match(html) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no token");
+
+        // No inline wait: every confirmation goes through the progress page, as a long import would.
+        var jobs = factory.Services.GetRequiredService<Cap.Web.Features.Indicators.Import.ImportJobs>();
+        var wait = jobs.InlineWait;
+        jobs.InlineWait = TimeSpan.Zero;
+        try
+        {
+            using var commit = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+            Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+            var progressUrl = commit.Headers.Location!.OriginalString;
+            Assert.Equal($"{url}/{pendingId}", progressUrl);
+
+            // Someone else cannot follow it.
+            using (var admin = factory.CreateClientFor(Demo.Administrateur))
+            using (var other = await admin.GetAsync($"{progressUrl}?handler=Status"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+            }
+
+            var stages = new List<string>();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                using var status = await client.GetAsync($"{progressUrl}?handler=Status");
+                Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+                using var json = await ReadJsonAsync(status);
+                var stage = json.RootElement.GetProperty("stage").GetString()!;
+                stages.Add(stage);
+                if (stage == "Done")
+                {
+                    Assert.Equal(3000, json.RootElement.GetProperty("total").GetInt32());
+                    Assert.Equal(3000, json.RootElement.GetProperty("written").GetInt32());
+                    Assert.Equal(100, json.RootElement.GetProperty("percent").GetInt32());
+                    break;
+                }
+                Assert.NotEqual("Failed", stage);
+                Assert.True(DateTime.UtcNow < deadline, $"import still {stage} after 60 s");
+                await Task.Delay(50);
+            }
+
+            // Once done, the progress page leads to the indicator with the outcome.
+            using var done = await client.GetAsync(progressUrl);
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            Assert.Equal($"/produits/{Slug}/indicateurs/{id}", done.Headers.Location!.OriginalString);
+            using var indicator = await client.GetAsync(done.Headers.Location);
+            Assert.Contains("Import terminé : 3000 mesure(s) ajoutée(s), 0 mise(s) à jour.", WebUtility.HtmlDecode(await indicator.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            Assert.Equal(3000, (await MeasurementsAsync(id)).Count);
+            Assert.False(await QueryAsync(factory, db => db.PendingImports.AnyAsync(p => p.Id == Guid.Parse(pendingId))));
+        }
+        finally
+        {
+            jobs.InlineWait = wait;
+        }
+    }
+
+    [Fact]
+    public async Task An_interrupted_import_can_be_confirmed_again_and_an_unknown_one_is_not_found()
+    {
+        var id = await NewIndicatorAsync("Taux page de progression");
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        // An import cut short by a restart: no job in memory, the checked file still waits.
+        var pendingId = Guid.NewGuid();
+        await QueryAsync(factory, async db =>
+        {
+            var ownerId = await db.People.Where(p => p.Email == Demo.ProductOwner).Select(p => p.Id).SingleAsync();
+            var productId = await db.Products.Where(p => p.Slug == Slug).Select(p => p.Id).SingleAsync();
+            db.PendingImports.Add(new PendingImport
+            {
+                Id = pendingId, ProductId = productId, IndicatorId = id, PersonId = ownerId, FileName = "m.csv",
+                Content = Encoding.UTF8.GetBytes("date;valeur\n31/01/2025;41,5\n"), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var url = $"/produits/{Slug}/indicateurs/{id}/import/{pendingId}";
+        using var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var text = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("L’import a été interrompu", text, StringComparison.Ordinal);
+        var resume = await Html.ParseAsync(page);
+        var form = resume.QuerySelector("main form[action*='handler=Commit']")!;
+        using var commit = await client.PostAsync(form.GetAttribute("action")!.Replace("&amp;", "&", StringComparison.Ordinal),
+            new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = form.QuerySelector("input[name=__cap_csrf]")!.GetAttribute("value")! }));
+        Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
+        Assert.Single(await MeasurementsAsync(id));
+
+        // An unknown import is not found.
+        using var unknown = await client.GetAsync($"/produits/{Slug}/indicateurs/{id}/import/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Cap.Web.Features.Indicators.Import;
 /// </summary>
 [RequestSizeLimit(PendingImport.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = PendingImport.MaxBytes + 64 * 1024)]
-public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, TimeProvider time) : ProductPageModel(db, currentUser)
+public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, TimeProvider time, ImportJobs jobs) : ProductPageModel(db, currentUser)
 {
     public const int PreviewRows = 20;
 
@@ -76,22 +76,28 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
         {
             return refusal;
         }
-        var pending = await Db.PendingImports.FirstOrDefaultAsync(p => p.Id == pendingId && p.IndicatorId == Indicator.Id && p.PersonId == Me.Id, ct);
+        var pending = await Db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingId && p.IndicatorId == Indicator.Id && p.PersonId == Me.Id, ct);
         if (pending is null)
         {
             ModelState.AddModelError("file", "Cet aperçu a expiré ou a déjà été importé : envoyez le fichier de nouveau.");
             return Page();
         }
-        var preview = MeasurementFileReader.Read(new MemoryStream(pending.Content), pending.FileName, Today);
-        if (!preview.CanCommit)
+        // The import runs as a job; a short one finishes within the wait and the page goes straight to the indicator.
+        var job = jobs.Start(pending, Indicator, Me.Id, Me.DisplayName);
+        try
         {
-            Preview = preview;
+            await job.Completion.WaitAsync(jobs.InlineWait, ct);
+        }
+        catch (TimeoutException)
+        {
+            return Redirect(ImportProgressModel.PathOf(Product.Slug, Indicator.Id, job.Id));
+        }
+        if (job.Stage == ImportStage.Failed)
+        {
+            ModelState.AddModelError("file", job.Error!);
             return Page();
         }
-        var rows = preview.Rows.Select(r => new MeasurementRow(r.Date, r.Value, r.Comment)).ToList();
-        var outcome = await MeasurementWriter.UpsertAsync(Db, Indicator, rows, MeasurementSource.Import, Me.Id, Me.DisplayName, time.GetUtcNow(), ct);
-        await Db.PendingImports.Where(p => p.Id == pending.Id).ExecuteDeleteAsync(ct);
-        TempData["Success"] = $"Import terminé : {outcome.Added} mesure(s) ajoutée(s), {outcome.Updated} mise(s) à jour.";
+        TempData["Success"] = job.SuccessMessage;
         return Redirect($"/produits/{Product.Slug}/indicateurs/{Indicator.Id}");
     }
 
