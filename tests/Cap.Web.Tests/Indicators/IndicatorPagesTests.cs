@@ -204,6 +204,48 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Measurements_table_is_paginated_newest_first()
+    {
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        var id = await CreateAsync(client, "Taux quotidien paginé");
+        var first = Today.AddDays(-249);
+        await QueryAsync(factory, async db =>
+        {
+            var indicator = await db.Indicators.SingleAsync(i => i.Id == id);
+            for (var day = 0; day < 250; day++)
+            {
+                db.Measurements.Add(new Measurement
+                {
+                    IndicatorId = id, ProductId = indicator.ProductId, Date = first.AddDays(day), Value = 20 + day % 10,
+                    Source = MeasurementSource.Entry, AuthorName = "Test", CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        static List<string> Dates(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("#mesures tbody th[scope=row]").Select(c => c.TextContent.Trim()[..10]).ToList();
+
+        using var pageOne = await client.GetAsync($"{Tab}/{id}");
+        var one = await Html.ParseAsync(pageOne);
+        var dates = Dates(one);
+        Assert.Equal(100, dates.Count);
+        // The target date (in the future) comes first, then the measurements from the newest.
+        Assert.Equal(Today.AddMonths(9).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), dates[0]);
+        Assert.Equal(Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), dates[1]);
+        Assert.Contains("page 1 sur 3", one.QuerySelector("#mesures caption, caption")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(one.QuerySelector("nav.fr-pagination[aria-label='Pages du tableau des mesures']"));
+
+        using var pageThree = await client.GetAsync($"{Tab}/{id}?page=3");
+        var three = Dates(await Html.ParseAsync(pageThree));
+        // 250 measurement dates (the baseline date is one of them) + the target date = 251 rows: 51 on the last page, ending with the oldest.
+        Assert.Equal(51, three.Count);
+        Assert.Equal(first.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), three[^1]);
+
+        using var beyond = await client.GetAsync($"{Tab}/{id}?page=99");
+        Assert.Equal(three, Dates(await Html.ParseAsync(beyond)));
+    }
+
+    [Fact]
     public async Task Indicator_is_edited_then_deleted_after_confirmation()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);

@@ -26,6 +26,21 @@ public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, Indic
     /// <summary>One row per date of the chart: baseline, measurements, target; with the path's and the trend's values.</summary>
     public List<(DateOnly Date, decimal? Value, decimal Path, decimal? Trend)> Series { get; } = [];
 
+    /// <summary>Rows of the measurements table per page, newest first (the chart shows them all).</summary>
+    public const int TablePageSize = 100;
+
+    [FromQuery(Name = "page")]
+    public int TablePage { get; set; } = 1;
+
+    public int TablePageCount => Math.Max(1, (Series.Count + TablePageSize - 1) / TablePageSize);
+
+    /// <summary>The table's rows on the current page, newest first.</summary>
+    public IEnumerable<(DateOnly Date, decimal? Value, decimal Path, decimal? Trend)> TableRows =>
+        Enumerable.Reverse(Series).Skip((Math.Clamp(TablePage, 1, TablePageCount) - 1) * TablePageSize).Take(TablePageSize);
+
+    public Pagination TablePagination => new(Math.Clamp(TablePage, 1, TablePageCount), TablePageCount,
+        p => $"/produits/{Product.Slug}/indicateurs/{Id}?page={p}#mesures", "Pages du tableau des mesures");
+
     public string ChartX { get; private set; } = "[]";
     public string ChartY { get; private set; } = "[]";
     public string ChartNames { get; private set; } = "[]";
