@@ -44,12 +44,7 @@ public sealed class AccountModel(CapDbContext db, CurrentUser currentUser, TimeP
         {
             return NotFound();
         }
-        if (token.RevokedAt is null)
-        {
-            token.RevokedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-        TempData["Success"] = $"Le jeton « {token.Name} » est révoqué : il ne donne plus accès à l’API.";
+        TempData["Success"] = await ApiTokenIssuer.RevokeAsync(db, token, time.GetUtcNow(), ct);
         return RedirectToPage();
     }
 

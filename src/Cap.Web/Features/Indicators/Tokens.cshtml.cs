@@ -52,12 +52,7 @@ public sealed class TokensModel(CapDbContext db, CurrentUser currentUser, TimePr
         {
             return NotFound();
         }
-        if (token.RevokedAt is null)
-        {
-            token.RevokedAt = time.GetUtcNow();
-            await Db.SaveChangesAsync(ct);
-        }
-        TempData["Success"] = $"Le jeton « {token.Name} » est révoqué : il ne donne plus accès à l’API.";
+        TempData["Success"] = await ApiTokenIssuer.RevokeAsync(Db, token, time.GetUtcNow(), ct);
         return Redirect($"/produits/{Product.Slug}/indicateurs/jetons");
     }
 

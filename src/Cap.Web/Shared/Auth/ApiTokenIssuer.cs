@@ -52,4 +52,15 @@ public static class ApiTokenIssuer
         await db.SaveChangesAsync(ct);
         return secret;
     }
+
+    /// <summary>Revokes a token (once; audited by the context) and returns the confirmation to show.</summary>
+    public static async Task<string> RevokeAsync(CapDbContext db, ApiToken token, DateTimeOffset now, CancellationToken ct)
+    {
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        return $"Le jeton « {token.Name} » est révoqué : il ne donne plus accès à l’API.";
+    }
 }
