@@ -71,7 +71,9 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#Measurement_Date-messages")).ToContainTextAsync("demain");
         await CheckAsync(page, "ind-26-mesure-erreurs");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier la mesure du" }).First.ClickAsync();
+        // The table lists the newest first: the oldest measurement is corrected by its date.
+        var oldest = DateOnly.ParseExact(Day(-60), "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Modifier la mesure du {oldest}" }).ClickAsync();
         await CheckAsync(page, "ind-27-modifier-mesure");
         await page.Locator("#Measurement_Value").FillAsync("4,9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la mesure" }).ClickAsync();
