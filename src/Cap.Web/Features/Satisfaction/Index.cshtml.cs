@@ -35,6 +35,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
     public List<string> Errors { get; } = [];
 
     public string ChartX { get; private set; } = "[]";
+    public string IndexX { get; private set; } = "[]";
     public string IndexY { get; private set; } = "[]";
     public string CountY { get; private set; } = "[]";
 
@@ -73,7 +74,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         Stats = await statistics.ComputeAsync(Product.Id, from, to, PlacementId, granularity, ct);
         var x = Stats.Buckets.Select(b => b.Label).ToList();
         ChartX = JsonSerializer.Serialize(new[] { x });
-        IndexY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Index).ToList() });
+        IndexX = JsonSerializer.Serialize(new[] { x, x });
+        // The target as a second line, so that the scale always shows where 8/10 lies.
+        IndexY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Index).ToList(), Stats.Buckets.Select(_ => (decimal?)SatisfactionScore.Target).ToList() });
         CountY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Count).ToList() });
         return Page();
     }

@@ -20,7 +20,9 @@ public sealed class FormModel(SatisfactionService service, IOptions<Satisfaction
 
     /// <summary>"?integre=1": shown in an iframe, without the site's header and footer.</summary>
     [BindProperty(SupportsGet = true, Name = "integre")]
-    public bool Embedded { get; set; }
+    public string? Integre { get; set; }
+
+    public bool Embedded => Integre == "1";
 
     [BindProperty]
     public AnswerForm Input { get; set; } = new();

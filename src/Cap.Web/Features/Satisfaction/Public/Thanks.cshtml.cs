@@ -12,7 +12,9 @@ public sealed class ThanksModel(SatisfactionService service) : PageModel
     public string Key { get; set; } = string.Empty;
 
     [BindProperty(SupportsGet = true, Name = "integre")]
-    public bool Embedded { get; set; }
+    public string? Integre { get; set; }
+
+    public bool Embedded => Integre == "1";
 
     public string ProductName { get; private set; } = string.Empty;
 
