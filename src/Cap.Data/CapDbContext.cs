@@ -45,6 +45,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<FeedbackFormVersion> FeedbackFormVersions => Set<FeedbackFormVersion>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -262,6 +263,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         Placement p => p.Label,
         FeedbackForm f => $"formulaire de satisfaction, version {f.ConfigVersion}",
         FeedbackFormVersion v => $"questions du formulaire, version {v.Number}",
+        VerbatimModeration m => $"verbatim n° {m.AnswerId}",
         _ => null,
     };
 

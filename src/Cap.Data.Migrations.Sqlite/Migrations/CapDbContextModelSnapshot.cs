@@ -668,6 +668,51 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Satisfaction.VerbatimModeration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "IsHidden");
+
+                    b.ToTable("VerbatimModerations");
+                });
+
             modelBuilder.Entity("Cap.Domain.Steering.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1218,6 +1263,15 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Form");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.VerbatimModeration", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cap.Domain.Steering.Indicator", b =>

@@ -59,3 +59,16 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.HasIndex(a => new { a.PlacementId, a.ClientKey }).IsUnique();
     }
 }
+
+internal sealed class VerbatimModerationConfiguration : IEntityTypeConfiguration<VerbatimModeration>
+{
+    public void Configure(EntityTypeBuilder<VerbatimModeration> builder)
+    {
+        builder.Property(m => m.Reason).HasMaxLength(VerbatimModeration.ReasonMaxLength).IsRequired();
+        builder.Property(m => m.ModeratorName).HasMaxLength(120).IsRequired();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne<FeedbackAnswer>().WithMany().HasForeignKey(m => m.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.AnswerId).IsUnique();
+        builder.HasIndex(m => new { m.ProductId, m.IsHidden });
+    }
+}

@@ -149,7 +149,7 @@ public abstract class SatisfactionPagesTests<TFactory>(TFactory factory) : IClas
         var page = await Html.ParseAsync(response);
         var text = Html.Text(page);
         Assert.Contains("Indice de satisfaction", text, StringComparison.Ordinal);
-        Assert.Contains("Cible : 8/10", text, StringComparison.Ordinal);
+        Assert.Contains("Cible interministérielle : 8/10", text, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#chiffres .fr-badge--success, #chiffres .fr-badge--warning, #chiffres .fr-badge--error"));
         Assert.InRange(page.QuerySelectorAll("#evolution tbody tr").Length, 12, 13);
         Assert.True(page.QuerySelectorAll("#par-emplacement tbody tr").Length >= 3);
@@ -248,6 +248,56 @@ public abstract class SatisfactionPagesTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Contains("n’est pas une origine web", page.QuerySelector("#Input_AllowedOrigins-messages")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verbatims_are_searched_and_a_hidden_one_is_audited_and_kept_from_readers()
+    {
+        var (id, key) = await SatisfactionTestData.PlacementAsync(factory);
+        var marker = $"mot{Guid.NewGuid():N}"[..12];
+        using (var visitor = factory.CreateClientFor(null))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/satisfaction/{key}/answers") { Content = Json(new { experience = 1, comment = $"Inadmissible {marker}, appelez le 0612345678" }) })
+        using (var created = await visitor.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        var answerId = (await SatisfactionTestData.AnswersAsync(factory, id)).Single().Id;
+        var list = $"{Tab}/verbatims";
+        using var owner = factory.CreateClientFor(Demo.ProductOwner);
+        using (var found = await owner.GetAsync($"{list}?q={marker.ToUpperInvariant()}&note=1&emplacement={id}"))
+        {
+            var page = await Html.ParseAsync(found);
+            var row = Assert.Single(page.QuerySelectorAll("#verbatims tbody tr"));
+            Assert.Contains($"appelez le {PersonalDataMask.PhoneMask}", row.TextContent, StringComparison.Ordinal);
+        }
+        using (var noReason = await CapWebFactory.PostFormAsync(owner, $"{list}/{answerId}/masquer", new Dictionary<string, string> { ["Reason"] = " " }))
+        {
+            Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+            Assert.NotNull((await Html.ParseAsync(noReason)).QuerySelector("#error-summary"));
+        }
+        using (var hidden = await CapWebFactory.PostFormAsync(owner, $"{list}/{answerId}/masquer", new Dictionary<string, string> { ["Reason"] = "Propos injurieux" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
+        }
+        var audit = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "VerbatimModeration").OrderBy(e => e.Id).ToListAsync());
+        Assert.Contains(audit, e => e.After != null && e.After.Contains("Propos injurieux", StringComparison.Ordinal) && e.ActorName!.Contains("Karim", StringComparison.Ordinal));
+
+        using var reader = factory.CreateClientFor(Demo.Lecteur);
+        using (var readerPage = await reader.GetAsync($"{list}?q={marker}&masques=true"))
+        {
+            Assert.Empty((await Html.ParseAsync(readerPage)).QuerySelectorAll("#verbatims tbody tr"));
+        }
+        using (var ownerPage = await owner.GetAsync($"{list}?q={marker}&masques=true"))
+        {
+            var row = Assert.Single((await Html.ParseAsync(ownerPage)).QuerySelectorAll("#verbatims tbody tr"));
+            Assert.Contains("Propos injurieux", row.TextContent, StringComparison.Ordinal);
+        }
+        using (var restored = await CapWebFactory.PostFormAsync(owner, $"{list}?q={marker}&masques=true", new Dictionary<string, string>(), $"{list}?handler=Restore&id={answerId}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        }
+        using var visible = await reader.GetAsync($"{list}?q={marker}");
+        Assert.Single((await Html.ParseAsync(visible)).QuerySelectorAll("#verbatims tbody tr"));
     }
 
     [Fact]
