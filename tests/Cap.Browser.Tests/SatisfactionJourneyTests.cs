@@ -77,6 +77,21 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         await page.GotoAsync(fixture.BaseUrl + tab + "?periode=7j");
         await Assertions.Expect(page.Locator("#evolution")).ToBeVisibleAsync();
         await CheckAsync(page, "sat-12-statistiques-7-jours");
+
+        // The comment typed without JavaScript is there, its phone number masked; the team can hide it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lire les verbatims" }).ClickAsync();
+        await page.Locator("#q").FillAsync("Très pratique");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#verbatims")).ToContainTextAsync("Rappelez-moi au [numéro de téléphone masqué]");
+        await CheckAsync(page, "sat-14-verbatims");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Masquer le verbatim" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Masquer un verbatim" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masquer le verbatim" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Reason-messages")).ToContainTextAsync("Indiquez pourquoi");
+        await CheckAsync(page, "sat-15-masquer-verbatim-erreur");
+        await page.Locator("#Reason").FillAsync("Test de modération");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masquer le verbatim" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Le verbatim est masqué.")).ToBeVisibleAsync();
     }
 
     [Fact]
