@@ -14,16 +14,26 @@ public static partial class PersonalDataMask
     public const string PhoneMask = "[numéro de téléphone masqué]";
     public const string NirMask = "[numéro de sécurité sociale masqué]";
 
+    /// <summary>What is stored when a comment cannot be checked in time (never seen; the patterns are linear).</summary>
+    public const string UncheckedMask = "[commentaire masqué : vérification impossible]";
+
     public static string? Apply(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return text;
         }
-        var masked = Email().Replace(text, EmailMask);
-        masked = Nir().Replace(masked, NirMask);
-        masked = Phone().Replace(masked, PhoneMask);
-        return masked;
+        try
+        {
+            var masked = Email().Replace(text, EmailMask);
+            masked = Nir().Replace(masked, NirMask);
+            return Phone().Replace(masked, PhoneMask);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Storing the comment unmasked is not an option.
+            return UncheckedMask;
+        }
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}._%+'-]+\s?(?:@|\(at\)|\[at\])\s?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
