@@ -558,6 +558,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PublicStatistics")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

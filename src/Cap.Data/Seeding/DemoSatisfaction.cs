@@ -62,7 +62,7 @@ public static class DemoSatisfaction
             }
             productIndex++;
             var askHelp = journey || random.Next(3) == 0;
-            var form = new FeedbackForm { ProductId = product.Id, IsEnabled = true, AskClarity = true, AskHelp = false, AskComment = true, ConfigVersion = 1 };
+            var form = new FeedbackForm { ProductId = product.Id, IsEnabled = true, AskClarity = true, AskHelp = false, AskComment = true, ConfigVersion = 1, PublicStatistics = journey };
             db.FeedbackForms.Add(form);
             db.FeedbackFormVersions.Add(FeedbackFormVersion.Of(form, "Reprise de l’historique (démonstration)"));
             // Help questions switched on four months ago: older answers keep version 1, without them.

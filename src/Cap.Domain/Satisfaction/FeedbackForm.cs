@@ -19,6 +19,9 @@ public class FeedbackForm : IVersioned, ITimestamped, IProductScoped
     public bool AskHelp { get; set; }
     public bool AskComment { get; set; } = true;
 
+    /// <summary>Opt-in: the statistics (never the comments) are published on a public page.</summary>
+    public bool PublicStatistics { get; set; }
+
     /// <summary>Number of the current <see cref="FeedbackFormVersion"/> (1 for the first).</summary>
     public int ConfigVersion { get; set; } = 1;
 

@@ -301,6 +301,40 @@ public abstract class SatisfactionPagesTests<TFactory>(TFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Public_statistics_are_published_only_when_the_team_opts_in_and_never_show_comments()
+    {
+        using var visitor = factory.CreateClientFor(null);
+        using var published = await visitor.GetAsync($"/satisfaction/{Demo.JourneyProductSlug}");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var page = await Html.ParseAsync(published);
+        Assert.Contains("Indice de satisfaction", Html.Text(page), StringComparison.Ordinal);
+        Assert.InRange(page.QuerySelectorAll("#evolution tbody tr").Length, 12, 13);
+        Assert.DoesNotContain("Rappelez-moi", Html.Text(page), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("masqué]", Html.Text(page), StringComparison.Ordinal);
+
+        var other = await QueryAsync(factory, db => db.FeedbackForms.Where(f => !f.PublicStatistics).Select(f => f.Product!.Slug).FirstAsync());
+        using var unpublished = await visitor.GetAsync($"/satisfaction/{other}");
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
+    }
+
+    [Fact]
+    public async Task Export_streams_every_answer_as_csv_with_masked_comments()
+    {
+        var productId = await QueryAsync(factory, db => db.Products.Where(p => p.Slug == Demo.JourneyProductSlug).Select(p => p.Id).SingleAsync());
+        using var client = factory.CreateClientFor(Demo.Lecteur);
+        using var response = await client.GetAsync($"{Tab}/export/csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        var count = await QueryAsync(factory, db => db.FeedbackAnswers.CountAsync(a => a.ProductId == productId));
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("numero;recue_le;emplacement", lines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.True(lines.Length >= count + 1, $"{lines.Length} lines for {count} answers");
+        Assert.Contains(PersonalDataMask.PhoneMask, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("06 12 34 56 78", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readers_see_the_configuration_without_the_form()
     {
         using var client = factory.CreateClientFor(Demo.Lecteur);

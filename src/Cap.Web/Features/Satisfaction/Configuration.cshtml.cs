@@ -19,6 +19,7 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
         public bool AskClarity { get; set; }
         public bool AskHelp { get; set; }
         public bool AskComment { get; set; }
+        public bool PublicStatistics { get; set; }
     }
 
     [BindProperty]
@@ -40,7 +41,7 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
         }
         await LoadAsync(ct);
         var questions = Form?.Questions ?? FormQuestions.Default;
-        Input = new QuestionsForm { IsEnabled = Form?.IsEnabled ?? false, AskClarity = questions.Clarity, AskHelp = questions.Help, AskComment = questions.Comment };
+        Input = new QuestionsForm { IsEnabled = Form?.IsEnabled ?? false, PublicStatistics = Form?.PublicStatistics ?? false, AskClarity = questions.Clarity, AskHelp = questions.Help, AskComment = questions.Comment };
         FormVersion = Form?.Version ?? 0;
         return Page();
     }
@@ -58,7 +59,7 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
         var existing = await service.FormAsync(Product.Id, ct);
         var form = existing ?? await service.EnsureFormAsync(Product.Id, Me.DisplayName, ct);
         var readVersion = existing is null ? form.Version : FormVersion;
-        var saved = await service.SaveFormAsync(form, readVersion, Input.IsEnabled,
+        var saved = await service.SaveFormAsync(form, readVersion, Input.IsEnabled, Input.PublicStatistics,
             new FormQuestions(Input.AskClarity, Input.AskHelp, Input.AskComment), Me.DisplayName, ct);
         if (!saved)
         {

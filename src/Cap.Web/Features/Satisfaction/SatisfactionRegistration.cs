@@ -16,11 +16,12 @@ public static class SatisfactionRegistration
         return services;
     }
 
-    /// <summary>The public endpoints, outside the signed-in API group: JSON intake and embed script.</summary>
+    /// <summary>Endpoints outside the signed-in API group: the public JSON intake and embed script, the CSV export.</summary>
     public static IEndpointRouteBuilder MapSatisfactionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapSatisfactionIntake();
         app.MapEmbedScript();
+        app.MapAnswerExport();
         return app;
     }
 }

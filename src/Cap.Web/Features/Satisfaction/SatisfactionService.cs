@@ -44,13 +44,14 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
     }
 
     /// <summary>Saves the switch and the questions; false when someone else saved the form since <paramref name="readVersion"/>.</summary>
-    public async Task<bool> SaveFormAsync(FeedbackForm form, int readVersion, bool enabled, FormQuestions questions, string authorName, CancellationToken ct)
+    public async Task<bool> SaveFormAsync(FeedbackForm form, int readVersion, bool enabled, bool publicStatistics, FormQuestions questions, string authorName, CancellationToken ct)
     {
         if (form.Version != readVersion)
         {
             return false;
         }
         form.IsEnabled = enabled;
+        form.PublicStatistics = publicStatistics;
         if (form.ChangeQuestions(questions, authorName) is { } version)
         {
             db.FeedbackFormVersions.Add(version);

@@ -22,6 +22,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     AskClarity = table.Column<bool>(type: "INTEGER", nullable: false),
                     AskHelp = table.Column<bool>(type: "INTEGER", nullable: false),
                     AskComment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicStatistics = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConfigVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -128,6 +129,32 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VerbatimModerations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsHidden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ModeratorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerbatimModerations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerbatimModerations_FeedbackAnswers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "FeedbackAnswers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAnswers_PlacementId_ClientKey",
                 table: "FeedbackAnswers",
@@ -171,16 +198,30 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 table: "Placements",
                 column: "PublicKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerbatimModerations_AnswerId",
+                table: "VerbatimModerations",
+                column: "AnswerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerbatimModerations_ProductId_IsHidden",
+                table: "VerbatimModerations",
+                columns: new[] { "ProductId", "IsHidden" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "FeedbackAnswers");
+                name: "FeedbackFormVersions");
 
             migrationBuilder.DropTable(
-                name: "FeedbackFormVersions");
+                name: "VerbatimModerations");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackAnswers");
 
             migrationBuilder.DropTable(
                 name: "Placements");
