@@ -74,6 +74,11 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         await Assertions.Expect(withScript.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre avis" })).ToBeVisibleAsync();
         await CheckAsync(withScript, "sat-24-merci");
 
+        // The published statistics, for anyone.
+        await withScript.GotoAsync(fixture.BaseUrl + $"/satisfaction/{DemoPortfolio.JourneyProductSlug}");
+        await Assertions.Expect(withScript.Locator("line-chart canvas").First).ToBeAttachedAsync();
+        await CheckAsync(withScript, "sat-25-statistiques-publiques");
+
         await page.GotoAsync(fixture.BaseUrl + tab + "?periode=7j");
         await Assertions.Expect(page.Locator("#evolution")).ToBeVisibleAsync();
         await CheckAsync(page, "sat-12-statistiques-7-jours");

@@ -125,11 +125,12 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         return null;
     }
 
+    /// <summary>"8,7 / 10": the spaces do not break, so a figure never wraps away from its scale.</summary>
     public static string Format(decimal? value, string suffix = "") =>
-        value is { } v ? v.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + suffix : "—";
+        value is { } v ? v.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + suffix.Replace(' ', '\u00A0') : "—";
 
     public static string Percent(decimal? value) =>
-        value is { } v ? v.ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + " %" : "—";
+        value is { } v ? v.ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + "\u00A0%" : "—";
 
     public static string BadgeCss(decimal? index) => index is { } i
         ? SatisfactionScore.Colour(i) switch
