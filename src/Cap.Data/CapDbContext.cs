@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
+using Cap.Domain.Satisfaction;
 using Cap.Domain.Steering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,11 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<IndicatorTemplate> IndicatorTemplates => Set<IndicatorTemplate>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
+    public DbSet<FeedbackFormVersion> FeedbackFormVersions => Set<FeedbackFormVersion>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -105,7 +111,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
             }
             Stamp(entry, now);
             // Bookkeeping rows, not people's changes: a pending import is audited through the measurements it writes.
-            if (entry.Entity is AuditEntry or DataProtectionKey or PendingImport)
+            if (entry.Entity is AuditEntry or DataProtectionKey or PendingImport or IAuditExempt)
             {
                 continue;
             }
@@ -272,6 +278,10 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         Indicator i => i.Name,
         Measurement m => m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         IndicatorTemplate t => t.Name,
+        Placement p => p.Label,
+        FeedbackForm f => $"formulaire de satisfaction, version {f.ConfigVersion}",
+        FeedbackFormVersion v => $"questions du formulaire, version {v.Number}",
+        VerbatimModeration m => $"verbatim n° {m.AnswerId}",
         _ => null,
     };
 

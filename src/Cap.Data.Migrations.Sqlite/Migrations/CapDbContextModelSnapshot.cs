@@ -480,6 +480,247 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AdministrationReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Clarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Experience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HelpChannels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HelpQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId", "ClientKey")
+                        .IsUnique();
+
+                    b.HasIndex("PlacementId", "Day");
+
+                    b.HasIndex("ProductId", "Day");
+
+                    b.ToTable("FeedbackAnswers");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskClarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskHelp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublicStatistics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackForms");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackFormVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskClarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskHelp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackFormVersions");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedOrigins")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
+
+                    b.ToTable("Placements");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.VerbatimModeration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModeratorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "IsHidden");
+
+                    b.ToTable("VerbatimModerations");
+                });
+
             modelBuilder.Entity("Cap.Domain.Steering.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -999,6 +1240,63 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackForm", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackFormVersion", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.FeedbackForm", "Form")
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Form");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.Placement", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.FeedbackForm", "Form")
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Form");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.VerbatimModeration", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.FeedbackAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cap.Domain.Steering.Indicator", b =>

@@ -159,5 +159,7 @@ public static class DemoPortfolio
         db.ChangeTracker.Clear();
         await DemoIndicators.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoSatisfaction.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
     }
 }

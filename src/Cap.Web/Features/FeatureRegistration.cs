@@ -2,6 +2,7 @@ using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Indicators;
+using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
 
 namespace Cap.Web.Features;
@@ -14,6 +15,7 @@ public static class FeatureRegistration
         services.AddCatalogue();
         services.AddVision();
         services.AddIndicators();
+        services.AddSatisfaction();
         return services;
     }
 
@@ -27,5 +29,7 @@ public static class FeatureRegistration
         api.MapMeEndpoints();
         api.MapVisionEndpoints();
         api.MapIndicatorEndpoints();
+        // Public (anonymous) endpoints: outside the signed-in group.
+        app.MapSatisfactionEndpoints();
     }
 }

@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found).
     /// </summary>
-    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport];
+    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
@@ -236,6 +236,12 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             var id = await PersonIdAsync(factory, "chloe.blanc@demo.cap.gouv.fr");
             path = path.Replace("{person}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
+        if (path.Contains("{avis}", StringComparison.Ordinal))
+        {
+            var key = await QueryAsync(factory, db => db.Placements.Where(p => p.IsEnabled && p.Form!.IsEnabled && p.Form.Product!.Slug == Demo.JourneyProductSlug)
+                .OrderBy(p => p.Id).Select(p => p.PublicKey).FirstAsync());
+            path = path.Replace("{avis}", key, StringComparison.Ordinal);
+        }
         return path.Replace("{product}", Demo.JourneyProductSlug, StringComparison.Ordinal);
     }
 
@@ -323,6 +329,14 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         {
             return new() { ["Input.Name"] = $"Jeton produit matrice {unique}" };
         }
+        if (url.EndsWith("/satisfaction/emplacements/nouveau", StringComparison.Ordinal))
+        {
+            return new() { ["Input.Label"] = $"Emplacement matrice {unique}", ["Input.IsEnabled"] = "true" };
+        }
+        if (url.StartsWith("/avis/", StringComparison.Ordinal))
+        {
+            return new() { ["Input.Experience"] = "3" };
+        }
         if (url == "/compte?handler=Create")
         {
             return new() { ["Input.Name"] = $"Jeton matrice {unique}" };
@@ -350,6 +364,10 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             return null;
         }
         var unique = Guid.NewGuid().ToString("N")[..8];
+        if (url.StartsWith("/api/v1/satisfaction/", StringComparison.Ordinal))
+        {
+            return Json(new { experience = 3 });
+        }
         if (method == "PUT")
         {
             var version = await QueryAsync(factory, db => db.Products.Where(p => p.Slug == _fresh).Select(p => p.Version).SingleAsync());

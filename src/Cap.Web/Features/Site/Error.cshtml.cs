@@ -30,6 +30,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Accès refusé", "Vos droits ne permettent pas d’afficher cette page ou de faire cette action. Si vous pensez qu’il s’agit d’une erreur, adressez-vous au responsable du produit ou à un administrateur."),
             404 => ("Page non trouvée", "La page que vous cherchez est introuvable. Vérifiez l’adresse, ou repartez du catalogue des produits."),
             413 => ("Envoi trop volumineux", "Les données envoyées dépassent la taille autorisée. Réduisez la longueur des textes ou la taille du fichier, puis recommencez."),
+            429 => ("Trop d’envois", "Trop de demandes sont arrivées en peu de temps depuis votre connexion. Patientez une minute, puis recommencez."),
             400 => ("Requête invalide", "La requête n’a pas pu être traitée. Si vous envoyiez un formulaire, rechargez la page et recommencez."),
             _ => ("Erreur inattendue", "Une erreur s’est produite. Elle a été enregistrée ; réessayez dans quelques instants."),
         };

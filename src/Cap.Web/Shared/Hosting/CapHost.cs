@@ -105,6 +105,8 @@ public static class CapHost
         }
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing: the satisfaction limits partition by the route's placement key.
+        app.UseRateLimiter();
         app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 8 * 1024 * 1024));
         app.UseAuthentication();
         app.UseAuthorization();

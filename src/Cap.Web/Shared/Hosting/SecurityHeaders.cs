@@ -4,7 +4,8 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// Strict defaults: only this origin's scripts, styles, fonts and images; no framing. The DSFR
-    /// needs inline SVG data URIs for some icons, hence img-src data:.
+    /// needs inline SVG data URIs for some icons, hence img-src data:. A response that set its own
+    /// policy (<see cref="AllowFramingBy"/>) keeps it.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -14,17 +15,33 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.XFrameOptions = "DENY";
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy =
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
-                        "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+                    headers.XFrameOptions = "DENY";
+                    headers.ContentSecurityPolicy = Policy("'none'");
                 }
                 return Task.CompletedTask;
             });
             await next();
         });
+
+    private static string Policy(string frameAncestors) =>
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+        $"connect-src 'self'; frame-ancestors {frameAncestors}; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /// <summary>
+    /// The same strict policy, except that this response may be framed by <paramref name="origins"/> (canonical
+    /// http(s) origins) and by nothing else; no origin means no framing. For the public satisfaction form only.
+    /// </summary>
+    public static void AllowFramingBy(HttpResponse response, IEnumerable<string> origins)
+    {
+        var list = string.Join(' ', origins.Where(o => !o.Any(c => char.IsWhiteSpace(c) || c is ';' or ',' or '\'')));
+        response.Headers.ContentSecurityPolicy = Policy(list.Length == 0 ? "'none'" : list);
+        if (list.Length == 0)
+        {
+            response.Headers.XFrameOptions = "DENY";
+        }
+    }
 
     /// <summary>API bodies above the limit are refused with 413 before they are read.</summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, long maxBytes) =>

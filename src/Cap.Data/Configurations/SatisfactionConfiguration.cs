@@ -1,0 +1,74 @@
+using Cap.Domain.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cap.Data.Configurations;
+
+internal sealed class FeedbackFormConfiguration : IEntityTypeConfiguration<FeedbackForm>
+{
+    public void Configure(EntityTypeBuilder<FeedbackForm> builder)
+    {
+        builder.Ignore(f => f.Questions);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasOne(f => f.Product).WithMany().HasForeignKey(f => f.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.ProductId).IsUnique();
+    }
+}
+
+internal sealed class FeedbackFormVersionConfiguration : IEntityTypeConfiguration<FeedbackFormVersion>
+{
+    public void Configure(EntityTypeBuilder<FeedbackFormVersion> builder)
+    {
+        builder.Property(v => v.AuthorName).HasMaxLength(120).IsRequired();
+        builder.HasOne(v => v.Form).WithMany().HasForeignKey(v => v.FormId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => new { v.FormId, v.Number }).IsUnique();
+    }
+}
+
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> builder)
+    {
+        builder.Ignore(p => p.Origins);
+        builder.Property(p => p.Label).HasMaxLength(Placement.LabelMaxLength).IsRequired();
+        builder.Property(p => p.PublicKey).HasMaxLength(Placement.KeyLength).IsRequired();
+        builder.Property(p => p.AllowedOrigins).HasMaxLength(Placement.OriginsMaxLength).IsRequired();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne(p => p.Form).WithMany().HasForeignKey(p => p.FormId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.PublicKey).IsUnique();
+        builder.HasIndex(p => p.ProductId);
+    }
+}
+
+/// <summary>
+/// Append-only: no concurrency token, no timestamps to stamp, no audit; two indexes serve the statistics
+/// (product and day, placement and day) and one unique index makes a resent answer (same client key) a no-op.
+/// </summary>
+internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<FeedbackAnswer>
+{
+    public void Configure(EntityTypeBuilder<FeedbackAnswer> builder)
+    {
+        builder.Property(a => a.Comment).HasMaxLength(FeedbackAnswer.CommentMaxLength);
+        builder.Property(a => a.ClientKey).HasMaxLength(FeedbackAnswer.ClientKeyMaxLength);
+        builder.Property(a => a.HelpChannels).HasConversion<int>();
+        // Products and placements are never deleted in practice (archived instead); answers go with them if they are.
+        builder.HasOne<Cap.Domain.Catalogue.Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Placement>().WithMany().HasForeignKey(a => a.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ProductId, a.Day });
+        builder.HasIndex(a => new { a.PlacementId, a.Day });
+        builder.HasIndex(a => new { a.PlacementId, a.ClientKey }).IsUnique();
+    }
+}
+
+internal sealed class VerbatimModerationConfiguration : IEntityTypeConfiguration<VerbatimModeration>
+{
+    public void Configure(EntityTypeBuilder<VerbatimModeration> builder)
+    {
+        builder.Property(m => m.Reason).HasMaxLength(VerbatimModeration.ReasonMaxLength).IsRequired();
+        builder.Property(m => m.ModeratorName).HasMaxLength(120).IsRequired();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasOne<FeedbackAnswer>().WithMany().HasForeignKey(m => m.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.AnswerId).IsUnique();
+        builder.HasIndex(m => new { m.ProductId, m.IsHidden });
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Cap.Data;
+using Cap.Domain.Satisfaction;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Features.Satisfaction;
+
+/// <summary>The product's "Satisfaction" tab: index, clarity, help reach and answers over a period, per period step and per placement.</summary>
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service, SatisfactionStatistics statistics) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "satisfaction";
+    protected override string PageTitle => "Satisfaction";
+
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? Period { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "du")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "au")]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "emplacement")]
+    public int? PlacementId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pas")]
+    public string? Step { get; set; }
+
+    public FeedbackForm? Form { get; private set; }
+    public List<Placement> Placements { get; private set; } = [];
+    public SatisfactionStats? Stats { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public string ChartX { get; private set; } = "[]";
+    public string IndexX { get; private set; } = "[]";
+    public string IndexY { get; private set; } = "[]";
+    public string CountY { get; private set; } = "[]";
+
+    public static readonly (string Value, string Label)[] Periods = [("7j", "7 derniers jours"), ("30j", "30 derniers jours"), ("12m", "12 derniers mois"), ("perso", "Période choisie")];
+    public static readonly (string Value, string Label)[] Steps = [("", "Automatique"), ("jour", "Par jour"), ("semaine", "Par semaine"), ("mois", "Par mois")];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        Form = await service.FormAsync(Product.Id, ct);
+        Placements = await service.PlacementsAsync(Product.Id, ct);
+        if (Form is null)
+        {
+            return Page();
+        }
+        var (from, to) = Range(service.Today);
+        if (PlacementId is { } id && Placements.All(p => p.Id != id))
+        {
+            PlacementId = null;
+        }
+        var granularity = Step switch
+        {
+            "jour" => Granularity.Day,
+            "semaine" => Granularity.Week,
+            "mois" => Granularity.Month,
+            _ => to.DayNumber - from.DayNumber <= 31 ? Granularity.Day : to.DayNumber - from.DayNumber <= 190 ? Granularity.Week : Granularity.Month,
+        };
+        // A day step over years would draw thousands of points: weeks then months take over.
+        if (granularity == Granularity.Day && to.DayNumber - from.DayNumber > 190)
+        {
+            granularity = Granularity.Week;
+        }
+        Stats = await statistics.ComputeAsync(Product.Id, from, to, PlacementId, granularity, ct);
+        var x = Stats.Buckets.Select(b => b.Label).ToList();
+        ChartX = JsonSerializer.Serialize(new[] { x });
+        IndexX = JsonSerializer.Serialize(new[] { x, x });
+        // The target as a second line, so that the scale always shows where 8/10 lies.
+        IndexY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Index).ToList(), Stats.Buckets.Select(_ => (decimal?)SatisfactionScore.Target).ToList() });
+        CountY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Count).ToList() });
+        return Page();
+    }
+
+    private (DateOnly From, DateOnly To) Range(DateOnly today)
+    {
+        switch (Period)
+        {
+            case "7j":
+                return (today.AddDays(-6), today);
+            case "12m":
+                return (today.AddMonths(-12).AddDays(1), today);
+            case "perso":
+                var from = ParseDate(From, "du");
+                var to = ParseDate(To, "au");
+                if (from is { } f && to is { } t)
+                {
+                    if (f > t)
+                    {
+                        Errors.Add("La date de début doit précéder la date de fin.");
+                    }
+                    else if (t.DayNumber - f.DayNumber > 366 * 5)
+                    {
+                        Errors.Add("Choisissez une période de cinq ans au plus.");
+                    }
+                    else
+                    {
+                        return (f, t);
+                    }
+                }
+                Period = "30j";
+                return (today.AddDays(-29), today);
+            default:
+                Period = "30j";
+                return (today.AddDays(-29), today);
+        }
+    }
+
+    private DateOnly? ParseDate(string? text, string field)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Errors.Add(field == "du" ? "Indiquez la date de début de la période (jj/mm/aaaa)." : "Indiquez la date de fin de la période (jj/mm/aaaa).");
+        return null;
+    }
+
+    /// <summary>"8,7 / 10": the spaces do not break, so a figure never wraps away from its scale.</summary>
+    public static string Format(decimal? value, string suffix = "") =>
+        value is { } v ? v.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + suffix.Replace(' ', '\u00A0') : "—";
+
+    public static string Percent(decimal? value) =>
+        value is { } v ? v.ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + "\u00A0%" : "—";
+
+    public static string BadgeCss(decimal? index) => index is { } i
+        ? SatisfactionScore.Colour(i) switch
+        {
+            ScoreColour.Green => "fr-badge fr-badge--success",
+            ScoreColour.Amber => "fr-badge fr-badge--warning",
+            _ => "fr-badge fr-badge--error",
+        }
+        : "fr-badge";
+}

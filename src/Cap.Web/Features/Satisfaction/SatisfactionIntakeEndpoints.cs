@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Cap.Web.Features.Satisfaction;
+
+/// <summary>
+/// The public JSON intake, for products that build their own form: anonymous, limited by body size, origin and
+/// rate (see <see cref="SatisfactionRateLimits"/>); answers 2xx only once the answer is committed.
+/// </summary>
+public static class SatisfactionIntakeEndpoints
+{
+    public const string Description =
+        "Enregistre une réponse au formulaire de satisfaction d’un emplacement, sans authentification : la clé publique de l’emplacement est dans l’adresse. " +
+        "Règles de calcul : l’expérience globale vaut 1 (0 point), 2 (5 points) ou 3 (10 points) ; l’indice de satisfaction est la moyenne des points, sur 10 ; " +
+        "il est vert à partir de 8, orange à partir de 5, rouge en dessous ; la cible interministérielle est 8/10. " +
+        "La clarté est la moyenne des notes de 1 à 5 ; le taux de contact est la part des personnes ayant cherché de l’aide qui ont joint l’administration. " +
+        "Réponses : 201 enregistrée (jamais avant l’écriture en base) ; 200 déjà reçue avec la même clientKey ; 400 valeur hors bornes ou commentaire de plus de 2 000 caractères (ProblemDetails avec les erreurs par champ) ; " +
+        "403 en-tête Origin présent et non autorisé pour l’emplacement ; 404 emplacement inconnu ou désactivé ; 413 corps de plus de 16 Ko ; 429 trop de requêtes (en-tête Retry-After).";
+
+    public static IEndpointRouteBuilder MapSatisfactionIntake(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/satisfaction/{key}").WithTags("Satisfaction").AllowAnonymous();
+        group.MapPost("/answers", PostAnswer)
+            .WithName("PostSatisfactionAnswer")
+            .WithSummary("Enregistre une réponse au formulaire de satisfaction (public)")
+            .WithDescription(Description)
+            .Accepts<AnswerRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new SatisfactionIntakeMarker())
+            .DisableAntiforgery();
+        group.MapMethods("/answers", [HttpMethods.Options], Preflight).ExcludeFromDescription();
+        return app;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Enregistre une réponse au formulaire de satisfaction d’un emplacement.</summary>
+    public static async Task<Results<Created<AnswerReceipt>, Ok<AnswerReceipt>, ValidationProblem, ProblemHttpResult>> PostAnswer(
+        string key, HttpContext http, SatisfactionService service, IOptions<SatisfactionOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+        var placement = await service.OpenPlacementAsync(key, ct);
+        if (placement is null)
+        {
+            return UnknownPlacement();
+        }
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            if (!placement.Allows(origin))
+            {
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "Origine non autorisée",
+                    Detail = $"L’emplacement n’accepte pas de réponses envoyées depuis {origin} : ajoutez cette origine à l’emplacement dans Cap.",
+                });
+            }
+            AllowOrigin(http.Response, origin);
+        }
+        var body = await ReadBodyAsync(http.Request, limit, ct);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+        AnswerRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<AnswerRequest>(body, Json);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "JSON invalide",
+                Detail = $"Le corps n’est pas une réponse lisible{(e.Path is { Length: > 1 } path ? $" (champ {path.TrimStart('$', '.')})" : string.Empty)} : envoyez un objet JSON comme {{\"experience\": 3}}.",
+            });
+        }
+        if (request is null)
+        {
+            return Invalid(new() { ["experience"] = "Envoyez un objet JSON comme {\"experience\": 3}." });
+        }
+        var (input, errors) = request.ToInput();
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var outcome = await service.StoreAsync(placement, input, ct);
+        var receipt = new AnswerReceipt(outcome == StoreOutcome.Stored ? "stored" : "alreadyStored", Domain.Satisfaction.SatisfactionScore.Points(input.Experience!.Value));
+        return outcome == StoreOutcome.Stored ? TypedResults.Created((string?)null, receipt) : TypedResults.Ok(receipt);
+    }
+
+    /// <summary>CORS preflight for a browser posting from an allowed origin.</summary>
+    private static async Task<IResult> Preflight(string key, HttpContext http, SatisfactionService service, CancellationToken ct)
+    {
+        var placement = await service.OpenPlacementAsync(key, ct);
+        if (placement is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0 || !placement.Allows(origin))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        AllowOrigin(http.Response, origin);
+        http.Response.Headers.AccessControlAllowMethods = "POST";
+        http.Response.Headers.AccessControlAllowHeaders = "Content-Type";
+        http.Response.Headers.AccessControlMaxAge = "600";
+        return TypedResults.NoContent();
+    }
+
+    private static void AllowOrigin(HttpResponse response, string origin)
+    {
+        response.Headers.AccessControlAllowOrigin = origin;
+        response.Headers.Vary = "Origin";
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (sent without Content-Length).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = "Requête trop volumineuse",
+        Detail = $"Une réponse tient en {limit / 1024} Ko au plus.",
+    });
+
+    private static ProblemHttpResult UnknownPlacement() => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Emplacement introuvable",
+        Detail = "Aucun emplacement actif n’a cette clé : vérifiez la clé, ou demandez à l’équipe du produit d’activer le formulaire et l’emplacement.",
+    });
+
+    private static ValidationProblem Invalid(Dictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
+            title: "Réponse invalide",
+            detail: "Corrigez les champs signalés puis renvoyez la réponse.");
+}
+
+/// <summary>Marks the endpoints whose requests count against the satisfaction rate limits.</summary>
+public sealed class SatisfactionIntakeMarker;

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Cap.Web.Features.Satisfaction;
+
+/// <summary>Settings of the public intake (section "Satisfaction" of the configuration).</summary>
+public sealed class SatisfactionOptions
+{
+    /// <summary>Answers per minute from one client address (public form and JSON intake together).</summary>
+    public int PerClientPerMinute { get; set; } = 120;
+
+    /// <summary>Answers per minute for one placement, whoever sends them.</summary>
+    public int PerPlacementPerMinute { get; set; } = 3000;
+
+    public long MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>How long a browser's answer for a placement suppresses a second one (double submission).</summary>
+    public int RepeatWindowMinutes { get; set; } = 10;
+}
+
+/// <summary>
+/// Two chained fixed windows on the answer posts (JSON intake and public form): per client address and per
+/// placement key; a refusal is a 429 with Retry-After (ProblemDetails under /api, the French error page elsewhere).
+/// The counters live in each instance's memory: behind a load balancer each instance enforces the limits on its share.
+/// </summary>
+public static class SatisfactionRateLimits
+{
+    public static IServiceCollection AddSatisfactionRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SatisfactionOptions>>((o, settings) =>
+        {
+            var s = settings.Value;
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsAnswer(ctx)
+                    ? RateLimitPartition.GetFixedWindowLimiter("client:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "inconnu"), _ => Window(s.PerClientPerMinute))
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsAnswer(ctx)
+                    ? RateLimitPartition.GetFixedWindowLimiter("placement:" + ctx.GetRouteValue("key"), _ => Window(s.PerPlacementPerMinute))
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>Posts of an answer: the JSON intake (marked endpoint) and the public form's submission.</summary>
+    private static bool IsAnswer(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.GetEndpoint()?.Metadata.GetMetadata<SatisfactionIntakeMarker>() is not null
+            || (context.Request.Path.StartsWithSegments("/avis") && context.GetRouteValue("key") is not null));
+}

@@ -1,0 +1,27 @@
+using Cap.Web.Features.Satisfaction.Public;
+using Cap.Web.Shared;
+
+namespace Cap.Web.Features.Satisfaction;
+
+/// <summary>User satisfaction: form configuration, placements, public form and intake, statistics.</summary>
+public static class SatisfactionRegistration
+{
+    public static IServiceCollection AddSatisfaction(this IServiceCollection services)
+    {
+        services.AddOptions<SatisfactionOptions>().BindConfiguration("Satisfaction");
+        services.AddScoped<SatisfactionService>();
+        services.AddScoped<SatisfactionStatistics>();
+        services.AddProductTab(new ProductTab("satisfaction", "Satisfaction", "/Satisfaction/Index", 40));
+        services.AddSatisfactionRateLimits();
+        return services;
+    }
+
+    /// <summary>Endpoints outside the signed-in API group: the public JSON intake and embed script, the CSV export.</summary>
+    public static IEndpointRouteBuilder MapSatisfactionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapSatisfactionIntake();
+        app.MapEmbedScript();
+        app.MapAnswerExport();
+        return app;
+    }
+}
