@@ -29,7 +29,7 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString(tab));
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Indicateurs", Level = 2 })).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-20-indicateurs-vide");
+        await CheckAsync(page, "ind-20-indicateurs");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter des indicateurs suggérés" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ajouter des indicateurs suggérés" })).ToBeVisibleAsync();

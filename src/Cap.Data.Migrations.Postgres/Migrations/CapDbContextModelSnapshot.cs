@@ -793,6 +793,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("FedBySatisfactionForm")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -758,6 +758,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FedBySatisfactionForm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)

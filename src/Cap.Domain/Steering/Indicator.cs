@@ -150,6 +150,9 @@ public class Indicator : IProductScoped, IVersioned, ITimestamped
     public ImpactFamily? Family { get; set; }
     public string? DataSource { get; set; }
     public int Position { get; set; }
+
+    /// <summary>Fed each month by the product's satisfaction form (the index of the month's answers), see SatisfactionFeed.</summary>
+    public bool FedBySatisfactionForm { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -9,6 +9,9 @@ public static class IndicatorsRegistration
     {
         services.AddScoped<IndicatorService>();
         services.AddSingleton<Import.ImportJobs>();
+        services.AddScoped<SatisfactionFeed>();
+        services.AddSingleton<SatisfactionFeedWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<SatisfactionFeedWorker>());
         services.AddProductTab(new ProductTab("indicateurs", "Indicateurs", "/Indicators/Index", 30));
         return services;
     }

@@ -64,5 +64,7 @@ public static class DatabaseSetup
             await ReferenceData.SeedAsync(db);
         }
         await IndicatorSummaries.RefreshMissingAsync(db, CancellationToken.None);
+        // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
+        await new Features.Indicators.SatisfactionFeed(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None);
     }
 }

@@ -1,0 +1,142 @@
+using Cap.Data;
+using Cap.Domain.Satisfaction;
+using Cap.Domain.Steering;
+using Cap.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Indicators;
+
+/// <summary>
+/// Feeds each product's "Satisfaction usagers" indicator from its satisfaction form: one measurement per month,
+/// dated the 1st, whose value is the satisfaction index of that month's answers (source « Formulaire »); the
+/// current month's value follows the answers as they arrive. The indicator is created with the first answers:
+/// a range from 8 (the interministerial target) to 10 to hold over the next twelve months, baseline the first month's
+/// index, monthly frequency, so it
+/// takes part in the indicator statuses like any other. Its measurements go through <see cref="MeasurementWriter"/>
+/// (one audit entry per change, none when nothing changed).
+/// </summary>
+public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
+{
+    public const string IndicatorName = "Satisfaction usagers (formulaire)";
+    public const string AuthorName = "Formulaire de satisfaction";
+
+    /// <summary>Writes the months from <paramref name="since"/> (all when null) for one product; returns the months written.</summary>
+    public async Task<int> FeedAsync(int productId, DateOnly? since, CancellationToken ct)
+    {
+        var from = since ?? DateOnly.MinValue;
+        var days = await db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from)
+            .GroupBy(a => a.Day)
+            .Select(g => new { Day = g.Key, Count = g.LongCount(), Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0) })
+            .ToListAsync(ct);
+        if (days.Count == 0)
+        {
+            return 0;
+        }
+        var months = days.GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1))
+            .Select(m => (Month: m.Key, Count: m.Sum(d => d.Count), Points: m.Sum(d => d.Points)))
+            .OrderBy(m => m.Month).ToList();
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ProductId == productId && i.FedBySatisfactionForm, ct);
+        if (indicator is null)
+        {
+            // Created from the whole history, so its baseline is the first month's index.
+            if (since is not null)
+            {
+                return await FeedAsync(productId, null, ct);
+            }
+            indicator = await CreateIndicatorAsync(productId, months[0].Month, SatisfactionScore.Index(months[0].Points, months[0].Count)!.Value, ct);
+        }
+        var rows = months.Select(m => new MeasurementRow(m.Month, SatisfactionScore.Index(m.Points, m.Count)!.Value,
+            $"{m.Count} réponse(s) au formulaire")).ToList();
+        await MeasurementWriter.UpsertAsync(db, indicator, rows, MeasurementSource.Form, null, AuthorName, time.GetUtcNow(), ct);
+        return rows.Count;
+    }
+
+    /// <summary>The products with answers whose indicator does not exist yet get it with their whole history (start-up, demo).</summary>
+    public async Task<int> FeedMissingAsync(CancellationToken ct)
+    {
+        var fed = db.Indicators.Where(i => i.FedBySatisfactionForm).Select(i => i.ProductId);
+        var products = await db.Placements.AsNoTracking()
+            .Where(p => !fed.Contains(p.ProductId) && db.FeedbackAnswers.Any(a => a.PlacementId == p.Id))
+            .Select(p => p.ProductId).Distinct().ToListAsync(ct);
+        foreach (var productId in products)
+        {
+            await FeedAsync(productId, null, ct);
+        }
+        return products.Count;
+    }
+
+    /// <summary>The first day of last month in Paris: what a periodic refresh rewrites (last month may still receive late answers).</summary>
+    public DateOnly RecentFrom()
+    {
+        var today = DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+    }
+
+    private async Task<Indicator> CreateIndicatorAsync(int productId, DateOnly firstMonth, decimal firstIndex, CancellationToken ct)
+    {
+        var position = await db.Indicators.Where(i => i.ProductId == productId).MaxAsync(i => (int?)i.Position, ct) ?? -1;
+        var indicator = new Indicator
+        {
+            ProductId = productId, Kind = IndicatorKind.Success, Name = IndicatorName,
+            Definition = "Indice de satisfaction sur 10 des réponses du mois au formulaire « Je donne mon avis » du produit (1 → 0, 2 → 5, 3 → 10, moyenne). Calculé par Cap à l’arrivée des réponses.",
+            Unit = IndicatorUnit.ScoreOn10, Direction = WantedDirection.Range, Baseline = firstIndex, BaselineDate = firstMonth,
+            Target = SatisfactionScore.Target, TargetMax = 10m, TargetDate = RecentFrom().AddMonths(13), Frequency = UpdateFrequency.Monthly,
+            Family = ImpactFamily.Satisfaction, DataSource = "Formulaire de satisfaction de Cap (onglet Satisfaction)",
+            Position = position + 1, FedBySatisfactionForm = true,
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(ct);
+        db.Entry(indicator).State = EntityState.Detached;
+        return indicator;
+    }
+}
+
+/// <summary>
+/// Moves the satisfaction indicators as answers arrive: every <c>Satisfaction:FeedSeconds</c> (30 by default) it
+/// looks for answers stored since its last pass (by id, a primary-key range) and refreshes their products' last
+/// two months. Nothing to do, nothing written.
+/// </summary>
+public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SatisfactionFeedWorker> logger) : BackgroundService
+{
+    private long _lastAnswerId = -1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Satisfaction:FeedSeconds", 30)));
+        using var timer = new PeriodicTimer(period);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PassAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The satisfaction indicators could not be refreshed; next pass in {Period}", period);
+            }
+        }
+    }
+
+    /// <summary>One pass: the products with new answers since the last pass (all recent ones on the first).</summary>
+    public async Task<int> PassAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
+        var feed = scope.ServiceProvider.GetRequiredService<SatisfactionFeed>();
+        var last = _lastAnswerId;
+        var top = await db.FeedbackAnswers.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        if (top <= last)
+        {
+            return 0;
+        }
+        var recent = feed.RecentFrom();
+        var products = await db.FeedbackAnswers.Where(a => a.Id > last && a.Id <= top && (last >= 0 || a.Day >= recent))
+            .Select(a => a.ProductId).Distinct().ToListAsync(ct);
+        foreach (var productId in products)
+        {
+            await feed.FeedAsync(productId, recent, ct);
+        }
+        _lastAnswerId = top;
+        return products.Count;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Cap.Domain.Satisfaction;
+using Cap.Domain.Steering;
+using Cap.Web.Features.Indicators;
+using Cap.Web.Tests.Infrastructure;
+using Cap.Web.Tests.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Cap.Web.Tests.Infrastructure.TestHttp;
+
+namespace Cap.Web.Tests.Indicators;
+
+/// <summary>The satisfaction form feeds the product's "Satisfaction usagers" indicator, one measurement per month.</summary>
+public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : CapWebFactory
+{
+    private Task<Indicator> FedIndicatorAsync(string slug) => QueryAsync(factory, db =>
+        db.Indicators.AsNoTracking().Include(i => i.Measurements).SingleAsync(i => i.Product!.Slug == slug && i.FedBySatisfactionForm));
+
+    [Fact]
+    public async Task Demo_answers_give_the_indicator_one_measurement_per_month_with_the_index_of_its_answers()
+    {
+        var indicator = await FedIndicatorAsync(Demo.JourneyProductSlug);
+        Assert.Equal(SatisfactionFeed.IndicatorName, indicator.Name);
+        Assert.Equal((IndicatorUnit.ScoreOn10, WantedDirection.Range, 8m, 10m, ImpactFamily.Satisfaction), (indicator.Unit, indicator.Direction, indicator.Target, indicator.TargetMax!.Value, indicator.Family!.Value));
+        Assert.All(indicator.Measurements, m =>
+        {
+            Assert.Equal(1, m.Date.Day);
+            Assert.Equal(MeasurementSource.Form, m.Source);
+        });
+        // Each month's value is the index of that month's answers, computed here from the answers themselves.
+        var answers = await QueryAsync(factory, db => db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == indicator.ProductId)
+            .Select(a => new { a.Day, a.Experience }).ToListAsync());
+        var expected = answers.GroupBy(a => new DateOnly(a.Day.Year, a.Day.Month, 1))
+            .ToDictionary(g => g.Key, g => SatisfactionScore.Index(g.Sum(a => (long)SatisfactionScore.Points(a.Experience)), g.LongCount())!.Value);
+        Assert.Equal(expected.Count, indicator.Measurements.Count);
+        Assert.All(indicator.Measurements, m => Assert.Equal(expected[m.Date], m.Value));
+        Assert.NotNull(indicator.Summary);
+
+        // The tab shows it with a status like any other indicator.
+        using var client = factory.CreateClientFor(Demo.Lecteur);
+        using var tab = await client.GetAsync($"/produits/{Demo.JourneyProductSlug}/indicateurs");
+        Assert.Contains(SatisfactionFeed.IndicatorName, await tab.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_answers_move_the_current_month_at_the_next_pass()
+    {
+        var worker = factory.Services.GetRequiredService<SatisfactionFeedWorker>();
+        await worker.PassAsync(CancellationToken.None);
+        var (_, key) = await SatisfactionTestData.PlacementAsync(factory);
+        var month = new DateOnly(Demo.Today.Year, Demo.Today.Month, 1);
+        var before = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.SingleOrDefault(m => m.Date == month);
+
+        using var client = factory.CreateClientFor(null);
+        for (var n = 0; n < 5; n++)
+        {
+            using var posted = await client.PostAsync($"/api/v1/satisfaction/{key}/answers", Json(new { experience = 1, clientKey = $"feed-{Guid.NewGuid():N}" }));
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+        Assert.True(await worker.PassAsync(CancellationToken.None) >= 1);
+
+        var after = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.Single(m => m.Date == month);
+        var counted = int.Parse(after.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((before is null ? 0 : int.Parse(before.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)) + 5, counted);
+        if (before is not null)
+        {
+            Assert.True(after.Value < before.Value, "five answers « bad » lower the month's index");
+        }
+        // Nothing new, nothing written.
+        Assert.Equal(0, await worker.PassAsync(CancellationToken.None));
+    }
+}
+
+public sealed class SatisfactionFeedTestsSqlite(SqliteCapFactory factory) : SatisfactionFeedTests<SqliteCapFactory>(factory);
+
+public sealed class SatisfactionFeedTestsPostgres(PostgresCapFactory factory) : SatisfactionFeedTests<PostgresCapFactory>(factory);
