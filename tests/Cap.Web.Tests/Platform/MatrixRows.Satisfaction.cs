@@ -13,6 +13,7 @@ internal static partial class MatrixRows
         ("GET", "/produits/inexistant/satisfaction", "C N N N N N N N"),
         ("GET", "/produits/{product}/satisfaction/verbatims", "C A A A A A A A"),
         ("GET", "/produits/{product}/satisfaction/export/csv", "C A A A A A A A"),
+        ("GET", "/produits/{product}/satisfaction/export/xlsx", "C A A A A A A A"),
         ("GET", "/produits/inexistant/satisfaction/export/csv", "C N N N N N N N"),
         ("GET", "/produits/{product}/satisfaction/verbatims?q=vaccin&note=1&masques=true&page=2", "C A A A A A A A"),
         ("GET", "/produits/{product}/satisfaction/verbatims/999999/masquer", "C F F F F N N N"),

@@ -335,6 +335,28 @@ public abstract class SatisfactionPagesTests<TFactory>(TFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Export_as_xlsx_has_one_row_per_answer_numbers_as_numbers_and_masked_comments()
+    {
+        var productId = await QueryAsync(factory, db => db.Products.Where(p => p.Slug == Demo.JourneyProductSlug).Select(p => p.Id).SingleAsync());
+        using var client = factory.CreateClientFor(Demo.Lecteur);
+        using var response = await client.GetAsync($"{Tab}/export/xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        var count = await QueryAsync(factory, db => db.FeedbackAnswers.CountAsync(a => a.ProductId == productId));
+        Assert.Equal(count + 1, rows.Count);
+        Assert.Equal("numero", rows[0].Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
+        var points = rows[1].Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(5);
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, points.DataType!.Value);
+        Assert.Contains(points.CellValue!.Text, new[] { "0", "5", "10" });
+        var text = string.Concat(rows.Select(r => r.InnerText));
+        Assert.Contains(PersonalDataMask.PhoneMask, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("06 12 34 56 78", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Readers_see_the_configuration_without_the_form()
     {
         using var client = factory.CreateClientFor(Demo.Lecteur);

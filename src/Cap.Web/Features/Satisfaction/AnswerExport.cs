@@ -4,26 +4,33 @@ using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Export;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Satisfaction;
 
 /// <summary>
-/// /produits/{slug}/satisfaction/export/csv: every answer of the product (or of a period), streamed row by row from
+/// /produits/{slug}/satisfaction/export/csv and /xlsx: every answer of the product (or of a period), streamed row by row from
 /// the database to the response, so that a million answers never sit in memory. Comments hidden by the team are left out.
 /// </summary>
 public static class AnswerExport
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    private static readonly string[] Header =
+        ["numero", "recue_le", "emplacement", "version_formulaire", "experience", "points", "clarte", "aide_canaux", "administration_jointe", "qualite_aide", "commentaire"];
+
     public static IEndpointRouteBuilder MapAnswerExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/produits/{slug}/satisfaction/export/csv", ExportCsv).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
+        app.MapGet("/produits/{slug}/satisfaction/export/csv", (string slug, string? du, string? au, HttpContext http, CapDbContext db, CancellationToken ct) =>
+            ExportAsync(slug, du, au, xlsx: false, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
+        app.MapGet("/produits/{slug}/satisfaction/export/xlsx", (string slug, string? du, string? au, HttpContext http, CapDbContext db, CancellationToken ct) =>
+            ExportAsync(slug, du, au, xlsx: true, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ExportCsv(string slug, string? du, string? au, HttpContext http, CapDbContext db, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(string slug, string? du, string? au, bool xlsx, HttpContext http, CapDbContext db, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug }).FirstOrDefaultAsync(ct);
         if (product is null)
@@ -41,29 +48,24 @@ public static class AnswerExport
         {
             answers = answers.Where(a => a.Day <= to);
         }
+        var rows = RowsAsync(answers.OrderBy(a => a.Id).AsAsyncEnumerable(), placements, hidden, ct);
 
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"satisfaction-{product.Slug}.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
-        await writer.WriteLineAsync("numero;recue_le;emplacement;version_formulaire;experience;points;clarte;aide_canaux;administration_jointe;qualite_aide;commentaire");
-        var rows = 0;
-        await foreach (var a in answers.OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"satisfaction-{product.Slug}.{(xlsx ? "xlsx" : "csv")}\"";
+        if (xlsx)
         {
-            var line = string.Join(';',
-                a.Id.ToString(CultureInfo.InvariantCulture),
-                Dates.ToParis(a.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                Cell(placements.GetValueOrDefault(a.PlacementId)),
-                a.FormVersion.ToString(CultureInfo.InvariantCulture),
-                SatisfactionScore.ExperienceLabel(a.Experience),
-                SatisfactionScore.Points(a.Experience).ToString(CultureInfo.InvariantCulture),
-                a.Clarity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                Cell(string.Join(", ", HelpChannelLabels.All.Where(c => a.HelpChannels.HasFlag(c)).Select(c => c.Label()))),
-                a.AdministrationReached switch { true => "oui", false => "non", _ => string.Empty },
-                a.HelpQuality?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                hidden.Contains(a.Id) ? "[masqué par l’équipe]" : Cell(a.Comment));
-            await writer.WriteLineAsync(line);
-            if (++rows % 5000 == 0)
+            http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            await StreamedXlsx.WriteAsync(http.Response.Body, "Réponses", Header, rows, ct);
+            return TypedResults.Empty;
+        }
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
+        await writer.WriteLineAsync(string.Join(';', Header));
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(';', row.Select(v => v is string text ? Cell(text) : Convert.ToString(v, CultureInfo.InvariantCulture))));
+            if (++count % 5000 == 0)
             {
                 await writer.FlushAsync(ct);
             }
@@ -72,17 +74,36 @@ public static class AnswerExport
         return TypedResults.Empty;
     }
 
-    /// <summary>Quotes when needed; a leading = + - @ is neutralised so that a spreadsheet never runs a comment as a formula.</summary>
-    private static string Cell(string? value)
+    /// <summary>One row per answer, the same cells in CSV and XLSX (texts made formula-safe; numbers as numbers).</summary>
+    private static async IAsyncEnumerable<object?[]> RowsAsync(IAsyncEnumerable<FeedbackAnswer> answers, Dictionary<int, string> placements, HashSet<long> hidden,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(value))
+        await foreach (var a in answers.WithCancellation(ct))
         {
-            return string.Empty;
+            yield return
+            [
+                a.Id,
+                Dates.ToParis(a.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Safe(placements.GetValueOrDefault(a.PlacementId)),
+                a.FormVersion,
+                SatisfactionScore.ExperienceLabel(a.Experience),
+                SatisfactionScore.Points(a.Experience),
+                a.Clarity,
+                Safe(string.Join(", ", HelpChannelLabels.All.Where(c => a.HelpChannels.HasFlag(c)).Select(c => c.Label()))),
+                a.AdministrationReached switch { true => "oui", false => "non", _ => string.Empty },
+                a.HelpQuality,
+                hidden.Contains(a.Id) ? "[masqué par l’équipe]" : Safe(a.Comment),
+            ];
         }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+    }
+
+    /// <summary>A leading = + - @ is neutralised so that a spreadsheet never runs a comment as a formula.</summary>
+    private static string Safe(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>Quotes a CSV cell when needed.</summary>
+    private static string Cell(string value)
+    {
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

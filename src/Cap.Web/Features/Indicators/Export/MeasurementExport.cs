@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cap.Data;
 using Cap.Domain.Steering;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Cap.Web.Shared.Export;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Indicators.Export;
@@ -52,61 +50,16 @@ public static class MeasurementExport
     private static string Quote(string value) =>
         value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
-    public static async Task WriteXlsxAsync(CapDbContext db, int productId, Stream output, CancellationToken ct)
-    {
-        // The package needs a seekable stream; rows are streamed into it with the SAX-style writer.
-        var file = Path.GetTempFileName();
-        try
-        {
-            await using (var temp = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
-            {
-                using (var document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
-                {
-                    var workbook = document.AddWorkbookPart();
-                    var sheetPart = workbook.AddNewPart<WorksheetPart>();
-                    using (var writer = OpenXmlWriter.Create(sheetPart))
-                    {
-                        writer.WriteStartElement(new Worksheet());
-                        writer.WriteStartElement(new SheetData());
-                        WriteRow(writer, Header.Select(h => (object)h));
-                        await foreach (var l in LinesAsync(db, productId).WithCancellation(ct))
-                        {
-                            WriteRow(writer, [l.Indicator, l.Kind.Label(), UnitLabel(l.Unit), l.Direction.Label(), l.Baseline, l.Target,
-                                l.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                                l.Value, l.Comment ?? string.Empty, l.Source.Label(), l.Author]);
-                        }
-                        writer.WriteEndElement();
-                        writer.WriteEndElement();
-                    }
-                    using (var writer = OpenXmlWriter.Create(workbook))
-                    {
-                        writer.WriteStartElement(new Workbook());
-                        writer.WriteStartElement(new Sheets());
-                        writer.WriteElement(new Sheet { Name = "Mesures", SheetId = 1, Id = workbook.GetIdOfPart(sheetPart) });
-                        writer.WriteEndElement();
-                        writer.WriteEndElement();
-                    }
-                }
-                temp.Position = 0;
-                await temp.CopyToAsync(output, ct);
-            }
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    public static Task WriteXlsxAsync(CapDbContext db, int productId, Stream output, CancellationToken ct) =>
+        StreamedXlsx.WriteAsync(output, "Mesures", Header, Rows(db, productId, ct), ct);
 
-    private static void WriteRow(OpenXmlWriter writer, IEnumerable<object> values)
+    private static async IAsyncEnumerable<object?[]> Rows(CapDbContext db, int productId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
+        await foreach (var l in LinesAsync(db, productId).WithCancellation(ct))
         {
-            var cell = value is decimal d
-                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(FlexibleParse.Normalize(d)) }
-                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString() ?? string.Empty)) };
-            writer.WriteElement(cell);
+            yield return [l.Indicator, l.Kind.Label(), UnitLabel(l.Unit), l.Direction.Label(), l.Baseline, l.Target,
+                l.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                l.Value, l.Comment ?? string.Empty, l.Source.Label(), l.Author];
         }
-        writer.WriteEndElement();
     }
 }
