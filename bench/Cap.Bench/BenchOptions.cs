@@ -15,6 +15,8 @@ internal static class Usage
                       indicators × 1,826 daily measurements (p95 ≤ 100 ms), an import of 100,000
                       measurements through the import page (≤ 10 s), and the status rule over
                       20,000 indicators (≤ 1 s). --products and --target-ms do not apply.
+          export      Issue 4: the CSV and XLSX exports of 1,000,000 satisfaction answers stream
+                      (the heap does not grow with the export's size).
 
         Options:
           --products N       Generated products on top of the 37 demo products (default 2000).

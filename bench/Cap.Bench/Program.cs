@@ -33,6 +33,8 @@ internal static class BenchMain
                 return await CatalogueBenchmark.RunAsync(options);
             case "indicators":
                 return await IndicatorsBenchmark.RunAsync(options);
+            case "export":
+                return await ExportBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);
