@@ -15,6 +15,10 @@ internal static class Usage
                       indicators × 1,826 daily measurements (p95 ≤ 100 ms), an import of 100,000
                       measurements through the import page (≤ 10 s), and the status rule over
                       20,000 indicators (≤ 1 s). --products and --target-ms do not apply.
+          intake      Issue 4: the public JSON intake of Cap (child process, real port, SQLite) against
+                      a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk
+                      (ratio ≥ 50 %, rows stored = 2xx), then p99 at half Cap's maximum rate with an
+                      open-loop generator (< 50 ms). Needs a Release build of Cap.Web and wrk.
 
         Options:
           --products N       Generated products on top of the 37 demo products (default 2000).
@@ -25,6 +29,8 @@ internal static class Usage
           --postgres "CS"    Run against PostgreSQL: a connection string whose role may create
                              databases. A fresh database cap_bench_* is created per run and dropped.
                              Default: a fresh SQLite file in the temporary folder.
+          --seconds N        intake: seconds per measured run (default 15).
+          --connections N    intake: wrk connections (default 32).
           --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
           --show-sql         Print the SQL commands of one request per scenario.
           --keep-database    Keep the databases (SQLite files, PostgreSQL cap_bench_*) for inspection,
@@ -44,6 +50,8 @@ internal sealed record BenchOptions
     public string? Out { get; init; }
     public bool ShowSql { get; init; }
     public bool KeepDatabase { get; init; }
+    public int Seconds { get; init; } = 15;
+    public int Connections { get; init; } = 32;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -79,6 +87,8 @@ internal sealed record BenchOptions
                 "--out" => options with { Out = Value() },
                 "--show-sql" => options with { ShowSql = true },
                 "--keep-database" => options with { KeepDatabase = true },
+                "--seconds" => options with { Seconds = Count(1) },
+                "--connections" => options with { Connections = Count(1) },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
             };
         }
