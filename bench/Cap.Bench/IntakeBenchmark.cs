@@ -45,7 +45,7 @@ internal static class IntakeBenchmark
         var barePort = FreePort();
         using var cap = StartServer(webFolder, Path.Combine(webFolder, "Cap.Web.dll"),
             "--urls", $"http://127.0.0.1:{capPort}", "--environment", "Production",
-            "--Database:Provider", "Sqlite", "--ConnectionStrings:Cap", $"Data Source={database}", "--Database:SeedDemoData", "true",
+            "--Database:Provider", "Sqlite", "--ConnectionStrings:Cap", $"Data Source={database}", "--Database:SeedDemoData", "true", "--Authentication:DemoSignIn:Enabled", "true",
             "--Satisfaction:PerClientPerMinute", "100000000", "--Satisfaction:PerPlacementPerMinute", "100000000",
             "--Logging:LogLevel:Default", "Warning");
         using var bare = StartServer(AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "Cap.Bench.dll"),

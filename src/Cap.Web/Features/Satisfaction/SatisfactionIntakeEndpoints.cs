@@ -43,14 +43,14 @@ public static class SatisfactionIntakeEndpoints
 
     /// <summary>Enregistre une réponse au formulaire de satisfaction d’un emplacement.</summary>
     public static async Task<Results<Created<AnswerReceipt>, Ok<AnswerReceipt>, ValidationProblem, ProblemHttpResult>> PostAnswer(
-        string key, HttpContext http, SatisfactionService service, AnswerBatcher batcher, IOptions<SatisfactionOptions> options, CancellationToken ct)
+        string key, HttpContext http, OpenPlacementCache placements, AnswerBatcher batcher, TimeProvider time, IOptions<SatisfactionOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > limit)
         {
             return TooLarge(limit);
         }
-        var placement = await service.OpenPlacementAsync(key, ct);
+        var placement = await placements.FindAsync(key, ct);
         if (placement is null)
         {
             return UnknownPlacement();
@@ -98,7 +98,7 @@ public static class SatisfactionIntakeEndpoints
             return Invalid(errors);
         }
         // Group commit: the answer waits for the transaction of its batch; nothing is acknowledged before the commit.
-        if (!batcher.TryEnqueue(service.NewAnswer(placement, input), out var stored))
+        if (!batcher.TryEnqueue(SatisfactionService.NewAnswer(placement, input, time.GetUtcNow()), out var stored))
         {
             return Unavailable(http, "Trop de réponses en attente",
                 "Le service reçoit plus de réponses qu’il ne peut en enregistrer pour l’instant : renvoyez la réponse dans une seconde (même clientKey).", 1);

@@ -27,6 +27,9 @@ public sealed class SatisfactionOptions
 
     /// <summary>How long the writer waits for more answers when a batch is not full (0: writes what has arrived).</summary>
     public int IntakeBatchLingerMilliseconds { get; set; } = 2;
+
+    /// <summary>How long the JSON intake trusts an open placement it looked up (0: looks it up for every answer).</summary>
+    public int PlacementCacheSeconds { get; set; } = 5;
 }
 
 /// <summary>

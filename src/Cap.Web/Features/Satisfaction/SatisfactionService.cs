@@ -94,10 +94,9 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
                 new FormQuestions(row.AskClarity, row.AskHelp, row.AskComment), row.ConfigVersion);
     }
 
-    /// <summary>The answer to store for a validated input, received now (masked comment, questions the form asks).</summary>
-    public FeedbackAnswer NewAnswer(OpenPlacement placement, AnswerInput input)
+    /// <summary>The answer to store for a validated input, received at <paramref name="now"/> (masked comment, questions the form asks).</summary>
+    public static FeedbackAnswer NewAnswer(OpenPlacement placement, AnswerInput input, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         return AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime));
     }
@@ -108,7 +107,7 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
     /// </summary>
     public async Task<StoreOutcome> StoreAsync(OpenPlacement placement, AnswerInput input, CancellationToken ct)
     {
-        var answer = NewAnswer(placement, input);
+        var answer = NewAnswer(placement, input, time.GetUtcNow());
         if (answer.ClientKey is { } key
             && await db.FeedbackAnswers.AnyAsync(a => a.PlacementId == placement.PlacementId && a.ClientKey == key, ct))
         {
