@@ -80,6 +80,7 @@ public sealed class AnswerBatcher : BackgroundService
             await WriteAsync(batch);
             batch.Clear();
         }
+        await ResetAsync();
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
@@ -96,11 +97,7 @@ public sealed class AnswerBatcher : BackgroundService
         var committing = false;
         try
         {
-            await using (var scope = _scopes.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-                await InsertAsync(db, batch, outcomes, () => committing = true);
-            }
+            await InsertAsync(batch, outcomes, () => committing = true);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(outcomes[i]);
@@ -108,6 +105,7 @@ public sealed class AnswerBatcher : BackgroundService
         }
         catch (Exception e) when (!committing && batch.Count > 1)
         {
+            await ResetAsync();
             // Failed before the commit, so nothing of it is stored: one answer the database refuses (say its placement
             // was deleted meanwhile) must not sink the others, so each is retried in a transaction of its own.
             _logger.LogWarning(e, "Lot de {Count} réponses refusé avant validation : nouvel essai réponse par réponse.", batch.Count);
@@ -118,6 +116,7 @@ public sealed class AnswerBatcher : BackgroundService
         }
         catch (Exception e)
         {
+            await ResetAsync();
             _logger.LogError(e, "Lot de {Count} réponses non enregistré.", batch.Count);
             foreach (var pending in batch)
             {
@@ -126,52 +125,88 @@ public sealed class AnswerBatcher : BackgroundService
         }
     }
 
-    private async Task InsertAsync(CapDbContext db, List<Pending> batch, StoreOutcome[] outcomes, Action committing)
+    // The writer's own context and connection, kept open between batches (and, on SQLite, its prepared statement);
+    // thrown away after any failure so that the next batch starts on a fresh connection.
+    private AsyncServiceScope? _scope;
+    private CapDbContext? _db;
+    private DbCommand? _command;
+
+    private async Task<CapDbContext> ContextAsync()
     {
-        var shape = _shape ??= InsertShape.Of(db);
-        await db.Database.OpenConnectionAsync();
+        if (_db is null)
+        {
+            _scope = _scopes.CreateAsyncScope();
+            _db = _scope.Value.ServiceProvider.GetRequiredService<CapDbContext>();
+            await _db.Database.OpenConnectionAsync();
+        }
+        return _db;
+    }
+
+    private async Task ResetAsync()
+    {
         try
         {
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync();
-            if (connection.CanCreateBatch)
+            if (_command is not null)
             {
-                // PostgreSQL: one round trip for the whole batch, each statement reporting whether it inserted.
-                await using var dbBatch = connection.CreateBatch();
-                dbBatch.Transaction = transaction;
-                foreach (var pending in batch)
-                {
-                    var command = dbBatch.CreateBatchCommand();
-                    command.CommandText = shape.Sql;
-                    shape.Bind(command.Parameters, () => command.CreateParameter(), pending.Answer);
-                    dbBatch.BatchCommands.Add(command);
-                }
-                await dbBatch.ExecuteNonQueryAsync();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    outcomes[i] = dbBatch.BatchCommands[i].RecordsAffected > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
-                }
+                await _command.DisposeAsync();
             }
-            else
+            if (_scope is { } scope)
             {
-                // SQLite: one prepared statement executed per answer, in the same transaction (no round trips in-process).
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = shape.Sql;
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    command.Parameters.Clear();
-                    shape.Bind(command.Parameters, command.CreateParameter, batch[i].Answer);
-                    outcomes[i] = await command.ExecuteNonQueryAsync() > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
-                }
+                await scope.DisposeAsync();
             }
-            committing();
-            await transaction.CommitAsync();
         }
-        finally
+        catch (Exception e)
         {
-            await db.Database.CloseConnectionAsync();
+            _logger.LogWarning(e, "Fermeture de la connexion d’écriture des réponses.");
         }
+        _command = null;
+        _db = null;
+        _scope = null;
+    }
+
+    private async Task InsertAsync(List<Pending> batch, StoreOutcome[] outcomes, Action committing)
+    {
+        var db = await ContextAsync();
+        var shape = _shape ??= InsertShape.Of(db);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (connection.CanCreateBatch)
+        {
+            // PostgreSQL: one round trip for the whole batch, each statement reporting whether it inserted.
+            await using var dbBatch = connection.CreateBatch();
+            dbBatch.Transaction = transaction;
+            foreach (var pending in batch)
+            {
+                var command = dbBatch.CreateBatchCommand();
+                command.CommandText = shape.Sql;
+                shape.Bind(command.Parameters, () => command.CreateParameter(), pending.Answer);
+                dbBatch.BatchCommands.Add(command);
+            }
+            await dbBatch.ExecuteNonQueryAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                outcomes[i] = dbBatch.BatchCommands[i].RecordsAffected > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
+            }
+        }
+        else
+        {
+            // SQLite: one prepared statement executed per answer, in the same transaction (no round trips in-process).
+            if (_command is null)
+            {
+                _command = connection.CreateCommand();
+                _command.CommandText = shape.Sql;
+            }
+            var command = _command;
+            command.Transaction = transaction;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                command.Parameters.Clear();
+                shape.Bind(command.Parameters, command.CreateParameter, batch[i].Answer);
+                outcomes[i] = await command.ExecuteNonQueryAsync() > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
+            }
+        }
+        committing();
+        await transaction.CommitAsync();
     }
 
     private sealed record Pending(FeedbackAnswer Answer, TaskCompletionSource<StoreOutcome> Done);
