@@ -69,24 +69,33 @@ public static class SatisfactionIntakeEndpoints
             }
             AllowOrigin(http.Response, origin);
         }
-        var body = await ReadBodyAsync(http.Request, limit, ct);
-        if (body is null)
-        {
-            return TooLarge(limit);
-        }
+        // The body goes through a pooled buffer: a stream of answers allocates no body copies.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, 1024 * 1024));
         AnswerRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<AnswerRequest>(body, Json);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(new ProblemDetails
+            var length = await ReadBodyAsync(http.Request, buffer, limit, ct);
+            if (length < 0)
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "JSON invalide",
-                Detail = $"Le corps n’est pas une réponse lisible{(e.Path is { Length: > 1 } path ? $" (champ {path.TrimStart('$', '.')})" : string.Empty)} : envoyez un objet JSON comme {{\"experience\": 3}}.",
-            });
+                return TooLarge(limit);
+            }
+            try
+            {
+                request = JsonSerializer.Deserialize<AnswerRequest>(buffer.AsSpan(0, length), Json);
+            }
+            catch (JsonException e)
+            {
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "JSON invalide",
+                    Detail = $"Le corps n’est pas une réponse lisible{(e.Path is { Length: > 1 } path ? $" (champ {path.TrimStart('$', '.')})" : string.Empty)} : envoyez un objet JSON comme {{\"experience\": 3}}.",
+                });
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
         if (request is null)
         {
@@ -143,21 +152,30 @@ public static class SatisfactionIntakeEndpoints
         response.Headers.Vary = "Origin";
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (sent without Content-Length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
+    /// <summary>Reads the body into <paramref name="buffer"/>; its length, or -1 when it is longer than <paramref name="limit"/> (sent without Content-Length).</summary>
+    private static async Task<int> ReadBodyAsync(HttpRequest request, byte[] buffer, long limit, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
+        var length = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
         {
-            if (buffer.Length + read > limit)
+            length += read;
+            if (length > limit)
             {
-                return null;
+                return -1;
             }
-            buffer.Write(chunk, 0, read);
+            if (length == buffer.Length)
+            {
+                // Only when the pooled buffer is smaller than the limit: one more byte tells whether the body ends here.
+                var probe = new byte[1];
+                if (await request.Body.ReadAsync(probe, ct) > 0)
+                {
+                    return -1;
+                }
+                break;
+            }
         }
-        return buffer.ToArray();
+        return length;
     }
 
     private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(new ProblemDetails
