@@ -211,7 +211,8 @@ public abstract class SatisfactionIntakeTests<TFactory>(TFactory factory) : ICla
             Assert.True(int.Parse(placementLimit.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
             Assert.Equal(ProblemJson, placementLimit.Content.Headers.ContentType?.MediaType);
         }
-        // Another placement is open, until the client's six per minute are used.
+        // Another placement is open, until the client's six per minute are used (a refused post may use two:
+        // the middleware tries the chained limiters a second time before refusing).
         var statuses = new List<HttpStatusCode>();
         for (var n = 0; n < 4; n++)
         {
@@ -225,6 +226,32 @@ public abstract class SatisfactionIntakeTests<TFactory>(TFactory factory) : ICla
         Assert.Contains(HttpStatusCode.Created, statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(3, (await SatisfactionTestData.AnswersAsync(factory, a)).Count);
+    }
+
+    [Fact]
+    public async Task Public_form_posts_count_against_the_limits_and_get_a_french_page()
+    {
+        await using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Satisfaction:PerClientPerMinute", "1"));
+        var (id, key) = await SatisfactionTestData.PlacementAsync(factory);
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        async Task<HttpResponseMessage> SendAsync(string experience)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Experience"] = experience, ["Input.SubmissionKey"] = Guid.NewGuid().ToString("N"),
+            });
+            return await client.PostAsync($"/avis/{key}", form);
+        }
+
+        using (var first = await SendAsync("3"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+        using var second = await SendAsync("2");
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(second.Headers.Contains("Retry-After"));
+        Assert.Contains("Patientez une minute", Html.Text(await Html.ParseAsync(second)), StringComparison.Ordinal);
+        Assert.Single(await SatisfactionTestData.AnswersAsync(factory, id));
     }
 
     [Fact]
