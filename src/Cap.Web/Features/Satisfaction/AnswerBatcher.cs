@@ -66,6 +66,8 @@ public sealed class AnswerBatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var checkpointsStop = new CancellationTokenSource();
+        var checkpoints = CheckpointLoopAsync(checkpointsStop.Token);
         var reader = _queue.Reader;
         var batch = new List<Pending>(_batchSize);
         // Not bound to stoppingToken: the loop ends when the queue is completed and empty, so a shutdown drains it.
@@ -81,6 +83,46 @@ public sealed class AnswerBatcher : BackgroundService
             batch.Clear();
         }
         await ResetAsync();
+        await checkpointsStop.CancelAsync();
+        await checkpoints;
+    }
+
+    /// <summary>
+    /// SQLite: the writer does not checkpoint the write-ahead log inside its commits (a checkpoint copies pages and
+    /// syncs the database file, stalling every waiting answer); this loop runs a passive checkpoint once a second on
+    /// a connection of its own instead, beside the writer. Durability is unchanged: a commit is in the log, synced.
+    /// </summary>
+    private async Task CheckpointLoopAsync(CancellationToken stop)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
+            if (!db.IsSqlite)
+            {
+                return;
+            }
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _logger.LogWarning(e, "Point de contrôle du journal SQLite en échec ; nouvel essai dans une seconde.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Points de contrôle du journal SQLite arrêtés.");
+        }
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
@@ -138,6 +180,11 @@ public sealed class AnswerBatcher : BackgroundService
             _scope = _scopes.CreateAsyncScope();
             _db = _scope.Value.ServiceProvider.GetRequiredService<CapDbContext>();
             await _db.Database.OpenConnectionAsync();
+            if (_db.IsSqlite)
+            {
+                // Checkpoints run beside the writer (CheckpointLoopAsync), not inside its commits.
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
+            }
         }
         return _db;
     }
