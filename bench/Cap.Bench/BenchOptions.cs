@@ -17,6 +17,10 @@ internal static class Usage
                       20,000 indicators (≤ 1 s). --products and --target-ms do not apply.
           export      Issue 4: the CSV and XLSX exports of 1,000,000 satisfaction answers stream
                       (the heap does not grow with the export's size).
+          intake      Issue 4: the public JSON intake of Cap (child process, real port, SQLite) against
+                      a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk
+                      (ratio ≥ 50 %, rows stored = 2xx), then p99 at half Cap's maximum rate with an
+                      open-loop generator (< 50 ms). Needs a Release build of Cap.Web and wrk.
 
         Options:
           --products N       Generated products on top of the 37 demo products (default 2000).
@@ -27,6 +31,8 @@ internal static class Usage
           --postgres "CS"    Run against PostgreSQL: a connection string whose role may create
                              databases. A fresh database cap_bench_* is created per run and dropped.
                              Default: a fresh SQLite file in the temporary folder.
+          --seconds N        intake: seconds per measured run (default 15).
+          --connections N    intake: wrk connections (default 32).
           --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
           --show-sql         Print the SQL commands of one request per scenario.
           --keep-database    Keep the databases (SQLite files, PostgreSQL cap_bench_*) for inspection,
@@ -46,6 +52,8 @@ internal sealed record BenchOptions
     public string? Out { get; init; }
     public bool ShowSql { get; init; }
     public bool KeepDatabase { get; init; }
+    public int Seconds { get; init; } = 15;
+    public int Connections { get; init; } = 32;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -81,6 +89,8 @@ internal sealed record BenchOptions
                 "--out" => options with { Out = Value() },
                 "--show-sql" => options with { ShowSql = true },
                 "--keep-database" => options with { KeepDatabase = true },
+                "--seconds" => options with { Seconds = Count(1) },
+                "--connections" => options with { Connections = Count(1) },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
             };
         }

@@ -15,6 +15,11 @@ internal static class BenchMain
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args[0] == "intake-bare")
+        {
+            return await IntakeBareServer.RunAsync(args[1..]);
+        }
+
         BenchOptions options;
         try
         {
@@ -35,6 +40,8 @@ internal static class BenchMain
                 return await IndicatorsBenchmark.RunAsync(options);
             case "export":
                 return await ExportBenchmark.RunAsync(options);
+            case "intake":
+                return await IntakeBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);

@@ -62,6 +62,8 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Cap", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Authentication:DemoSignIn:Enabled", "true");
+        // Tests switch forms and placements off under the application's feet and expect the next answer refused at once.
+        builder.UseSetting("Satisfaction:PlacementCacheSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services =>

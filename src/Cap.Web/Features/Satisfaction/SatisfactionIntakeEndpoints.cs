@@ -17,7 +17,8 @@ public static class SatisfactionIntakeEndpoints
         "il est vert à partir de 8, orange à partir de 5, rouge en dessous ; la cible interministérielle est 8/10. " +
         "La clarté est la moyenne des notes de 1 à 5 ; le taux de contact est la part des personnes ayant cherché de l’aide qui ont joint l’administration. " +
         "Réponses : 201 enregistrée (jamais avant l’écriture en base) ; 200 déjà reçue avec la même clientKey ; 400 valeur hors bornes ou commentaire de plus de 2 000 caractères (ProblemDetails avec les erreurs par champ) ; " +
-        "403 en-tête Origin présent et non autorisé pour l’emplacement ; 404 emplacement inconnu ou désactivé ; 413 corps de plus de 16 Ko ; 429 trop de requêtes (en-tête Retry-After).";
+        "403 en-tête Origin présent et non autorisé pour l’emplacement ; 404 emplacement inconnu ou désactivé ; 413 corps de plus de 16 Ko ; 429 trop de requêtes (en-tête Retry-After) ; " +
+        "503 file d’attente pleine ou écriture impossible (en-tête Retry-After, la réponse n’est pas confirmée : renvoyez-la avec la même clientKey).";
 
     public static IEndpointRouteBuilder MapSatisfactionIntake(this IEndpointRouteBuilder app)
     {
@@ -31,6 +32,7 @@ public static class SatisfactionIntakeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new SatisfactionIntakeMarker())
             .DisableAntiforgery();
         group.MapMethods("/answers", [HttpMethods.Options], Preflight).ExcludeFromDescription();
@@ -41,14 +43,14 @@ public static class SatisfactionIntakeEndpoints
 
     /// <summary>Enregistre une réponse au formulaire de satisfaction d’un emplacement.</summary>
     public static async Task<Results<Created<AnswerReceipt>, Ok<AnswerReceipt>, ValidationProblem, ProblemHttpResult>> PostAnswer(
-        string key, HttpContext http, SatisfactionService service, IOptions<SatisfactionOptions> options, CancellationToken ct)
+        string key, HttpContext http, OpenPlacementCache placements, AnswerBatcher batcher, TimeProvider time, IOptions<SatisfactionOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > limit)
         {
             return TooLarge(limit);
         }
-        var placement = await service.OpenPlacementAsync(key, ct);
+        var placement = await placements.FindAsync(key, ct);
         if (placement is null)
         {
             return UnknownPlacement();
@@ -67,24 +69,33 @@ public static class SatisfactionIntakeEndpoints
             }
             AllowOrigin(http.Response, origin);
         }
-        var body = await ReadBodyAsync(http.Request, limit, ct);
-        if (body is null)
-        {
-            return TooLarge(limit);
-        }
+        // The body goes through a pooled buffer: a stream of answers allocates no body copies.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, 1024 * 1024));
         AnswerRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<AnswerRequest>(body, Json);
-        }
-        catch (JsonException e)
-        {
-            return TypedResults.Problem(new ProblemDetails
+            var length = await ReadBodyAsync(http.Request, buffer, limit, ct);
+            if (length < 0)
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "JSON invalide",
-                Detail = $"Le corps n’est pas une réponse lisible{(e.Path is { Length: > 1 } path ? $" (champ {path.TrimStart('$', '.')})" : string.Empty)} : envoyez un objet JSON comme {{\"experience\": 3}}.",
-            });
+                return TooLarge(limit);
+            }
+            try
+            {
+                request = JsonSerializer.Deserialize<AnswerRequest>(buffer.AsSpan(0, length), Json);
+            }
+            catch (JsonException e)
+            {
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "JSON invalide",
+                    Detail = $"Le corps n’est pas une réponse lisible{(e.Path is { Length: > 1 } path ? $" (champ {path.TrimStart('$', '.')})" : string.Empty)} : envoyez un objet JSON comme {{\"experience\": 3}}.",
+                });
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
         if (request is null)
         {
@@ -95,7 +106,22 @@ public static class SatisfactionIntakeEndpoints
         {
             return Invalid(errors);
         }
-        var outcome = await service.StoreAsync(placement, input, ct);
+        // Group commit: the answer waits for the transaction of its batch; nothing is acknowledged before the commit.
+        if (!batcher.TryEnqueue(SatisfactionService.NewAnswer(placement, input, time.GetUtcNow()), out var stored))
+        {
+            return Unavailable(http, "Trop de réponses en attente",
+                "Le service reçoit plus de réponses qu’il ne peut en enregistrer pour l’instant : renvoyez la réponse dans une seconde (même clientKey).", 1);
+        }
+        StoreOutcome outcome;
+        try
+        {
+            outcome = await stored;
+        }
+        catch (AnswerNotStoredException)
+        {
+            return Unavailable(http, "Réponse non enregistrée",
+                "La réponse n’a pas pu être enregistrée : renvoyez-la dans quelques secondes (même clientKey, elle ne sera comptée qu’une fois).", 5);
+        }
         var receipt = new AnswerReceipt(outcome == StoreOutcome.Stored ? "stored" : "alreadyStored", Domain.Satisfaction.SatisfactionScore.Points(input.Experience!.Value));
         return outcome == StoreOutcome.Stored ? TypedResults.Created((string?)null, receipt) : TypedResults.Ok(receipt);
     }
@@ -126,21 +152,30 @@ public static class SatisfactionIntakeEndpoints
         response.Headers.Vary = "Origin";
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer (sent without Content-Length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken ct)
+    /// <summary>Reads the body into <paramref name="buffer"/>; its length, or -1 when it is longer than <paramref name="limit"/> (sent without Content-Length).</summary>
+    private static async Task<int> ReadBodyAsync(HttpRequest request, byte[] buffer, long limit, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
+        var length = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
         {
-            if (buffer.Length + read > limit)
+            length += read;
+            if (length > limit)
             {
-                return null;
+                return -1;
             }
-            buffer.Write(chunk, 0, read);
+            if (length == buffer.Length)
+            {
+                // Only when the pooled buffer is smaller than the limit: one more byte tells whether the body ends here.
+                var probe = new byte[1];
+                if (await request.Body.ReadAsync(probe, ct) > 0)
+                {
+                    return -1;
+                }
+                break;
+            }
         }
-        return buffer.ToArray();
+        return length;
     }
 
     private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(new ProblemDetails
@@ -149,6 +184,12 @@ public static class SatisfactionIntakeEndpoints
         Title = "Requête trop volumineuse",
         Detail = $"Une réponse tient en {limit / 1024} Ko au plus.",
     });
+
+    private static ProblemHttpResult Unavailable(HttpContext http, string title, string detail, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail });
+    }
 
     private static ProblemHttpResult UnknownPlacement() => TypedResults.Problem(new ProblemDetails
     {

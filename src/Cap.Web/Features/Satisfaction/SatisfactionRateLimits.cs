@@ -18,6 +18,21 @@ public sealed class SatisfactionOptions
 
     /// <summary>How long a browser's answer for a placement suppresses a second one (double submission).</summary>
     public int RepeatWindowMinutes { get; set; } = 10;
+
+    /// <summary>Answers of the JSON intake waiting for their transaction at most; beyond, the intake answers 503 with Retry-After.</summary>
+    public int IntakeQueueCapacity { get; set; } = 4096;
+
+    /// <summary>Answers written in one transaction at most.</summary>
+    public int IntakeBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// How long the writer waits for more answers when a batch is not full. 0 (default): it writes what has arrived,
+    /// and answers arriving during a commit make the next batch, so batches grow with the load without a fixed delay.
+    /// </summary>
+    public int IntakeBatchLingerMilliseconds { get; set; }
+
+    /// <summary>How long the JSON intake trusts an open placement it looked up (0: looks it up for every answer).</summary>
+    public int PlacementCacheSeconds { get; set; } = 5;
 }
 
 /// <summary>

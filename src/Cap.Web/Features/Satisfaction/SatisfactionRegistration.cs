@@ -10,6 +10,9 @@ public static class SatisfactionRegistration
     {
         services.AddOptions<SatisfactionOptions>().BindConfiguration("Satisfaction");
         services.AddScoped<SatisfactionService>();
+        services.AddSingleton<AnswerBatcher>();
+        services.AddSingleton<OpenPlacementCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnswerBatcher>());
         services.AddScoped<SatisfactionStatistics>();
         services.AddProductTab(new ProductTab("satisfaction", "Satisfaction", "/Satisfaction/Index", 40));
         services.AddSatisfactionRateLimits();

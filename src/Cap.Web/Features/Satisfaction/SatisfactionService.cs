@@ -94,15 +94,20 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
                 new FormQuestions(row.AskClarity, row.AskHelp, row.AskComment), row.ConfigVersion);
     }
 
+    /// <summary>The answer to store for a validated input, received at <paramref name="now"/> (masked comment, questions the form asks).</summary>
+    public static FeedbackAnswer NewAnswer(OpenPlacement placement, AnswerInput input, DateTimeOffset now)
+    {
+        return AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime));
+    }
+
     /// <summary>
     /// Stores one validated answer and returns once it is committed. A client key already stored for the placement
     /// (a resent answer) writes nothing; the unique index settles a race between two identical requests.
     /// </summary>
     public async Task<StoreOutcome> StoreAsync(OpenPlacement placement, AnswerInput input, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var answer = AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime));
+        var answer = NewAnswer(placement, input, time.GetUtcNow());
         if (answer.ClientKey is { } key
             && await db.FeedbackAnswers.AnyAsync(a => a.PlacementId == placement.PlacementId && a.ClientKey == key, ct))
         {

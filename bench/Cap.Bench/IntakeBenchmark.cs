@@ -1,0 +1,422 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Cap.Bench;
+
+/// <summary>
+/// Issue 4, intake throughput. Two servers run as child processes on loopback, each on a real Kestrel port:
+/// Cap itself (its published <c>Cap.Web.dll</c>, a fresh SQLite file, the demo portfolio, rate limits raised) and
+/// a bare ASP.NET Core endpoint (<c>Cap.Bench intake-bare</c>) that binds the same JSON to the same
+/// <c>AnswerRequest</c> and answers 201 without storing. Debian's <c>wrk</c> drives both at full speed (same run,
+/// same machine); then a C# open-loop generator sends to Cap at half of its maximum rate, on a fixed schedule,
+/// timing each request from its planned start (no coordinated omission). The database is counted afterwards:
+/// rows stored against 2xx answers.
+/// </summary>
+internal static class IntakeBenchmark
+{
+    private const double RatioTarget = 0.5;
+    private const double P99TargetMs = 50;
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var duration = Math.Max(5, options.Seconds);
+        var connections = options.Connections;
+        var report = new StringBuilder();
+        void Line(string text = "")
+        {
+            report.AppendLine(text);
+            Console.WriteLine(text);
+        }
+
+        var wrk = Which("wrk") ?? throw new InvalidOperationException("wrk is not installed: apt-get install -y wrk.");
+        var root = RepositoryRoot();
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var webFolder = Path.Combine(root, "src", "Cap.Web", "bin", configuration, "net10.0");
+        var database = Path.Combine(Path.GetTempPath(), $"cap-bench-intake-{Guid.NewGuid():N}.db");
+        var lua = Path.Combine(Path.GetTempPath(), $"cap-bench-intake-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(lua, WrkScript);
+
+        var capPort = FreePort();
+        var barePort = FreePort();
+        using var cap = StartServer(webFolder, Path.Combine(webFolder, "Cap.Web.dll"),
+            "--urls", $"http://127.0.0.1:{capPort}", "--environment", "Production",
+            "--Database:Provider", "Sqlite", "--ConnectionStrings:Cap", $"Data Source={database}", "--Database:SeedDemoData", "true", "--Authentication:DemoSignIn:Enabled", "true",
+            "--Satisfaction:PerClientPerMinute", "100000000", "--Satisfaction:PerPlacementPerMinute", "100000000",
+            "--Logging:LogLevel:Default", "Warning");
+        using var bare = StartServer(AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "Cap.Bench.dll"),
+            "intake-bare", "--urls", $"http://127.0.0.1:{barePort}");
+        try
+        {
+            await WaitHealthyAsync(capPort, "/health", cap);
+            await WaitHealthyAsync(barePort, "/health", bare);
+            var (placementId, key) = OpenPlacement(database);
+            var path = $"/api/v1/satisfaction/{key}/answers";
+
+            Line("# Satisfaction intake (issue 4)");
+            Line();
+            Line($"Machine: {Machine.Describe()}.");
+            Line($"Command: `dotnet run -c Release --project bench/Cap.Bench -- intake --seconds {duration} --connections {connections}`; " +
+                 $"wrk {WrkVersion(wrk)}, `-t2 -c{connections} -d{duration}s`, POST of a JSON answer with a unique clientKey per request. " +
+                 "Cap: Release build of Cap.Web.dll as a child process, Production environment, fresh SQLite file with the demo portfolio, " +
+                 "rate limits raised by configuration. Bare: an ASP.NET Core minimal endpoint in a child process binding the same JSON to `AnswerRequest` and answering 201. " +
+                 "Both servers with server GC.");
+            Line();
+
+            // Warm-up: JIT, connection pools, SQLite page cache.
+            await RunWrkAsync(wrk, lua, barePort, path, "warm", 3, connections);
+            await RunWrkAsync(wrk, lua, capPort, path, "warm", 3, connections);
+
+            var meter = new ProcessCpuMeter(cap, bare);
+            var bareRun = await RunWrkAsync(wrk, lua, barePort, path, "bare", duration, connections);
+            var bareCpu = meter.Take();
+            var capRun = await RunWrkAsync(wrk, lua, capPort, path, "cap", duration, connections);
+            var capCpu = meter.Take();
+            await Task.Delay(500); // answers in flight when wrk stopped are committed by now
+            var capStored = CountStored(database, placementId, "cap-");
+            var ratio = capRun.RequestsPerSecond / bareRun.RequestsPerSecond;
+
+            Line("## Maximum rate (wrk, closed loop)");
+            Line();
+            Line("| server | requests/s | 2xx | other | p50 ms | p99 ms | CPUs used by the server | CPUs used by others (not Cap, bare, wrk, bench) |");
+            Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+            Line(Row("bare endpoint (parse, 201, no storage)", bareRun, bareCpu));
+            Line(Row("Cap intake (batched, committed)", capRun, capCpu));
+            Line();
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"Ratio Cap / bare: **{ratio:P0}** (target ≥ {RatioTarget:P0}) — {(ratio >= RatioTarget ? "met" : "missed")}."));
+            var lostWrk = Math.Max(0, capRun.Ok - capStored);
+            Line($"Rows stored for this run: {capStored:N0}; 2xx answers counted by wrk: {capRun.Ok:N0}; lost: **{lostWrk}** " +
+                 $"({capStored - capRun.Ok + lostWrk} more rows than counted 2xx: requests in flight when wrk stopped, committed after it closed its connections).");
+            Line();
+
+            // Open loop at half of Cap's maximum rate.
+            var rate = Math.Max(10, capRun.RequestsPerSecond / 2);
+            meter.Take();
+            var open = await OpenLoopAsync(capPort, path, rate, duration);
+            var openCpu = meter.Take();
+            await Task.Delay(500);
+            var stored = StoredKeys(database, placementId, open.Prefix);
+            var lost = open.Acknowledged.Count(k => !stored.Contains(k));
+            var latency = Summary.Of(open.LatenciesMs);
+            Line("## Latency at half the maximum rate (C# open-loop generator)");
+            Line();
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"Planned rate {rate:F0} requests/s for {duration} s ({open.Sent:N0} requests), each timed from its planned start. " +
+                $"2xx: {open.Acknowledged.Count:N0}, other statuses: {open.Refused:N0}, errors: {open.Errors:N0}. " +
+                $"CPUs used by Cap: {openCpu.Server:F2}; by others: {openCpu.Others:F2}."));
+            Line();
+            Line("| p50 ms | p95 ms | p99 ms | max ms |");
+            Line("|---:|---:|---:|---:|");
+            Line(string.Create(CultureInfo.InvariantCulture, $"| {latency.P50:F1} | {latency.P95:F1} | {latency.P99:F1} | {latency.Max:F1} |"));
+            Line();
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"p99 {latency.P99:F1} ms (target < {P99TargetMs} ms) — {(latency.P99 < P99TargetMs ? "met" : "missed")}. " +
+                $"Acknowledged answers missing from the database (by clientKey): **{lost}**."));
+
+            if (options.Out is { } file)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                await File.WriteAllTextAsync(file, report.ToString());
+            }
+            var ok = ratio >= RatioTarget && latency.P99 < P99TargetMs && lost == 0 && lostWrk == 0;
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var process in new[] { cap, bare })
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+            File.Delete(lua);
+            SqliteConnection.ClearAllPools();
+            if (!options.KeepDatabase)
+            {
+                foreach (var f in new[] { database, database + "-wal", database + "-shm" })
+                {
+                    File.Delete(f);
+                }
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"Database kept: {database}");
+            }
+        }
+    }
+
+    private static string Row(string name, WrkRun run, CpuShare cpu) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {run.RequestsPerSecond:N0} | {run.Ok:N0} | {run.Other:N0} | {run.P50Ms:F1} | {run.P99Ms:F1} | {cpu.Server:F2} | {cpu.Others:F2} |");
+
+    private const string WrkScript = """
+        local threads = {}
+        function setup(thread)
+          thread:set("id", #threads)
+          table.insert(threads, thread)
+        end
+        function init(args)
+          prefix = args[1] or "run"
+          n = 0
+          ok = 0
+          other = 0
+        end
+        function request()
+          n = n + 1
+          local body = string.format('{"experience":%d,"clarity":4,"helpChannels":["email"],"administrationReached":true,"helpQuality":4,"comment":"Démarche claire, merci.","clientKey":"%s-%d-%d"}', (n % 3) + 1, prefix, id, n)
+          return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+        end
+        function response(status, headers, body)
+          if status >= 200 and status < 300 then ok = ok + 1 else other = other + 1 end
+        end
+        function done(summary, latency, requests)
+          local o, x = 0, 0
+          for _, t in ipairs(threads) do
+            o = o + t:get("ok")
+            x = x + t:get("other")
+          end
+          io.write(string.format("WRK_RESULT %d %d %d %d %d %d\n", o, x, summary.requests, summary.duration, latency:percentile(50), latency:percentile(99)))
+        end
+        """;
+
+    private sealed record WrkRun(long Ok, long Other, long Requests, double Seconds, double P50Ms, double P99Ms)
+    {
+        public double RequestsPerSecond => Ok / Seconds;
+    }
+
+    private static async Task<WrkRun> RunWrkAsync(string wrk, string lua, int port, string path, string prefix, int seconds, int connections)
+    {
+        var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", lua, $"http://127.0.0.1:{port}{path}", "--", prefix })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("WRK_RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk gave no result: {output}\n{error}");
+        var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        return new WrkRun(f[0], f[1], f[2], f[3] / 1e6, f[4] / 1000.0, f[5] / 1000.0);
+    }
+
+    private sealed record OpenLoopRun(string Prefix, int Sent, ConcurrentBag<string> Acknowledged, int Refused, int Errors, List<double> LatenciesMs);
+
+    /// <summary>Sends at a fixed rate whatever the answers' pace; each latency counts from the planned send time.</summary>
+    private static async Task<OpenLoopRun> OpenLoopAsync(int port, string path, double rate, int seconds)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        var prefix = $"open{Guid.NewGuid():N}"[..12];
+        var acknowledged = new ConcurrentBag<string>();
+        var latencies = new ConcurrentBag<double>();
+        int refused = 0, errors = 0;
+        var total = (int)(rate * seconds);
+        var interval = Stopwatch.Frequency / rate;
+        var tasks = new List<Task>(total);
+        var origin = Stopwatch.GetTimestamp();
+        for (var i = 0; i < total; i++)
+        {
+            // Paced by a timer, never by spinning (the generator shares the machine's two CPUs with Cap): whatever is due
+            // is sent at once, and each latency counts from the planned time, so a late send shows in the figures.
+            var planned = origin + (long)(i * interval);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), planned);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+            var clientKey = $"{prefix}-{i}";
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var content = new StringContent(
+                        $$"""{"experience":{{1 + (i % 3)}},"clarity":4,"helpChannels":["email"],"administrationReached":true,"helpQuality":4,"comment":"Démarche claire, merci.","clientKey":"{{clientKey}}"}""",
+                        Encoding.UTF8, "application/json");
+                    using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+                    latencies.Add(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acknowledged.Add(clientKey);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref refused);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        return new OpenLoopRun(prefix, total, acknowledged, refused, errors, [.. latencies]);
+    }
+
+    private static Process StartServer(string workingDirectory, string dll, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["DOTNET_gcServer"] = "1";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } d) { Console.Error.WriteLine($"[{Path.GetFileNameWithoutExtension(dll)}] {d}"); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } d) { Console.Error.WriteLine($"[{Path.GetFileNameWithoutExtension(dll)}] {d}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(int port, string path, Process server)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"A server exited with code {server.ExitCode} before answering.");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No answer on port {port} within 60 s.");
+    }
+
+    private static (int Id, string Key) OpenPlacement(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p."Id", p."PublicKey" FROM "Placements" p JOIN "FeedbackForms" f ON f."Id" = p."FormId"
+            WHERE p."IsEnabled" AND f."IsEnabled" ORDER BY p."Id" LIMIT 1
+            """;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt32(0), reader.GetString(1)) : throw new InvalidOperationException("No open placement in the demo portfolio.");
+    }
+
+    private static long CountStored(string database, int placementId, string prefix)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT COUNT(*) FROM "FeedbackAnswers" WHERE "PlacementId" = {placementId} AND "ClientKey" LIKE '{prefix}%'""";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static HashSet<string> StoredKeys(string database, int placementId, string prefix)
+    {
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""SELECT "ClientKey" FROM "FeedbackAnswers" WHERE "PlacementId" = {placementId} AND "ClientKey" LIKE '{prefix}-%'""";
+        using var reader = command.ExecuteReader();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            keys.Add(reader.GetString(0));
+        }
+        return keys;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Cap.slnx")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("Cap.slnx not found above the bench's folder.");
+    }
+
+    private static string? Which(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':')
+            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+
+    private static string WrkVersion(string wrk)
+    {
+        var start = new ProcessStartInfo(wrk, "-v") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return text.Split('\n').FirstOrDefault(l => l.StartsWith("wrk ", StringComparison.Ordinal))?.Split(' ').ElementAtOrDefault(1) ?? "?";
+    }
+}
+
+internal sealed record CpuShare(double Server, double Others);
+
+/// <summary>CPUs busy between two takes: the server processes, and everything else on the machine less them, wrk and this process.</summary>
+internal sealed class ProcessCpuMeter(Process cap, Process bare)
+{
+    private double _busy = BusySeconds();
+    private TimeSpan _cap = cap.TotalProcessorTime;
+    private TimeSpan _bare = bare.TotalProcessorTime;
+    private TimeSpan _own = Process.GetCurrentProcess().TotalProcessorTime;
+    private double _children = ChildrenSeconds();
+    private Stopwatch _clock = Stopwatch.StartNew();
+
+    public CpuShare Take()
+    {
+        cap.Refresh();
+        bare.Refresh();
+        var seconds = _clock.Elapsed.TotalSeconds;
+        var busy = BusySeconds() - _busy;
+        var capUsed = (cap.TotalProcessorTime - _cap).TotalSeconds;
+        var bareUsed = (bare.TotalProcessorTime - _bare).TotalSeconds;
+        var own = (Process.GetCurrentProcess().TotalProcessorTime - _own).TotalSeconds;
+        var children = ChildrenSeconds() - _children; // wrk, once reaped
+        var share = new CpuShare(Math.Max(capUsed, bareUsed) / seconds, Math.Max(0, busy - capUsed - bareUsed - own - children) / seconds);
+        _busy = BusySeconds();
+        _cap = cap.TotalProcessorTime;
+        _bare = bare.TotalProcessorTime;
+        _own = Process.GetCurrentProcess().TotalProcessorTime;
+        _children = ChildrenSeconds();
+        _clock = Stopwatch.StartNew();
+        return share;
+    }
+
+    private static double BusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
+        return (Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8)) / 100.0;
+    }
+
+    /// <summary>CPU of this process's reaped children (cutime + cstime of /proc/self/stat): wrk runs.</summary>
+    private static double ChildrenSeconds()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After "pid (comm) ": state is field 3 → index 0; cutime is field 16 → index 13, cstime field 17 → index 14.
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
+    }
+}
