@@ -1,6 +1,7 @@
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Domain.Steering;
+using Cap.Web.Features.Satisfaction;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,16 +25,13 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
     public async Task<int> FeedAsync(int productId, DateOnly? since, CancellationToken ct)
     {
         var from = since ?? DateOnly.MinValue;
-        var days = await db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from)
-            .GroupBy(a => a.Day)
-            .Select(g => new { Day = g.Key, Count = g.LongCount(), Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0) })
-            .ToListAsync(ct);
+        var days = await SatisfactionStatistics.DailyTotalsAsync(db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from), ct);
         if (days.Count == 0)
         {
             return 0;
         }
-        var months = days.GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1))
-            .Select(m => (Month: m.Key, Count: m.Sum(d => d.Count), Points: m.Sum(d => d.Points)))
+        var months = days.GroupBy(d => SatisfactionStatistics.BucketStart(d.Key, Granularity.Month))
+            .Select(m => (Month: m.Key, Totals: m.Aggregate(AnswerTotals.Empty, (sum, d) => sum.Add(d.Value))))
             .OrderBy(m => m.Month).ToList();
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ProductId == productId && i.FedBySatisfactionForm, ct);
         if (indicator is null)
@@ -43,10 +41,9 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
             {
                 return await FeedAsync(productId, null, ct);
             }
-            indicator = await CreateIndicatorAsync(productId, months[0].Month, SatisfactionScore.Index(months[0].Points, months[0].Count)!.Value, ct);
+            indicator = await CreateIndicatorAsync(productId, months[0].Month, months[0].Totals.Index!.Value, ct);
         }
-        var rows = months.Select(m => new MeasurementRow(m.Month, SatisfactionScore.Index(m.Points, m.Count)!.Value,
-            $"{m.Count} réponse(s) au formulaire")).ToList();
+        var rows = months.Select(m => new MeasurementRow(m.Month, m.Totals.Index!.Value, $"{m.Totals.Count} réponse(s) au formulaire")).ToList();
         await MeasurementWriter.UpsertAsync(db, indicator, rows, MeasurementSource.Form, null, AuthorName, time.GetUtcNow(), ct);
         return rows.Count;
     }

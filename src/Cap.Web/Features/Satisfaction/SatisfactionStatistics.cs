@@ -44,17 +44,7 @@ public sealed class SatisfactionStatistics(CapDbContext db)
     public async Task<SatisfactionStats> ComputeAsync(int productId, DateOnly from, DateOnly to, int? placementId, Granularity granularity, CancellationToken ct)
     {
         var answers = db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from && a.Day <= to);
-        var scoped = placementId is { } id ? answers.Where(a => a.PlacementId == id) : answers;
-        var days = await scoped.GroupBy(a => a.Day).Select(g => new
-        {
-            Day = g.Key,
-            Count = g.LongCount(),
-            Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0),
-            ClarityCount = g.Count(a => a.Clarity != null),
-            ClaritySum = g.Sum(a => a.Clarity ?? 0),
-            HelpAsked = g.Count(a => a.AdministrationReached != null),
-            Reached = g.Count(a => a.AdministrationReached == true),
-        }).ToListAsync(ct);
+        var perDay = await DailyTotalsAsync(placementId is { } id ? answers.Where(a => a.PlacementId == id) : answers, ct);
         var byPlacement = await answers.GroupBy(a => a.PlacementId).Select(g => new
         {
             PlacementId = g.Key,
@@ -68,7 +58,6 @@ public sealed class SatisfactionStatistics(CapDbContext db)
         var placements = await db.Placements.AsNoTracking().Where(p => p.ProductId == productId).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Label, p.IsEnabled }).ToListAsync(ct);
 
-        var perDay = days.ToDictionary(d => d.Day, d => new AnswerTotals(d.Count, d.Points, d.ClarityCount, d.ClaritySum, d.HelpAsked, d.Reached));
         var buckets = new List<PeriodBucket>();
         for (var start = BucketStart(from, granularity); start <= to; start = Next(start, granularity))
         {
@@ -92,6 +81,20 @@ public sealed class SatisfactionStatistics(CapDbContext db)
         }).ToList();
         return new SatisfactionStats(from, to, granularity, overall, buckets, perPlacement);
     }
+
+    /// <summary>The totals of these answers per day of reception (one grouped query); the scoring is SQL here, <see cref="SatisfactionScore"/> in memory.</summary>
+    public static async Task<Dictionary<DateOnly, AnswerTotals>> DailyTotalsAsync(IQueryable<FeedbackAnswer> answers, CancellationToken ct) =>
+        (await answers.GroupBy(a => a.Day).Select(g => new
+        {
+            Day = g.Key,
+            Count = g.LongCount(),
+            Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0),
+            ClarityCount = g.Count(a => a.Clarity != null),
+            ClaritySum = g.Sum(a => a.Clarity ?? 0),
+            HelpAsked = g.Count(a => a.AdministrationReached != null),
+            Reached = g.Count(a => a.AdministrationReached == true),
+        }).ToListAsync(ct))
+        .ToDictionary(d => d.Day, d => new AnswerTotals(d.Count, d.Points, d.ClarityCount, d.ClaritySum, d.HelpAsked, d.Reached));
 
     public static DateOnly BucketStart(DateOnly day, Granularity granularity) => granularity switch
     {
