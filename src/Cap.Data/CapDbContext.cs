@@ -46,6 +46,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
+    public DbSet<Cap.Domain.LifeCycle.PhaseChange> PhaseChanges => Set<Cap.Domain.LifeCycle.PhaseChange>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

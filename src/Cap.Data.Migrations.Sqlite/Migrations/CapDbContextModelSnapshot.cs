@@ -314,6 +314,57 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Typologies", (string)null);
                 });
 
+            modelBuilder.Entity("Cap.Domain.LifeCycle.PhaseChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GateDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("PhaseChanges");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1225,6 +1276,17 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.LifeCycle.PhaseChange", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Product");
                 });

@@ -1,7 +1,9 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
+using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
 
@@ -16,6 +18,8 @@ public static class FeatureRegistration
         services.AddVision();
         services.AddIndicators();
         services.AddSatisfaction();
+        services.AddLifeCycle();
+        services.AddCommittee();
         return services;
     }
 
@@ -29,6 +33,8 @@ public static class FeatureRegistration
         api.MapMeEndpoints();
         api.MapVisionEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapLifeCycleEndpoints();
+        api.MapCommitteeEndpoints();
         // Public (anonymous) endpoints: outside the signed-in group.
         app.MapSatisfactionEndpoints();
     }
