@@ -47,6 +47,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
     public DbSet<Cap.Domain.LifeCycle.PhaseChange> PhaseChanges => Set<Cap.Domain.LifeCycle.PhaseChange>();
+    public DbSet<Cap.Domain.LifeCycle.DeliverableRecord> DeliverableRecords => Set<Cap.Domain.LifeCycle.DeliverableRecord>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

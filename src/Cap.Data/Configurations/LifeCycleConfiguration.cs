@@ -17,3 +17,18 @@ internal sealed class PhaseChangeConfiguration : IEntityTypeConfiguration<PhaseC
         builder.HasIndex(c => new { c.ProductId, c.At });
     }
 }
+
+internal sealed class DeliverableRecordConfiguration : IEntityTypeConfiguration<DeliverableRecord>
+{
+    public void Configure(EntityTypeBuilder<DeliverableRecord> builder)
+    {
+        builder.Property(d => d.Phase).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Key).HasMaxLength(DeliverableRecord.KeyMaxLength).IsRequired();
+        builder.Property(d => d.Link).HasMaxLength(DeliverableRecord.LinkMaxLength);
+        builder.Property(d => d.Note).HasMaxLength(DeliverableRecord.NoteMaxLength);
+        builder.Property(d => d.UpdatedByName).HasMaxLength(120).IsRequired();
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasOne(d => d.Product).WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ProductId, d.Phase, d.Key }).IsUnique();
+    }
+}
