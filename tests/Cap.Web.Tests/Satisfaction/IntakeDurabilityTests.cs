@@ -171,7 +171,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
     private static async Task WaitHealthyAsync(HttpClient http, Process server)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (server.HasExited)
             {
@@ -191,7 +191,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("Cap did not answer /health within 20 s.");
+        throw new TimeoutException("Cap did not answer /health within 60 s.");
     }
 
     /// <summary>A product with its form switched on and one placement, made through the model once Cap has migrated the database (the demo portfolio would take too long to seed).</summary>

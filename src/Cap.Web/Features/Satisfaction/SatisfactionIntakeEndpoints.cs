@@ -20,9 +20,12 @@ public static class SatisfactionIntakeEndpoints
         "403 en-tête Origin présent et non autorisé pour l’emplacement ; 404 emplacement inconnu ou désactivé ; 413 corps de plus de 16 Ko ; 429 trop de requêtes (en-tête Retry-After) ; " +
         "503 file d’attente pleine ou écriture impossible (en-tête Retry-After, la réponse n’est pas confirmée : renvoyez-la avec la même clientKey).";
 
+    /// <summary>Every request under this path takes the intake's short pipeline (see CapHost).</summary>
+    public const string PathPrefix = "/api/v1/satisfaction";
+
     public static IEndpointRouteBuilder MapSatisfactionIntake(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/satisfaction/{key}").WithTags("Satisfaction").AllowAnonymous();
+        var group = app.MapGroup(PathPrefix + "/{key}").WithTags("Satisfaction").AllowAnonymous();
         group.MapPost("/answers", PostAnswer)
             .WithName("PostSatisfactionAnswer")
             .WithSummary("Enregistre une réponse au formulaire de satisfaction (public)")

@@ -22,7 +22,7 @@ public static class SatisfactionRegistration
     /// <summary>Endpoints outside the signed-in API group: the public JSON intake and embed script, the CSV export.</summary>
     public static IEndpointRouteBuilder MapSatisfactionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapSatisfactionIntake();
+        // The JSON intake is mapped on its own short pipeline branch (CapHost, SatisfactionIntakeEndpoints.PathPrefix).
         app.MapEmbedScript();
         app.MapAnswerExport();
         return app;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Cap.Data;
 using Cap.Web.Features;
+using Cap.Web.Features.Satisfaction;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Data;
 using Cap.Web.Shared.Problems;
@@ -82,6 +83,19 @@ public static class CapHost
     public static async Task UseCapAsync(this WebApplication app)
     {
         await app.MigrateAndSeedAsync();
+
+        // The public satisfaction intake is the one hot path, open to every visitor of every product: it needs no
+        // culture, cookie, sign-in or page machinery, so it gets a short branch of its own (decision 0004). It keeps
+        // ProblemDetails errors, the security headers, routing to its endpoint and the rate limits.
+        app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments(SatisfactionIntakeEndpoints.PathPrefix), intake =>
+        {
+            intake.UseExceptionHandler();
+            intake.UseCapStatusCodePages();
+            intake.UseSecurityHeaders();
+            intake.UseRouting();
+            intake.UseRateLimiter();
+            intake.UseEndpoints(endpoints => endpoints.MapSatisfactionIntake());
+        });
 
         var french = new CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions

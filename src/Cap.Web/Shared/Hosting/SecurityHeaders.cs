@@ -18,12 +18,14 @@ public static class SecurityHeaders
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
                     headers.XFrameOptions = "DENY";
-                    headers.ContentSecurityPolicy = Policy("'none'");
+                    headers.ContentSecurityPolicy = NoFramingPolicy;
                 }
                 return Task.CompletedTask;
             });
             await next();
         });
+
+    private static readonly string NoFramingPolicy = Policy("'none'");
 
     private static string Policy(string frameAncestors) =>
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
