@@ -39,6 +39,8 @@ internal static class Usage
           --seconds N        intake: seconds per measured run (default 15).
           --connections N    intake: wrk connections (default 32).
           --answers N        satisfaction-stats: answers generated on the product (default 10000000).
+          --wait-quiet N     satisfaction-stats: after generating, wait up to N seconds (default 0) for
+                             5 seconds in which other processes use under 0.15 CPU before measuring.
           --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
           --show-sql         Print the SQL commands of one request per scenario.
           --keep-database    Keep the databases (SQLite files, PostgreSQL cap_bench_*) for inspection,
@@ -61,6 +63,7 @@ internal sealed record BenchOptions
     public int Seconds { get; init; } = 15;
     public int Connections { get; init; } = 32;
     public int Answers { get; init; } = 10_000_000;
+    public int WaitQuiet { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -99,6 +102,7 @@ internal sealed record BenchOptions
                 "--seconds" => options with { Seconds = Count(1) },
                 "--connections" => options with { Connections = Count(1) },
                 "--answers" => options with { Answers = Count(1) },
+                "--wait-quiet" => options with { WaitQuiet = Count(0) },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
             };
         }

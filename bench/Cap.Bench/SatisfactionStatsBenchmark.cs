@@ -38,6 +38,8 @@ internal static class SatisfactionStatsBenchmark
         var pages = new List<IndicatorsBenchmark.PageResult>();
         var naive = new List<NaiveResult>();
         double otherCpus;
+        var quiet = "not waited for";
+        var naiveOthers = double.NaN;
         TimeSpan seedTime;
         long databaseBytes = 0;
         string slug;
@@ -62,6 +64,7 @@ internal static class SatisfactionStatsBenchmark
             }
             Console.Error.WriteLine($"[satisfaction-stats] {options.Answers:N0} answers and {rollupRows:N0} rollup rows on {slug} in {seedTime.TotalSeconds:F0} s; database {databaseBytes / 1e9:F2} GB");
 
+            quiet = await WaitForQuietAsync(options.WaitQuiet);
             var cpu = new CpuMeter();
             client.DefaultRequestHeaders.Add(BenchAuthHandler.PersonHeader, options.Person);
             var requestId = 0;
@@ -76,6 +79,7 @@ internal static class SatisfactionStatsBenchmark
                 Console.Error.WriteLine($"[satisfaction-stats] {url}: p50 {page.Server.P50:F2} ms, p95 {page.Server.P95:F2} ms, p99 {page.Server.P99:F2} ms, SQL {page.SqlMin}–{page.SqlMax}");
             }
             otherCpus = cpu.OtherCpus();
+            var naiveCpu = new CpuMeter();
 
             var today = DateOnly.FromDateTime(Cap.Web.Shared.Dates.ToParis(DateTimeOffset.UtcNow).DateTime);
             foreach (var (name, period, from, granularity) in new[]
@@ -91,10 +95,11 @@ internal static class SatisfactionStatsBenchmark
                     problems.Add($"{name}: the statistics from the answers differ from those of the rollups.");
                 }
             }
+            naiveOthers = naiveCpu.OtherCpus();
         }
         var loadAfter = LoadAverage();
 
-        var report = Report(options, started, seedTime, databaseBytes, rollupRows, otherCpus, loadBefore, loadAfter, pages, naive, problems);
+        var report = Report(options, started, seedTime, databaseBytes, rollupRows, otherCpus, $"{loadBefore}; before measuring: {quiet}", loadAfter, pages, naive, naiveOthers, problems);
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.Out is not null)
@@ -241,11 +246,37 @@ internal static class SatisfactionStatsBenchmark
         return (product.Slug, product.Id, rollups.Count);
     }
 
+    /// <summary>Waits up to <paramref name="seconds"/> for 5 seconds in which other processes use under 0.15 CPU; says what happened.</summary>
+    private static async Task<string> WaitForQuietAsync(int seconds)
+    {
+        if (seconds == 0)
+        {
+            return $"load {LoadAverage()} (not waited for a quiet machine)";
+        }
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var meter = new CpuMeter();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var others = meter.OtherCpus();
+            if (others < 0.15)
+            {
+                Console.Error.WriteLine($"[satisfaction-stats] quiet after {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU)");
+                return $"load {LoadAverage()}, quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over 5 s)";
+            }
+            if (waited.Elapsed.TotalSeconds >= seconds)
+            {
+                Console.Error.WriteLine($"[satisfaction-stats] still busy after {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU): measuring anyway");
+                return $"load {LoadAverage()}, NOT quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over the last 5 s)";
+            }
+        }
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, long databaseBytes, int rollupRows, double otherCpus,
-        string loadBefore, string loadAfter, List<IndicatorsBenchmark.PageResult> pages, List<NaiveResult> naive, List<string> problems)
+        string loadBefore, string loadAfter, List<IndicatorsBenchmark.PageResult> pages, List<NaiveResult> naive, double naiveOthers, List<string> problems)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -267,6 +298,8 @@ internal static class SatisfactionStatsBenchmark
                 problems.Add($"{p.Name}: p95 server time {p.Server.P95:F2} ms is above the {PageTargetMs:F0} ms target ({ratio.ToString("P0", inv)}).");
             }
         }
+        md.AppendLine();
+        md.AppendLine(inv, $"Other processes' CPU use during the naive runs: {naiveOthers:F2} CPUs on average.");
         md.AppendLine();
         md.AppendLine(inv, $"| Naive full scan (`SatisfactionStatistics.ComputeFromAnswersAsync`, the pre-rollup queries, in process) | Answers in the period | First run (s) | Median of {NaiveRuns} (s) | Slowest (s) | Same figures as the rollups |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");

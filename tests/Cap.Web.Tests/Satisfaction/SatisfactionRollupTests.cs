@@ -5,6 +5,8 @@ using Cap.Domain.Satisfaction;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
 
@@ -107,6 +109,26 @@ public abstract class SatisfactionRollupTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("6,3 / 10", text, StringComparison.Ordinal);
         Assert.Contains("Chiffres à jour au", text, StringComparison.Ordinal);
         Assert.Contains("peuvent ne pas encore y figurer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migration_backfills_the_rollups_of_the_answers_already_stored()
+    {
+        // Down to the migration before the rollups (their table dropped), then up again: the backfill runs on the
+        // demo's answers and those of the other tests.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("SatisfactionIndicatorFeed");
+            await migrator.MigrateAsync();
+        }
+        var productIds = await QueryAsync(factory, db => db.FeedbackForms.Select(f => f.ProductId).ToListAsync());
+        Assert.True(await QueryAsync(factory, db => db.FeedbackDailyRollups.AnyAsync()));
+        foreach (var productId in productIds.Take(3))
+        {
+            await AssertRollupsMatchAnswersAsync(productId);
+        }
     }
 
     [Fact]
