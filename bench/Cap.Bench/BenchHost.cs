@@ -305,7 +305,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 }
 
 /// <summary>Cap hosted in-process on a seeded database, with the bench's timing, SQL counting and sign-in.</summary>
-internal sealed class BenchFactory(BenchDatabase database, int syntheticProducts) : WebApplicationFactory<Program>
+internal sealed class BenchFactory(BenchDatabase database, int syntheticProducts, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public SampleCollector Samples { get; } = new();
     public BenchIdentities Identities { get; } = new();
@@ -321,6 +321,10 @@ internal sealed class BenchFactory(BenchDatabase database, int syntheticProducts
         builder.UseSetting("ConnectionStrings:Cap", database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Database:SyntheticProducts", syntheticProducts.ToString(CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             // First in the pipeline, ahead of every other startup filter.

@@ -21,6 +21,11 @@ internal static class Usage
                       a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk
                       (ratio ≥ 50 %, rows stored = 2xx), then p99 at half Cap's maximum rate with an
                       open-loop generator (< 50 ms). Needs a Release build of Cap.Web and wrk.
+          satisfaction-stats
+                      Issue 4: the Satisfaction tab of a product holding --answers answers (default
+                      10,000,000, over 3 years, 4 placements; statistics from the daily rollups),
+                      default period and 12 months (p95 ≤ 100 ms), beside the naive statistics
+                      computed straight from the answers. Use --requests 50 --warmup 10.
 
         Options:
           --products N       Generated products on top of the 37 demo products (default 2000).
@@ -33,6 +38,9 @@ internal static class Usage
                              Default: a fresh SQLite file in the temporary folder.
           --seconds N        intake: seconds per measured run (default 15).
           --connections N    intake: wrk connections (default 32).
+          --answers N        satisfaction-stats: answers generated on the product (default 10000000).
+          --wait-quiet N     satisfaction-stats: after generating, wait up to N seconds (default 0) for
+                             5 seconds in which other processes use under 0.15 CPU before measuring.
           --out FILE         Also write the Markdown report to FILE (e.g. bench/results/catalogue.md).
           --show-sql         Print the SQL commands of one request per scenario.
           --keep-database    Keep the databases (SQLite files, PostgreSQL cap_bench_*) for inspection,
@@ -54,6 +62,8 @@ internal sealed record BenchOptions
     public bool KeepDatabase { get; init; }
     public int Seconds { get; init; } = 15;
     public int Connections { get; init; } = 32;
+    public int Answers { get; init; } = 10_000_000;
+    public int WaitQuiet { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -91,6 +101,8 @@ internal sealed record BenchOptions
                 "--keep-database" => options with { KeepDatabase = true },
                 "--seconds" => options with { Seconds = Count(1) },
                 "--connections" => options with { Connections = Count(1) },
+                "--answers" => options with { Answers = Count(1) },
+                "--wait-quiet" => options with { WaitQuiet = Count(0) },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),
             };
         }

@@ -32,7 +32,7 @@ internal static partial class IndicatorsBenchmark
     public const double StatusTargetS = 1;
     private const string Editor = "camille.martin@demo.cap.gouv.fr";
 
-    private sealed record PageResult(string Name, string Url, int Requests, Summary Server, Summary Client, Summary SqlMs, int SqlMin, int SqlMax, int Bytes);
+    internal sealed record PageResult(string Name, string Url, int Requests, Summary Server, Summary Client, Summary SqlMs, int SqlMin, int SqlMax, int Bytes);
 
     private sealed record ImportResult(string Name, double ParseS, double CommitS, double TotalS, int SqlCommands, int Added, int AuditEntries, string Detail);
 
@@ -172,7 +172,7 @@ internal static partial class IndicatorsBenchmark
         return (product.Slug, indicators[0].Id, products[1].Slug, products[1].Id);
     }
 
-    private static async Task<PageResult> MeasurePageAsync(BenchFactory factory, HttpClient client, BenchOptions options, string name, string url, Func<string> nextId, List<string> problems)
+    internal static async Task<PageResult> MeasurePageAsync(BenchFactory factory, HttpClient client, BenchOptions options, string name, string url, Func<string> nextId, List<string> problems)
     {
         var server = new List<double>(options.Requests);
         var roundTrip = new List<double>(options.Requests);

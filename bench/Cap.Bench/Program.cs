@@ -42,6 +42,8 @@ internal static class BenchMain
                 return await ExportBenchmark.RunAsync(options);
             case "intake":
                 return await IntakeBenchmark.RunAsync(options);
+            case "satisfaction-stats":
+                return await SatisfactionStatsBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);

@@ -45,6 +45,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<FeedbackFormVersion> FeedbackFormVersions => Set<FeedbackFormVersion>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<FeedbackDailyRollup> FeedbackDailyRollups => Set<FeedbackDailyRollup>();
     public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
     public DbSet<Cap.Domain.LifeCycle.PhaseChange> PhaseChanges => Set<Cap.Domain.LifeCycle.PhaseChange>();
     public DbSet<Cap.Domain.LifeCycle.DeliverableRecord> DeliverableRecords => Set<Cap.Domain.LifeCycle.DeliverableRecord>();

@@ -669,6 +669,51 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("FeedbackAnswers");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackDailyRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClarityCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClaritySum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HelpAsked")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Reached")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "Day");
+
+                    b.ToTable("FeedbackDailyRollups");
+                });
+
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackForm", b =>
                 {
                     b.Property<int>("Id")
@@ -1425,6 +1470,21 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackDailyRollup", b =>
                 {
                     b.HasOne("Cap.Domain.Satisfaction.Placement", null)
                         .WithMany()

@@ -640,6 +640,49 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("FeedbackAnswers");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackDailyRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClarityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaritySum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HelpAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "Day");
+
+                    b.ToTable("FeedbackDailyRollups");
+                });
+
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackForm", b =>
                 {
                     b.Property<int>("Id")
@@ -1372,6 +1415,21 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Cap.Domain.Satisfaction.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackDailyRollup", b =>
                 {
                     b.HasOne("Cap.Domain.Satisfaction.Placement", null)
                         .WithMany()

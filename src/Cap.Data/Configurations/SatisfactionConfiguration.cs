@@ -60,6 +60,21 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
     }
 }
 
+/// <summary>
+/// Daily totals per placement, kept by atomic upserts (<c>INSERT … ON CONFLICT (PlacementId, Day) DO UPDATE</c>, see
+/// <c>SatisfactionRollups</c>): the unique index is the conflict target; the (product, day) index serves the statistics.
+/// </summary>
+internal sealed class FeedbackDailyRollupConfiguration : IEntityTypeConfiguration<FeedbackDailyRollup>
+{
+    public void Configure(EntityTypeBuilder<FeedbackDailyRollup> builder)
+    {
+        builder.HasOne<Cap.Domain.Catalogue.Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Placement>().WithMany().HasForeignKey(r => r.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.PlacementId, r.Day }).IsUnique();
+        builder.HasIndex(r => new { r.ProductId, r.Day });
+    }
+}
+
 internal sealed class VerbatimModerationConfiguration : IEntityTypeConfiguration<VerbatimModeration>
 {
     public void Configure(EntityTypeBuilder<VerbatimModeration> builder)

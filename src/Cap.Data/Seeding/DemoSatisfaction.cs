@@ -148,8 +148,14 @@ public static class DemoSatisfaction
                     Comment = PersonalDataMask.Apply(comment),
                 });
             }
-            db.FeedbackAnswers.AddRange(answers.OrderBy(a => a.ReceivedAt));
-            await db.SaveChangesAsync(ct);
+            // The answers and the statistics' daily rollups commit together, as the intake writes them.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                db.FeedbackAnswers.AddRange(answers.OrderBy(a => a.ReceivedAt));
+                await db.SaveChangesAsync(ct);
+                await SatisfactionRollups.AddAsync(db, answers, ct);
+                await transaction.CommitAsync(ct);
+            }
             db.ChangeTracker.Clear();
         }
         db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;

@@ -25,7 +25,7 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
     public async Task<int> FeedAsync(int productId, DateOnly? since, CancellationToken ct)
     {
         var from = since ?? DateOnly.MinValue;
-        var days = await SatisfactionStatistics.DailyTotalsAsync(db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from), ct);
+        var days = await SatisfactionStatistics.DailyTotalsAsync(db.FeedbackDailyRollups.AsNoTracking().Where(r => r.ProductId == productId && r.Day >= from), ct);
         if (days.Count == 0)
         {
             return 0;

@@ -15,6 +15,7 @@ namespace Cap.Web.Features.Satisfaction;
 /// has arrived (up to <see cref="SatisfactionOptions.IntakeBatchSize"/>, lingering
 /// <see cref="SatisfactionOptions.IntakeBatchLingerMilliseconds"/> for more), inserts it in one transaction with
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> (a resent client key is "already stored", never a failure of the batch),
+/// adds the answers' counts to the daily rollups of the statistics in the same transaction (<see cref="SatisfactionRollups"/>),
 /// commits, and only then completes every waiting request. If the batch fails, every waiting request fails
 /// (nothing is acknowledged). The queue is bounded: when it is full <see cref="TryEnqueue"/> refuses at once.
 /// At shutdown the queue stops accepting and what it holds is written before the process ends.
@@ -252,6 +253,8 @@ public sealed class AnswerBatcher : BackgroundService
                 outcomes[i] = await command.ExecuteNonQueryAsync() > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
             }
         }
+        // The statistics' daily rollups grow by the answers this batch actually stored, in the same transaction.
+        await SatisfactionRollups.AddAsync(db, transaction, batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).Select(p => p.Answer), CancellationToken.None);
         committing();
         await transaction.CommitAsync();
     }

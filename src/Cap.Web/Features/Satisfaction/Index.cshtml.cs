@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Satisfaction;
 
 /// <summary>The product's "Satisfaction" tab: index, clarity, help reach and answers over a period, per period step and per placement.</summary>
-public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service, SatisfactionStatistics statistics) : ProductPageModel(db, currentUser)
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service, SatisfactionStatistics statistics,
+    TimeProvider time, Microsoft.Extensions.Options.IOptions<SatisfactionOptions> options) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "satisfaction";
     protected override string PageTitle => "Satisfaction";
@@ -33,6 +34,10 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
     public List<Placement> Placements { get; private set; } = [];
     public SatisfactionStats? Stats { get; private set; }
     public List<string> Errors { get; } = [];
+
+    /// <summary>When the figures were read (Paris time), and how many seconds of answers may still be on their way to them.</summary>
+    public string ComputedAt { get; private set; } = "";
+    public int DelaySeconds => options.Value.StatisticsDelaySeconds;
 
     public string ChartX { get; private set; } = "[]";
     public string IndexX { get; private set; } = "[]";
@@ -72,6 +77,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
             granularity = Granularity.Week;
         }
         Stats = await statistics.ComputeAsync(Product.Id, from, to, PlacementId, granularity, ct);
+        ComputedAt = Dates.ToParis(time.GetUtcNow()).ToString("dd/MM/yyyy 'à' HH:mm:ss", CultureInfo.GetCultureInfo("fr-FR"));
         var x = Stats.Buckets.Select(b => b.Label).ToList();
         ChartX = JsonSerializer.Serialize(new[] { x });
         IndexX = JsonSerializer.Serialize(new[] { x, x });

@@ -31,6 +31,13 @@ public sealed class SatisfactionOptions
     /// </summary>
     public int IntakeBatchLingerMilliseconds { get; set; }
 
+    /// <summary>
+    /// How far behind the statistics may be, as the statistics tab says: their daily rollups are written in the
+    /// answers' own transactions, so they count every stored answer; an answer of the JSON intake is stored once its
+    /// batch commits, after the linger and the commit of the batch ahead of it (milliseconds at the measured rates).
+    /// </summary>
+    public int StatisticsDelaySeconds => 1 + (int)Math.Ceiling(Math.Max(0, IntakeBatchLingerMilliseconds) / 1000.0);
+
     /// <summary>How long the JSON intake trusts an open placement it looked up (0: looks it up for every answer).</summary>
     public int PlacementCacheSeconds { get; set; } = 5;
 }

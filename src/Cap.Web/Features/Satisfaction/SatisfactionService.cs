@@ -113,14 +113,20 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
         {
             return StoreOutcome.AlreadyStored;
         }
-        db.FeedbackAnswers.Add(answer);
+        // The answer and its increment of the statistics' daily rollup commit together.
+        var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            db.FeedbackAnswers.Add(answer);
             await db.SaveChangesAsync(ct);
+            await SatisfactionRollups.AddAsync(db, [answer], ct);
+            await transaction.CommitAsync(ct);
             return StoreOutcome.Stored;
         }
         catch (DbUpdateException) when (answer.ClientKey is not null)
         {
+            // The failed statement ends the transaction on PostgreSQL: roll back before looking.
+            await transaction.RollbackAsync(CancellationToken.None);
             db.Entry(answer).State = EntityState.Detached;
             if (await db.FeedbackAnswers.AnyAsync(a => a.PlacementId == placement.PlacementId && a.ClientKey == answer.ClientKey, CancellationToken.None))
             {
@@ -130,6 +136,7 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
         }
         finally
         {
+            await transaction.DisposeAsync();
             db.Entry(answer).State = EntityState.Detached;
         }
     }

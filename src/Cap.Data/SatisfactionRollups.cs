@@ -1,0 +1,146 @@
+using System.Data.Common;
+using Cap.Domain.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Cap.Data;
+
+/// <summary>
+/// Keeps <see cref="FeedbackDailyRollup"/> current: every writer of answers adds their increments, in the transaction
+/// that inserts them, by an atomic upsert per (placement, day):
+/// <c>INSERT … ON CONFLICT ("PlacementId", "Day") DO UPDATE SET "Count" = "Count" + excluded."Count", …</c>
+/// (SQLite and PostgreSQL). Two instances adding to the same row never lose an increment: the second waits for the
+/// first's row lock (PostgreSQL) or for the database's write lock (SQLite). Rows are written in (placement, day)
+/// order so that two transactions touching the same rows take their locks in the same order (no deadlock).
+/// Answers never change once stored, so increments are all it takes.
+/// </summary>
+public static class SatisfactionRollups
+{
+    private static readonly string[] Columns =
+    [
+        nameof(FeedbackDailyRollup.ProductId), nameof(FeedbackDailyRollup.PlacementId), nameof(FeedbackDailyRollup.Day),
+        nameof(FeedbackDailyRollup.Count), nameof(FeedbackDailyRollup.Points), nameof(FeedbackDailyRollup.ClarityCount),
+        nameof(FeedbackDailyRollup.ClaritySum), nameof(FeedbackDailyRollup.HelpAsked), nameof(FeedbackDailyRollup.Reached),
+    ];
+
+    // Counts start at index 3: they are the ones added up on conflict.
+    private const int FirstCount = 3;
+
+    /// <summary>Adds the counts of these newly stored answers, in the current EF transaction (which must exist).</summary>
+    public static Task AddAsync(CapDbContext db, IEnumerable<FeedbackAnswer> answers, CancellationToken ct) =>
+        AddAsync(db, FeedbackDailyRollup.Of(answers), ct);
+
+    /// <summary>Adds these increments, in the current EF transaction (which must exist).</summary>
+    public static Task AddAsync(CapDbContext db, IReadOnlyCollection<FeedbackDailyRollup> increments, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Rollups are added in the transaction that stores the answers.");
+        return AddAsync(db, transaction, increments, ct);
+    }
+
+    /// <summary>Adds the counts of these newly stored answers in <paramref name="transaction"/>, opened on the context's connection.</summary>
+    public static Task AddAsync(CapDbContext db, DbTransaction transaction, IEnumerable<FeedbackAnswer> answers, CancellationToken ct) =>
+        AddAsync(db, transaction, FeedbackDailyRollup.Of(answers), ct);
+
+    /// <summary>Adds these increments (one per placement and day) in <paramref name="transaction"/>, opened on the context's connection.</summary>
+    public static async Task AddAsync(CapDbContext db, DbTransaction transaction, IReadOnlyCollection<FeedbackDailyRollup> increments, CancellationToken ct)
+    {
+        if (increments.Count == 0)
+        {
+            return;
+        }
+        var shape = Shape.Of(db);
+        var connection = transaction.Connection ?? db.Database.GetDbConnection();
+        var ordered = increments.OrderBy(r => r.PlacementId).ThenBy(r => r.Day).ToList();
+        if (connection.CanCreateBatch && ordered.Count > 1)
+        {
+            // PostgreSQL: one round trip for all the rows.
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var rollup in ordered)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = shape.Sql;
+                shape.Bind(command.Parameters, command.CreateParameter, rollup);
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = shape.Sql;
+        foreach (var rollup in ordered)
+        {
+            upsert.Parameters.Clear();
+            shape.Bind(upsert.Parameters, upsert.CreateParameter, rollup);
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The upsert and its parameters' type mappings, read from the EF model (table and column names, DateOnly storage).</summary>
+    private sealed class Shape
+    {
+        private static Shape? _sqlite;
+        private static Shape? _other;
+
+        private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+
+        private Shape(string sql, (IProperty, RelationalTypeMapping)[] columns)
+        {
+            Sql = sql;
+            _columns = columns;
+        }
+
+        public string Sql { get; }
+
+        public static Shape Of(CapDbContext db)
+        {
+            if (db.IsSqlite)
+            {
+                return _sqlite ??= Build(db);
+            }
+            return _other ??= Build(db);
+        }
+
+        private static Shape Build(CapDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(FeedbackDailyRollup))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var columns = Columns.Select(c => entity.FindProperty(c)!).Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping())).ToArray();
+            string Name(int i) => sql.DelimitIdentifier(columns[i].p.GetColumnName(table)!);
+            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+            var names = string.Join(", ", columns.Select((_, i) => Name(i)));
+            var values = string.Join(", ", columns.Select((_, i) => "@r" + i));
+            var sums = string.Join(", ", Enumerable.Range(FirstCount, columns.Length - FirstCount)
+                .Select(i => $"{Name(i)} = {tableName}.{Name(i)} + excluded.{Name(i)}"));
+            return new Shape(
+                $"INSERT INTO {tableName} ({names}) VALUES ({values}) ON CONFLICT ({Name(1)}, {Name(2)}) DO UPDATE SET {sums}",
+                columns);
+        }
+
+        public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackDailyRollup rollup)
+        {
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                var (property, mapping) = _columns[i];
+                var value = property.GetGetter().GetClrValue(rollup);
+                if (value is not null && mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+                var parameter = create();
+                parameter.ParameterName = "@r" + i;
+                if (mapping.DbType is { } dbType)
+                {
+                    parameter.DbType = dbType;
+                }
+                parameter.Value = value ?? DBNull.Value;
+                parameters.Add(parameter);
+            }
+        }
+    }
+}
