@@ -133,6 +133,16 @@ public static class DemoLifeCycle
         db.PhaseChanges.AddRange(changes);
         db.DeliverableRecords.AddRange(records);
         await db.SaveChangesAsync(ct);
+        // Saving stamps the records with today: date them in the history instead, at the gate that closed their
+        // phase (or the entry into the current one). Same SQL on both providers (dates compared column to column).
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "DeliverableRecords" SET "UpdatedAt" = COALESCE(
+                (SELECT MIN(c."At") FROM "PhaseChanges" c WHERE c."ProductId" = "DeliverableRecords"."ProductId" AND c."From" = "DeliverableRecords"."Phase"),
+                (SELECT MAX(c."At") FROM "PhaseChanges" c WHERE c."ProductId" = "DeliverableRecords"."ProductId" AND c."To" = "DeliverableRecords"."Phase"),
+                "UpdatedAt")
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "DeliverableRecords" SET "CreatedAt" = "UpdatedAt" """, ct);
     }
 
     /// <summary>The phases from registration to <paramref name="target"/>, each move allowed by <see cref="PhaseTransitions"/>.</summary>
