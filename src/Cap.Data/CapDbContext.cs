@@ -147,6 +147,11 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
                     {
                         p.Audit.ProductId = product.Id;
                     }
+                    else if (p.Entry.Entity is IProductScoped scoped)
+                    {
+                        // Added with its new product (a creation's first phase change): the key is known only now.
+                        p.Audit.ProductId = scoped.ProductId;
+                    }
                 }
                 AuditEntries.Add(p.Audit);
             }

@@ -28,6 +28,10 @@ public static class Access
 
     public static bool CanArchiveProduct(Person person, ProductRole? roleInProduct) => CanManageTeam(person, roleInProduct);
 
-    /// <summary>Until the committee capability records phase decisions, only administrators move a product's phase after creation.</summary>
+    /// <summary>
+    /// Whether the person may override a product's phase (an administrator's correction, or the reopening of a stopped
+    /// product), always with a reason. Otherwise a phase changes only through a decision of the product committee;
+    /// the product's edit form never changes it.
+    /// </summary>
     public static bool CanChangePhase(Person person) => CanAdminister(person);
 }

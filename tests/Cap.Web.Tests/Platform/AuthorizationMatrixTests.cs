@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found).
     /// </summary>
-    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction];
+    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
@@ -325,6 +325,14 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                 ["Input.Role"] = nameof(ProductRole.MembreEquipe),
             };
         }
+        if (url.EndsWith("/cycle-de-vie?handler=Deliverable", StringComparison.Ordinal))
+        {
+            return new() { ["Deliverable.Key"] = "feuille-de-route", ["Deliverable.Provided"] = "true", ["Deliverable.Link"] = "https://exemple.gouv.fr/matrice", ["Deliverable.Version"] = "0" };
+        }
+        if (url.EndsWith("/cycle-de-vie?handler=Override", StringComparison.Ordinal))
+        {
+            return new() { ["Override.Target"] = nameof(Phase.Generalisation), ["Override.Reason"] = "Matrice des droits" };
+        }
         if (url.EndsWith("/indicateurs/jetons?handler=Create", StringComparison.Ordinal))
         {
             return new() { ["Input.Name"] = $"Jeton produit matrice {unique}" };
@@ -367,6 +375,10 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         if (url.StartsWith("/api/v1/satisfaction/", StringComparison.Ordinal))
         {
             return Json(new { experience = 3 });
+        }
+        if (url.EndsWith("/lifecycle/override", StringComparison.Ordinal))
+        {
+            return Json(new { targetPhase = "generalisation", reason = "Matrice des droits (API)" });
         }
         if (method == "PUT")
         {

@@ -78,6 +78,11 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
             {
                 return NotFound();
             }
+            if (result.Errors.Remove(nameof(ProductInput.Phase), out var phaseRefused))
+            {
+                // The form has no phase field any more: a posted phase is an old form or a forged one.
+                ModelState.AddModelError(string.Empty, phaseRefused);
+            }
             ProductFormOptions.AddErrors(ModelState, result.Errors);
         }
         await LoadFormAsync(ct);
@@ -102,7 +107,6 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
         Compare("Direction", names.FirstOrDefault(n => n.Id == stored.DirectorateId)?.Name, names.FirstOrDefault(n => n.Id == Input.DirectorateId)?.Name);
         Compare("Domaine", domains.FirstOrDefault(n => n.Id == stored.DomainId)?.Name, domains.FirstOrDefault(n => n.Id == Input.DomainId)?.Name);
         Compare("Typologie", typologies.FirstOrDefault(n => n.Id == stored.TypologyId)?.Name, typologies.FirstOrDefault(n => n.Id == Input.TypologyId)?.Name);
-        Compare("Phase", stored.Phase.Label(), Input.Phase?.Label());
         Compare("Adresse du service", stored.Url, Input.Url);
         Compare("Usagers", stored.Users, Input.Users);
         Compare("Chiffres clés", stored.KeyFigures, Input.KeyFigures);
@@ -117,5 +121,6 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
     }
 
     private async Task LoadFormAsync(CancellationToken ct) =>
-        Form = await ProductFormOptions.LoadAsync(Db, Input, Access.CanChangePhase(Me), "Enregistrer les modifications", $"/produits/{Product.Slug}", ct);
+        Form = await ProductFormOptions.LoadAsync(Db, Input, canChoosePhase: false, "Enregistrer les modifications", $"/produits/{Product.Slug}", ct,
+            currentPhase: Product.Phase, lifeCycleUrl: $"/produits/{Product.Slug}/cycle-de-vie");
 }

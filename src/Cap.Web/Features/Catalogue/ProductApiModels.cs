@@ -9,7 +9,7 @@ namespace Cap.Web.Features.Catalogue;
 /// <param name="Directorate">Directorate code, e.g. DGS.</param>
 /// <param name="Domain">Domain code, e.g. SANTE.</param>
 /// <param name="Typology">Typology code, e.g. DOSSIER.</param>
-/// <param name="Phase">Life-cycle phase: idee, poc, mvp, construction, generalisation (arret only through the committee or an administrator).</param>
+/// <param name="Phase">Life-cycle phase at creation: idee, poc, mvp, construction or generalisation (never arret). On an update, omit it or give the current phase: the phase changes through the committee or an administrator's override (/lifecycle/override).</param>
 /// <param name="Url">Public address of the service.</param>
 /// <param name="Users">Who the users are.</param>
 /// <param name="KeyFigures">Key figures in free text.</param>

@@ -17,7 +17,8 @@ public static class ProductEndpoints
         group.MapGet("/", ListProducts).WithName("ListProducts");
         group.MapGet("/{slug}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateProduct).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{slug}/archive", ArchiveProduct).WithName("ArchiveProduct").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{slug}/restore", RestoreProduct).WithName("RestoreProduct").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
@@ -72,7 +73,7 @@ public static class ProductEndpoints
         return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
     }
 
-    /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion).</summary>
+    /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion). La phase ne change pas ici : un champ phase différent de la phase actuelle est refusé (422) ; elle change par le comité produit ou par /lifecycle/override.</summary>
     public static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateProduct(
         string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
@@ -94,6 +95,16 @@ public static class ProductEndpoints
         if (errors.Count > 0)
         {
             return Invalid(errors);
+        }
+        if (input.Phase is { } phase && phase != product.Phase)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Changement de phase refusé",
+                Detail = $"La phase d’un produit ne se modifie pas par cette requête (phase actuelle : {product.Phase.Slug()}) : elle change par une décision du comité produit, ou par une correction d’un administrateur avec POST /api/v1/products/{slug}/lifecycle/override. Omettez le champ phase ou renvoyez la phase actuelle.",
+                Extensions = { ["currentPhase"] = product.Phase.Slug(), ["lifecycle"] = $"/api/v1/products/{slug}/lifecycle" },
+            });
         }
         var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
         if (result.Conflict is { } current)

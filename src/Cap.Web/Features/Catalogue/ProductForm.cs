@@ -13,11 +13,18 @@ public sealed class ProductFormOptions
     public List<SelectListItem> Typologies { get; init; } = [];
     public List<SelectListItem> Phases { get; init; } = ReferenceOptions.Phases(bySlug: false);
     public bool CanChoosePhase { get; init; }
+    /// <summary>On the edit form, the phase shown read-only (it changes in the life-cycle tab).</summary>
+    public Phase? CurrentPhase { get; init; }
+    /// <summary>Where the phase changes: the product's « Cycle de vie » tab.</summary>
+    public string? LifeCycleUrl { get; init; }
     public string SubmitLabel { get; init; } = "Enregistrer";
     public string? CancelUrl { get; init; }
 
-    public static async Task<ProductFormOptions> LoadAsync(CapDbContext db, ProductInput? current, bool canChoosePhase, string submitLabel, string? cancelUrl, CancellationToken ct) => new()
+    public static async Task<ProductFormOptions> LoadAsync(CapDbContext db, ProductInput? current, bool canChoosePhase, string submitLabel, string? cancelUrl, CancellationToken ct,
+        Phase? currentPhase = null, string? lifeCycleUrl = null) => new()
     {
+        CurrentPhase = currentPhase,
+        LifeCycleUrl = lifeCycleUrl,
         Directorates = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Directorate, current?.DirectorateId, ct),
         Domains = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Domain, current?.DomainId, ct),
         Typologies = await ReferenceOptions.ByIdAsync(db, ReferenceKind.Typology, current?.TypologyId, ct),
@@ -38,7 +45,7 @@ public sealed class ProductFormOptions
     public static ProductInput InputFrom(Product p) => new()
     {
         Name = p.Name, Slug = p.Slug, Summary = p.Summary, DirectorateId = p.DirectorateId, DomainId = p.DomainId,
-        TypologyId = p.TypologyId, Phase = p.Phase, Url = p.Url, Users = p.Users, KeyFigures = p.KeyFigures,
+        TypologyId = p.TypologyId, Url = p.Url, Users = p.Users, KeyFigures = p.KeyFigures,
     };
 }
 

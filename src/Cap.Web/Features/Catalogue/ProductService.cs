@@ -1,6 +1,8 @@
 using Cap.Data;
 using Cap.Domain.Catalogue;
+using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
+using Cap.Web.Features.LifeCycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Catalogue;
@@ -20,9 +22,12 @@ public sealed record CommandResult<T>
     public static CommandResult<T> Ok(T value) => new() { Value = value };
 }
 
-/// <summary>Creates, edits and archives products, for the screens and the API alike.</summary>
-public sealed class ProductService(CapDbContext db)
+/// <summary>Creates, edits and archives products, for the screens and the API alike. The phase is set at creation; afterwards it changes only through the life cycle (<see cref="LifeCycleService"/>).</summary>
+public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
 {
+    public const string PhaseChangeRefused =
+        "La phase ne se modifie pas avec les autres champs du produit : elle change par une décision du comité produit ou par une correction d’un administrateur, dans l’onglet « Cycle de vie ».";
+
     public async Task<CommandResult<Product>> CreateAsync(ProductInput input, Person author, CancellationToken ct = default)
     {
         var errors = ProductRules.Validate(input);
@@ -35,8 +40,14 @@ public sealed class ProductService(CapDbContext db)
         {
             return new CommandResult<Product> { Errors = errors, DuplicateSlug = slugTaken && errors.Count == 1 };
         }
-        var product = new Product { Phase = input.Phase ?? Phase.Idee };
+        var product = new Product();
         ProductRules.Apply(input, product);
+        // The timeline starts with the phase the product is registered in.
+        var refusal = lifeCycle.StageMove(product, input.Phase ?? Phase.Idee, PhaseChangeKind.Creation, author.DisplayName);
+        if (refusal is not null)
+        {
+            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Phase)] = refusal } };
+        }
         // The author steers what they create, unless an administrator registers it for a team.
         if (!Access.CanAdminister(author))
         {
@@ -51,6 +62,10 @@ public sealed class ProductService(CapDbContext db)
         {
             // Another request took the slug between the check and the insert.
             db.Entry(product).State = EntityState.Detached;
+            foreach (var change in db.ChangeTracker.Entries<PhaseChange>().Where(e => e.Entity.Product == product).ToList())
+            {
+                change.State = EntityState.Detached;
+            }
             if (!await SlugTakenAsync(product.Slug, null, ct))
             {
                 throw;
@@ -65,9 +80,9 @@ public sealed class ProductService(CapDbContext db)
     {
         var errors = ProductRules.Validate(input);
         var slugTaken = await CheckReferencesAsync(input, errors, product.Id, ct);
-        if (input.Phase is { } phase && phase != product.Phase && !Access.CanChangePhase(editor))
+        if (input.Phase is { } phase && phase != product.Phase)
         {
-            errors[nameof(ProductInput.Phase)] = "La phase change par une décision du comité produit ; seul un administrateur peut la corriger ici.";
+            errors[nameof(ProductInput.Phase)] = PhaseChangeRefused;
         }
         if (errors.Count > 0)
         {
@@ -79,10 +94,6 @@ public sealed class ProductService(CapDbContext db)
         }
         db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
         ProductRules.Apply(input, product);
-        if (input.Phase is { } newPhase)
-        {
-            product.Phase = newPhase;
-        }
         try
         {
             await db.SaveChangesAsync(ct);

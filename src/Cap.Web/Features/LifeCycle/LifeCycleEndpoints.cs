@@ -1,0 +1,119 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.LifeCycle;
+using Cap.Domain.Platform;
+using Cap.Web.Features.Catalogue;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.LifeCycle;
+
+/// <param name="Key">Stable key of the typical deliverable in its phase.</param>
+/// <param name="FromGuide">False for Cap's suggestions where the product guide lists none.</param>
+/// <param name="Version">Version of the team's record (0 when nothing is recorded yet).</param>
+public sealed record DeliverableResponse(
+    string Key, string Label, bool FromGuide, bool Provided, string? Link, string? Note, string? UpdatedBy, DateTimeOffset? UpdatedAt, int Version);
+
+/// <param name="From">Phase left (null for the product's registration).</param>
+/// <param name="Kind">creation, committee-decision, administrator-override or reopening.</param>
+/// <param name="GateDecisionId">The committee decision behind the move, when there is one.</param>
+public sealed record PhaseChangeResponse(
+    string? From, string To, DateTimeOffset At, string Kind, string KindLabel, string? Reason, string Author, int? GateDecisionId);
+
+/// <param name="Since">When the product entered its current phase (null when no change is recorded).</param>
+/// <param name="AllowedTargets">The phases an administrator's override (or reopening) may move the product to.</param>
+/// <param name="Changes">Every phase change, oldest first.</param>
+public sealed record LifeCycleResponse(
+    string Product, string Phase, string PhaseLabel, string Goal, DateTimeOffset? Since,
+    IReadOnlyList<DeliverableResponse> Deliverables, IReadOnlyList<string> AllowedTargets, IReadOnlyList<PhaseChangeResponse> Changes);
+
+/// <summary>An administrator's override of the phase, or the reopening of a stopped product.</summary>
+/// <param name="TargetPhase">idee, poc, mvp, construction, generalisation or arret.</param>
+/// <param name="Reason">Why (mandatory, 1000 characters at most).</param>
+public sealed record PhaseOverrideRequest(string? TargetPhase, string? Reason);
+
+/// <summary>/api/v1/products/{slug}/lifecycle: the product's phase, deliverables and phase history; the administrator's override.</summary>
+public static class LifeCycleEndpoints
+{
+    public static RouteGroupBuilder MapLifeCycleApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/products/{slug}/lifecycle").WithTags("Cycle de vie");
+        group.MapGet("/", GetLifeCycle).WithName("GetProductLifeCycle").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/override", OverridePhase).WithName("OverrideProductPhase")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    /// <summary>Lit le cycle de vie du produit : phase actuelle, objectif, date d’entrée dans la phase, livrables types de la phase avec ce que l’équipe en a dit, phases où un administrateur peut le déplacer, et tous ses changements de phase (du plus ancien au plus récent) avec leur nature, motif, auteur et décision du comité.</summary>
+    public static async Task<Results<Ok<LifeCycleResponse>, ProblemHttpResult>> GetLifeCycle(string slug, CapDbContext db, LifeCycleService lifeCycle, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Phase }).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
+    }
+
+    /// <summary>Change la phase du produit (administrateurs seulement), avec un motif obligatoire ; sur un produit arrêté, le rouvre. Déplacement interdit par les règles ou motif absent : 422 avec le message ; phase inconnue : 400.</summary>
+    public static async Task<Results<Ok<LifeCycleResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> OverridePhase(
+        string slug, PhaseOverrideRequest request, CapDbContext db, LifeCycleService lifeCycle, CurrentUser currentUser, CancellationToken ct)
+    {
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (product is null)
+        {
+            return ProductEndpoints.NotFoundProblem(slug);
+        }
+        var person = (await currentUser.GetAsync(ct))!;
+        if (!Access.CanChangePhase(person))
+        {
+            return TypedResults.Forbid();
+        }
+        if (!PhaseExtensions.TryParseSlug(request.TargetPhase, out var target))
+        {
+            return ProductEndpoints.Invalid(new() { ["targetPhase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret." });
+        }
+        var from = product.Phase;
+        var refusal = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);
+        if (refusal is not null)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "Changement de phase refusé",
+                Detail = refusal,
+                Extensions =
+                {
+                    ["currentPhase"] = from.Slug(),
+                    ["allowedTargets"] = PhaseTransitions.AllowedTargets(from).Select(p => p.Slug()).ToList(),
+                },
+            });
+        }
+        return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
+    }
+
+    internal static string KindSlug(PhaseChangeKind kind) => kind switch
+    {
+        PhaseChangeKind.Creation => "creation",
+        PhaseChangeKind.CommitteeDecision => "committee-decision",
+        PhaseChangeKind.AdministratorOverride => "administrator-override",
+        PhaseChangeKind.Reopening => "reopening",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static async Task<LifeCycleResponse> StateAsync(LifeCycleService lifeCycle, string slug, int productId, Phase phase, CancellationToken ct)
+    {
+        var changes = await lifeCycle.ChangesAsync(productId, ct);
+        var records = await lifeCycle.DeliverablesAsync(productId, ct);
+        var deliverables = PhaseDeliverables.For(phase).Select(d =>
+        {
+            var r = records.FirstOrDefault(x => x.Phase == phase && x.Key == d.Key);
+            return new DeliverableResponse(d.Key, d.Label, d.FromGuide, r?.IsProvided == true, r?.Link, r?.Note, r?.UpdatedByName, r?.UpdatedAt, r?.Version ?? 0);
+        }).ToList();
+        return new LifeCycleResponse(slug, phase.Slug(), phase.Label(), phase.Goal(), changes.Count > 0 ? changes[^1].At : null,
+            deliverables, [.. PhaseTransitions.AllowedTargets(phase).Select(p => p.Slug())],
+            [.. changes.Select(c => new PhaseChangeResponse(c.From?.Slug(), c.To.Slug(), c.At, KindSlug(c.Kind), c.Kind.Label(), c.Reason, c.AuthorName, c.GateDecisionId))]);
+    }
+}
