@@ -30,4 +30,11 @@ public static class Access
 
     /// <summary>Until the committee capability records phase decisions, only administrators move a product's phase after creation.</summary>
     public static bool CanChangePhase(Person person) => CanAdminister(person);
+
+    /// <summary>Plans sessions, sets agendas, reviews requests, records decisions and confirms conditions.</summary>
+    public static bool CanSitOnCommittee(Person person) =>
+        CanAdminister(person) || (person.IsActive && person.Has(GlobalRoles.MembreComite));
+
+    /// <summary>Requests a gate passage and declares its conditions met: the product's team.</summary>
+    public static bool CanRequestGate(Person person, ProductRole? roleInProduct) => CanEditProduct(person, roleInProduct);
 }
