@@ -19,7 +19,17 @@ public abstract class CommitteePageModel(CapDbContext db, CurrentUser currentUse
         Me = (await currentUser.GetAsync(ct))!;
         IsCommittee = Access.CanSitOnCommittee(Me);
         ViewData["Title"] = title;
-        ViewData["Breadcrumb"] = new List<Crumb> { new("Accueil", "/"), .. trail.Length == 0 ? [new Crumb("Comité produit", null)] : [new Crumb("Comité produit", "/comite"), .. trail] };
+        var crumbs = new List<Crumb> { new("Accueil", "/") };
+        if (trail.Length == 0)
+        {
+            crumbs.Add(new Crumb("Comité produit", null));
+        }
+        else
+        {
+            crumbs.Add(new Crumb("Comité produit", "/comite"));
+            crumbs.AddRange(trail);
+        }
+        ViewData["Breadcrumb"] = crumbs;
     }
 
     protected void AddErrors(Dictionary<string, string> errors, string prefix = "")

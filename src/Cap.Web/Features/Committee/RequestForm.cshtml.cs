@@ -72,7 +72,7 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
                 dateError = true;
             }
         }
-        Phase? target = Phase.TryParseSlug(Input.Target, out var t) ? t : null;
+        Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
         var result = await service.CreateRequestAsync(Product.Id, Product.Phase, new GateRequestInput(target, Input.Context, Input.Ask, desired), submit == "oui", Me, ct);
         if (!result.Succeeded || dateError)
         {

@@ -24,7 +24,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
 
-    public RequestRow Request { get; private set; } = default!;
+    public RequestRow Row { get; private set; } = default!;
     public GateDecision? Corrects { get; private set; }
     public string? Refused { get; private set; }
     public List<SelectListItem> Owners { get; private set; } = [];
@@ -60,7 +60,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         {
             return found;
         }
-        Input.TargetPhase = Request.TargetPhase.Slug();
+        Input.TargetPhase = Row.TargetPhase.Slug();
         if (Corrects is not null)
         {
             Input.Outcome = Corrects.Outcome.ToString();
@@ -104,7 +104,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
             [.. CommitteeLabels.Aspects.Select((a, i) => new AspectInput(a,
                 Enum.TryParse<AspectRating>(Input.Aspects[i].Rating, out var r) && Enum.IsDefined(r) ? r : null, Input.Aspects[i].Comment))],
             Enum.TryParse<DecisionOutcome>(Input.Outcome, out var o) && Enum.IsDefined(o) ? o : null,
-            Phase.TryParseSlug(Input.TargetPhase, out var target) ? target : null,
+            PhaseExtensions.TryParseSlug(Input.TargetPhase, out var target) ? target : null,
             Input.Summary,
             conditions,
             Input.Needs.Select(n => Enum.TryParse<SupportNeeds>(n, out var need) ? need : SupportNeeds.None).Aggregate(SupportNeeds.None, (a, b) => a | b));
@@ -123,9 +123,9 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         }
         var decision = result.Value!;
         var moved = GateRules.PhaseAfter(decision.Outcome, decision.TargetPhase);
-        TempData["Success"] = $"Décision « {decision.Outcome.Label()} » enregistrée pour {Request.ProductName}"
+        TempData["Success"] = $"Décision « {decision.Outcome.Label()} » enregistrée pour {Row.ProductName}"
             + (moved is { } p ? $" : le produit passe en phase {p.Label()}." : " : le produit reste dans sa phase.");
-        return Redirect($"/produits/{Request.Slug}/comite#decision-{decision.Id}");
+        return Redirect($"/produits/{Row.Slug}/comite#decision-{decision.Id}");
     }
 
     private void Pad()
@@ -148,7 +148,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         {
             return NotFound();
         }
-        Request = request;
+        Row = request;
         var title = $"Examen de la demande de {request.ProductName}";
         await LoadMeAsync(title, ct, new Crumb(title, null));
         if (!IsCommittee)

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
