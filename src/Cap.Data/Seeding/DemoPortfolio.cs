@@ -161,5 +161,7 @@ public static class DemoPortfolio
         db.ChangeTracker.Clear();
         await DemoSatisfaction.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoCommittee.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
     }
 }

@@ -63,8 +63,8 @@ public sealed class EvidencePackBuilder(CapDbContext db, IndicatorService indica
             .OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(m => new PackTeamMember(m.DisplayName, m.Role, m.Organisation)).ToList();
 
         var decisions = await CommitteeQueries.DecisionsAsync(db, productId, ct);
-        var open = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(db).Where(c => c.ProductId == productId))
-            .OrderBy(c => c.DueDate).ToListAsync(ct);
+        var open = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(db).Where(c => c.ProductId == productId)
+            .OrderBy(c => c.DueDate)).ToListAsync(ct);
 
         return new EvidencePackData(request, phase, directorate,
             vision is null ? null : new PackVision(vision.Number, vision.CreatedAt, vision.Statement, (int)(now - vision.CreatedAt).TotalDays),

@@ -74,13 +74,13 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Committe
             .OrderBy(s => s.Date).Take(10)
             .Select(s => new { s.Id, s.Date, Agenda = s.Agenda.Count, Members = s.Members.Count })
             .ToListAsync(ct)).Select(s => (s.Id, s.Date, s.Agenda, s.Members)).ToList();
-        Waiting = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.Status == GateRequestStatus.Soumise))
-            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(100).ToListAsync(ct);
+        Waiting = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.Status == GateRequestStatus.Soumise)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(100)).ToListAsync(ct);
         var horizon = today.AddDays(14);
-        DueSoon = await CommitteeQueries.Rows(Db.GateConditions.AsNoTracking().Where(c => c.Status == ConditionStatus.Ouverte && c.DueDate <= horizon))
-            .OrderBy(c => c.DueDate).ThenBy(c => c.Id).Take(100).ToListAsync(ct);
-        ToConfirm = await CommitteeQueries.Rows(Db.GateConditions.AsNoTracking().Where(c => c.Status == ConditionStatus.LeveeDeclaree))
-            .OrderBy(c => c.DeclaredAt).ThenBy(c => c.Id).Take(100).ToListAsync(ct);
+        DueSoon = await CommitteeQueries.Rows(Db.GateConditions.AsNoTracking().Where(c => c.Status == ConditionStatus.Ouverte && c.DueDate <= horizon)
+            .OrderBy(c => c.DueDate).ThenBy(c => c.Id).Take(100)).ToListAsync(ct);
+        ToConfirm = await CommitteeQueries.Rows(Db.GateConditions.AsNoTracking().Where(c => c.Status == ConditionStatus.LeveeDeclaree)
+            .OrderBy(c => c.DeclaredAt).ThenBy(c => c.Id).Take(100)).ToListAsync(ct);
 
         // The phase started at the last phase change, or at the product's registration when it has none.
         var threshold = time.GetUtcNow().AddMonths(-PhaseAlertMonths);

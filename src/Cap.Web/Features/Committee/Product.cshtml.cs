@@ -110,12 +110,12 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
     private async Task LoadAsync(CancellationToken ct)
     {
         IsCommittee = Access.CanSitOnCommittee(Me);
-        Requests = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.ProductId == Product.Id))
-            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        Requests = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.ProductId == Product.Id)
+            .OrderByDescending(r => r.Id)).ToListAsync(ct);
         HasOpenRequest = Requests.Any(r => GateRules.IsOpen(r.Status));
         Decisions = await CommitteeQueries.DecisionsAsync(Db, Product.Id, ct);
-        Conditions = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(Db).Where(c => c.ProductId == Product.Id))
-            .OrderBy(c => c.DueDate).ThenBy(c => c.Id).ToListAsync(ct);
+        Conditions = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(Db).Where(c => c.ProductId == Product.Id)
+            .OrderBy(c => c.DueDate).ThenBy(c => c.Id)).ToListAsync(ct);
     }
 
     public DateOnly Today => service.Today;

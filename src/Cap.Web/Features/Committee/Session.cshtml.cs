@@ -145,15 +145,15 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         Members = await Db.SessionMembers.AsNoTracking().Where(m => m.SessionId == Id).OrderBy(m => m.Person!.DisplayName).Select(m => m.Person!.DisplayName).ToListAsync(ct);
         // The agenda keeps the requests examined at this session.
         var examined = Db.GateDecisions.Where(d => d.SessionId == Id).Select(d => d.GateRequestId);
-        Agenda = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.SessionId == Id || examined.Contains(r.Id)))
-            .OrderBy(r => r.ProductName).ToListAsync(ct);
+        Agenda = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.SessionId == Id || examined.Contains(r.Id))
+            .OrderBy(r => r.Product!.Name)).ToListAsync(ct);
         Decisions = (await Db.GateDecisions.AsNoTracking().Where(d => d.SessionId == Id)
             .OrderBy(d => d.Id).Select(d => new { d.GateRequestId, d.Id, d.Outcome }).ToListAsync(ct))
             .GroupBy(d => d.GateRequestId).ToDictionary(g => g.Key, g => (g.Last().Id, g.Last().Outcome));
         if (IsCommittee && session.Status == SessionStatus.Planifiee)
         {
-            Submitted = (await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.Status == GateRequestStatus.Soumise))
-                .OrderBy(r => r.ProductName).Take(500).ToListAsync(ct))
+            Submitted = (await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.Status == GateRequestStatus.Soumise)
+                .OrderBy(r => r.Product!.Name).Take(500)).ToListAsync(ct))
                 .Select(r => new SelectListItem($"{r.ProductName} — {r.FromPhase.Label()} → {r.TargetPhase.Label()}", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .ToList();
         }
