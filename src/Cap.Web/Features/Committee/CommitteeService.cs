@@ -173,6 +173,11 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
             return CommitteeResult<GateDecision>.Conflict(string.Empty, refusal);
         }
         var product = await db.Products.FirstAsync(p => p.Id == request.ProductId, ct);
+        if (corrects is not null && await db.GateDecisions.AnyAsync(d => d.ProductId == request.ProductId && d.Id > corrects.Id, ct))
+        {
+            // An older decision's effects have been overtaken by later ones: correcting it would rewrite history.
+            return CommitteeResult<GateDecision>.Conflict(string.Empty, "Seule la dernière décision du comité sur ce produit peut être corrigée.");
+        }
         // A correction is judged against the phase before the corrected decision moved the product.
         var errors = GateRules.ValidateDecision(corrects is null ? product.Phase : request.FromPhase, request.TargetPhase, input, Today);
         var ownerIds = input.Conditions.Where(c => !c.IsBlank && c.OwnerId is not null).Select(c => c.OwnerId!.Value).Distinct().ToList();

@@ -160,7 +160,12 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
             Corrects = await Db.GateDecisions.AsNoTracking().Include(d => d.Assessments)
                 .Where(d => d.GateRequestId == Id).OrderByDescending(d => d.Id).FirstOrDefaultAsync(ct);
         }
-        if (GateRules.ReviewRefusal(request.Status, Corrects is not null) is { } refusal)
+        if (Corrects is not null && await Db.GateDecisions.AnyAsync(d => d.ProductId == request.ProductId && d.Id > Corrects.Id, ct))
+        {
+            Refused = "Seule la dernière décision du comité sur ce produit peut être corrigée.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        else if (GateRules.ReviewRefusal(request.Status, Corrects is not null) is { } refusal)
         {
             Refused = refusal;
             Response.StatusCode = StatusCodes.Status409Conflict;
