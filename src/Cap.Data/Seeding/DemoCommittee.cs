@@ -18,6 +18,9 @@ public static class DemoCommittee
     /// <summary>Weeks of past sessions: about three years, so that generated products have a few years of history.</summary>
     private const int PastWeeks = 156;
 
+    /// <summary>The MVP product whose team (<see cref="DemoPortfolio.JourneyOwnerEmail"/>) has a submitted request MVP → Construction.</summary>
+    public const string JourneyProductSlug = "alerte-canicule";
+
     public static async Task SeedAsync(CapDbContext db, CancellationToken ct = default)
     {
         if (await db.CommitteeSessions.AnyAsync(ct))
@@ -52,9 +55,28 @@ public static class DemoCommittee
         sessions.AddRange(upcoming);
         db.CommitteeSessions.AddRange(sessions);
 
-        var journeyOwner = await db.People.AsNoTracking().Where(p => p.Email == DemoPortfolio.JourneyOwnerEmail).Select(p => p.Id).FirstAsync(ct);
-        var journey = products.FirstOrDefault(p => p.Phase == Phase.Mvp && p.Slug != DemoPortfolio.JourneyProductSlug
-            && team.TryGetValue(p.Id, out var members) && members.Any(m => m.PersonId == journeyOwner && m.Role == ProductRole.ResponsableProduit));
+        var journeyOwner = await db.People.AsNoTracking().Where(p => p.Email == DemoPortfolio.JourneyOwnerEmail).Select(p => new { p.Id, p.DisplayName }).FirstAsync(ct);
+        var journey = products.FirstOrDefault(p => p.Slug == JourneyProductSlug && p.Phase == Phase.Mvp);
+        if (journey is not null && team.TryGetValue(journey.Id, out var journeyTeam) && !journeyTeam.Any(m => m.PersonId == journeyOwner.Id && m.Role == ProductRole.ResponsableProduit))
+        {
+            // The journey's owner steers this product too: they take the Responsable produit seat (or are added to the team).
+            var seat = await db.TeamMembers.FirstOrDefaultAsync(m => m.ProductId == journey.Id && m.Role == ProductRole.ResponsableProduit, ct);
+            var already = await db.TeamMembers.FirstOrDefaultAsync(m => m.ProductId == journey.Id && m.PersonId == journeyOwner.Id, ct);
+            if (already is not null)
+            {
+                already.Role = ProductRole.ResponsableProduit;
+            }
+            else if (seat is not null)
+            {
+                seat.PersonId = journeyOwner.Id;
+            }
+            else
+            {
+                db.TeamMembers.Add(new TeamMember { ProductId = journey.Id, PersonId = journeyOwner.Id, Role = ProductRole.ResponsableProduit });
+            }
+            journeyTeam.RemoveAll(m => m.PersonId == journeyOwner.Id || (already is null && m.Role == ProductRole.ResponsableProduit));
+            journeyTeam.Insert(0, new { ProductId = journey.Id, PersonId = journeyOwner.Id, Role = ProductRole.ResponsableProduit, journeyOwner.DisplayName, Email = DemoPortfolio.JourneyOwnerEmail });
+        }
 
         var requests = new List<GateRequest>();
         var decisions = new List<(GateDecision Decision, GateRequest Request, CommitteeSession Session)>();
@@ -139,7 +161,7 @@ public static class DemoCommittee
         // The guided journey: a submitted request MVP → Construction, waiting for a session.
         if (journey is not null)
         {
-            var owner = team[journey.Id].First(m => m.PersonId == journeyOwner);
+            var owner = team[journey.Id].First(m => m.PersonId == journeyOwner.Id);
             requests.Add(new GateRequest
             {
                 ProductId = journey.Id, FromPhase = Phase.Mvp, TargetPhase = Phase.Construction, Status = GateRequestStatus.Soumise,
