@@ -33,7 +33,8 @@ public static class DemoCommittee
         var committee = await db.People.AsNoTracking()
             .Where(p => p.IsActive && ((p.Roles & GlobalRoles.MembreComite) != 0 || (p.Roles & GlobalRoles.Administrateur) != 0))
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.DisplayName }).ToListAsync(ct);
-        var chair = committee[0];
+        var sitting = await db.People.AsNoTracking().Where(p => p.IsActive && (p.Roles & GlobalRoles.MembreComite) != 0).OrderBy(p => p.Id).Select(p => new { p.Id, p.DisplayName }).ToListAsync(ct);
+        var chair = sitting.Count > 0 ? sitting[0] : committee[0];
         var products = await db.Products.AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Slug, p.Phase, p.CreatedAt }).ToListAsync(ct);
         var team = (await db.TeamMembers.AsNoTracking().Select(m => new { m.ProductId, m.PersonId, m.Role, m.Person!.DisplayName, m.Person.Email }).ToListAsync(ct))
