@@ -275,7 +275,7 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     public async Task Demo_has_a_submitted_mvp_request_of_the_journey_owner_waiting_for_a_session()
     {
         var waiting = await QueryAsync(factory, db => db.GateRequests.AsNoTracking()
-            .Where(r => r.Status == GateRequestStatus.Soumise && r.FromPhase == Phase.Mvp && r.TargetPhase == Phase.Construction
+            .Where(r => r.Product!.Slug == Cap.Data.Seeding.DemoCommittee.JourneyProductSlug && r.Status == GateRequestStatus.Soumise && r.FromPhase == Phase.Mvp && r.TargetPhase == Phase.Construction
                 && r.Product!.Phase == Phase.Mvp && r.Product.Team.Any(m => m.Person!.Email == Demo.ProductOwner && m.Role == ProductRole.ResponsableProduit))
             .CountAsync());
         Assert.Equal(1, waiting);
