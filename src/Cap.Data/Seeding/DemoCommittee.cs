@@ -105,7 +105,7 @@ public static class DemoCommittee
                     : to == Phase.Idee ? DecisionOutcome.Ajourne
                     : random.Next(3) == 0 ? DecisionOutcome.GoAvecConditions : DecisionOutcome.Go;
                 var target = to == Phase.Idee ? Phase.Poc : to;
-                var decidedAt = new DateTimeOffset(session.Date.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero);
+                var decidedAt = Min(new DateTimeOffset(session.Date.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero), now.AddHours(-1));
                 var request = new GateRequest
                 {
                     ProductId = product.Id, FromPhase = from, TargetPhase = target, Status = GateRequestStatus.Examinee, Session = session,
@@ -141,7 +141,10 @@ public static class DemoCommittee
                     var status = !recent ? ConditionStatus.Confirmee
                         : (conditionsMade++ % 3) switch { 0 => ConditionStatus.Ouverte, 1 => ConditionStatus.LeveeDeclaree, _ => ConditionStatus.Confirmee };
                     var due = status == ConditionStatus.Ouverte ? today.AddDays(conditionsMade % 2 == 0 ? -5 : 10) : session.Date.AddDays(60);
-                    var declaredAt = decidedAt.AddDays(30);
+                    // Declared a month after the decision, or yesterday for the recent ones; confirmed a week later at most.
+                    var declaredAt = Min(decidedAt.AddDays(30), now.AddDays(-1));
+                    declaredAt = declaredAt < decidedAt ? decidedAt.AddHours(2) : declaredAt;
+                    var confirmedAt = Min(declaredAt.AddDays(7), now.AddHours(-1));
                     decision.Conditions.Add(new GateCondition
                     {
                         ProductId = product.Id,
@@ -151,7 +154,7 @@ public static class DemoCommittee
                         EvidenceLink = status == ConditionStatus.Ouverte ? null : $"https://{product.Slug}.demo.social.gouv.fr/documentation",
                         DeclaredAt = status == ConditionStatus.Ouverte ? null : declaredAt,
                         DeclaredByName = status == ConditionStatus.Ouverte ? null : owner.DisplayName,
-                        ConfirmedAt = status == ConditionStatus.Confirmee ? declaredAt.AddDays(7) : null,
+                        ConfirmedAt = status == ConditionStatus.Confirmee ? confirmedAt : null,
                         ConfirmedByName = status == ConditionStatus.Confirmee ? chair.DisplayName : null,
                     });
                 }
@@ -194,6 +197,8 @@ public static class DemoCommittee
         }
         await db.SaveChangesAsync(ct);
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static readonly string[] Conditions =
     [
