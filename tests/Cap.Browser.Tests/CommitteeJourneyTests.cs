@@ -119,17 +119,17 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         // The team declares the condition met; the committee confirms.
         await karim.GotoAsync(fixture.BaseUrl + tab);
         await Assertions.Expect(karim.GetByText("Phase : Construction")).ToBeVisibleAsync();
-        await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité" }).ClickAsync();
+        await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez la preuve que la condition est levée ou donnez un lien.").Last).ToBeVisibleAsync();
         await CheckAsync(karim, "80-condition-erreur");
         var evidence = karim.Locator("textarea[name=Evidence]").First;
         await evidence.FillAsync("Déclaration publiée en pied de page, audit RGAA du 15 novembre.");
-        await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité" }).ClickAsync();
+        await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La condition « Publier la déclaration d’accessibilité » est déclarée levée : le comité va la confirmer.")).ToBeVisibleAsync();
         await CheckAsync(karim, "81-condition-declaree");
 
         await jean.GotoAsync(fixture.BaseUrl + "/comite");
-        await jean.GetByRole(AriaRole.Button, new() { Name = "Confirmer la levée : Publier la déclaration d’accessibilité" }).First.ClickAsync();
+        await jean.GetByRole(AriaRole.Button, new() { Name = "Confirmer la levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(jean.GetByText("La condition « Publier la déclaration d’accessibilité » est confirmée : elle est levée.")).ToBeVisibleAsync();
         await CheckAsync(jean, "82-condition-confirmee");
         await jean.GotoAsync(fixture.BaseUrl + tab);
