@@ -40,6 +40,8 @@ internal static class BenchMain
                 return await IndicatorsBenchmark.RunAsync(options);
             case "export":
                 return await ExportBenchmark.RunAsync(options);
+            case "committee":
+                return await CommitteeBenchmark.RunAsync(options);
             case "intake":
                 return await IntakeBenchmark.RunAsync(options);
             case "satisfaction-stats":

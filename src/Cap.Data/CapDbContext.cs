@@ -49,6 +49,12 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<VerbatimModeration> VerbatimModerations => Set<VerbatimModeration>();
     public DbSet<Cap.Domain.LifeCycle.PhaseChange> PhaseChanges => Set<Cap.Domain.LifeCycle.PhaseChange>();
     public DbSet<Cap.Domain.LifeCycle.DeliverableRecord> DeliverableRecords => Set<Cap.Domain.LifeCycle.DeliverableRecord>();
+    public DbSet<Cap.Domain.Committee.GateRequest> GateRequests => Set<Cap.Domain.Committee.GateRequest>();
+    public DbSet<Cap.Domain.Committee.CommitteeSession> CommitteeSessions => Set<Cap.Domain.Committee.CommitteeSession>();
+    public DbSet<Cap.Domain.Committee.SessionMember> SessionMembers => Set<Cap.Domain.Committee.SessionMember>();
+    public DbSet<Cap.Domain.Committee.GateDecision> GateDecisions => Set<Cap.Domain.Committee.GateDecision>();
+    public DbSet<Cap.Domain.Committee.AspectAssessment> AspectAssessments => Set<Cap.Domain.Committee.AspectAssessment>();
+    public DbSet<Cap.Domain.Committee.GateCondition> GateConditions => Set<Cap.Domain.Committee.GateCondition>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -290,6 +296,11 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         FeedbackForm f => $"formulaire de satisfaction, version {f.ConfigVersion}",
         FeedbackFormVersion v => $"questions du formulaire, version {v.Number}",
         VerbatimModeration m => $"verbatim n° {m.AnswerId}",
+        Cap.Domain.Committee.GateRequest r => $"demande de passage {r.FromPhase.Label()} → {r.TargetPhase.Label()}",
+        Cap.Domain.Committee.CommitteeSession s => $"séance du comité du {s.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+        Cap.Domain.Committee.GateDecision d => $"décision « {Cap.Domain.Committee.CommitteeLabels.Label(d.Outcome)} » ({d.FromPhase.Label()} → {d.TargetPhase.Label()})",
+        Cap.Domain.Committee.GateCondition c => $"condition « {c.Description} »",
+        Cap.Domain.Committee.AspectAssessment a => Cap.Domain.Committee.CommitteeLabels.Label(a.Aspect),
         _ => null,
     };
 

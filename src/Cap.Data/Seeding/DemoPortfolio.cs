@@ -162,6 +162,7 @@ public static class DemoPortfolio
         await DemoSatisfaction.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
         await DemoLifeCycle.SeedAsync(db, ct);
+        await DemoCommittee.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 }

@@ -34,4 +34,11 @@ public static class Access
     /// the product's edit form never changes it.
     /// </summary>
     public static bool CanChangePhase(Person person) => CanAdminister(person);
+
+    /// <summary>Plans sessions, sets agendas, reviews requests, records decisions and confirms conditions.</summary>
+    public static bool CanSitOnCommittee(Person person) =>
+        CanAdminister(person) || (person.IsActive && person.Has(GlobalRoles.MembreComite));
+
+    /// <summary>Requests a gate passage and declares its conditions met: the product's team.</summary>
+    public static bool CanRequestGate(Person person, ProductRole? roleInProduct) => CanEditProduct(person, roleInProduct);
 }

@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found).
     /// </summary>
-    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle];
+    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
@@ -225,6 +225,11 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         {
             var member = await QueryAsync(factory, db => db.TeamMembers.Where(m => m.Product!.Slug == _fresh && m.Role == ProductRole.MembreEquipe).Select(m => m.Id).FirstAsync());
             path = path.Replace("{member}", member.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+        if (path.Contains("{request}", StringComparison.Ordinal))
+        {
+            var id = await QueryAsync(factory, db => db.GateRequests.Where(r => r.Status == Cap.Domain.Committee.GateRequestStatus.Soumise).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+            path = path.Replace("{request}", id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         if (path.Contains("{directorate}", StringComparison.Ordinal))
         {

@@ -1,3 +1,6 @@
+using Cap.Web.Features.LifeCycle;
+using Cap.Web.Shared;
+
 namespace Cap.Web.Features.Committee;
 
 /// <summary>Product committee capability: gate requests, sessions, evidence packs, reviews, decisions and conditions.</summary>
@@ -5,10 +8,13 @@ public static class CommitteeRegistration
 {
     public static IServiceCollection AddCommittee(this IServiceCollection services)
     {
+        services.AddOptions<CommitteeOptions>().BindConfiguration("Committee");
+        services.AddScoped<CommitteeService>();
+        services.AddScoped<EvidencePackBuilder>();
+        services.AddScoped<ITimelineSource, CommitteeTimelineSource>();
+        services.AddProductTab(new ProductTab("comite", "Comité produit", "/Committee/Product", 55));
         return services;
     }
 
-    public static void MapCommitteeEndpoints(this RouteGroupBuilder api)
-    {
-    }
+    public static void MapCommitteeEndpoints(this RouteGroupBuilder api) => api.MapCommitteeApi();
 }

@@ -1,0 +1,166 @@
+namespace Cap.Domain.Committee;
+
+/// <summary>Where a gate request stands. Brouillon, Soumise and Inscrite are "open": one at a time per product.</summary>
+public enum GateRequestStatus
+{
+    Brouillon = 1,
+    Soumise = 2,
+    /// <summary>On a session's agenda.</summary>
+    Inscrite = 3,
+    Examinee = 4,
+    Retiree = 5,
+}
+
+public enum SessionStatus
+{
+    Planifiee = 1,
+    Tenue = 2,
+    Annulee = 3,
+}
+
+/// <summary>The seven aspects of every gate review (product guide, "Product committee").</summary>
+public enum ReviewAspect
+{
+    OrganisationGouvernance = 1,
+    ValeurMetier = 2,
+    Methodologie = 3,
+    Architecture = 4,
+    Donnees = 5,
+    Securite = 6,
+    PratiquesDeveloppement = 7,
+}
+
+public enum AspectRating
+{
+    Satisfaisant = 1,
+    AAmeliorer = 2,
+    Bloquant = 3,
+}
+
+public enum DecisionOutcome
+{
+    Go = 1,
+    GoAvecConditions = 2,
+    /// <summary>No-go for now: the product stays in its phase.</summary>
+    Ajourne = 3,
+    Arret = 4,
+}
+
+public enum ConditionStatus
+{
+    Ouverte = 1,
+    /// <summary>The team says the condition is met, with evidence; the committee still has to confirm.</summary>
+    LeveeDeclaree = 2,
+    Confirmee = 3,
+}
+
+/// <summary>Support the committee found the team needs; stored so that coaching can pick it up.</summary>
+[Flags]
+public enum SupportNeeds
+{
+    None = 0,
+    Technique = 1,
+    Architecture = 2,
+    Design = 4,
+    DevOps = 8,
+    Accessibilite = 16,
+    Produit = 32,
+}
+
+public static class CommitteeLabels
+{
+    public static readonly ReviewAspect[] Aspects = Enum.GetValues<ReviewAspect>();
+    public static readonly SupportNeeds[] Needs =
+        [SupportNeeds.Technique, SupportNeeds.Architecture, SupportNeeds.Design, SupportNeeds.DevOps, SupportNeeds.Accessibilite, SupportNeeds.Produit];
+
+    public static string Label(this GateRequestStatus status) => status switch
+    {
+        GateRequestStatus.Brouillon => "Brouillon",
+        GateRequestStatus.Soumise => "Soumise",
+        GateRequestStatus.Inscrite => "Inscrite à une séance",
+        GateRequestStatus.Examinee => "Examinée",
+        GateRequestStatus.Retiree => "Retirée",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this SessionStatus status) => status switch
+    {
+        SessionStatus.Planifiee => "Planifiée",
+        SessionStatus.Tenue => "Tenue",
+        SessionStatus.Annulee => "Annulée",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this ReviewAspect aspect) => aspect switch
+    {
+        ReviewAspect.OrganisationGouvernance => "Organisation et gouvernance",
+        ReviewAspect.ValeurMetier => "Valeur métier",
+        ReviewAspect.Methodologie => "Méthodologie",
+        ReviewAspect.Architecture => "Architecture",
+        ReviewAspect.Donnees => "Données",
+        ReviewAspect.Securite => "Sécurité",
+        ReviewAspect.PratiquesDeveloppement => "Pratiques de développement",
+        _ => aspect.ToString(),
+    };
+
+    public static string Label(this AspectRating rating) => rating switch
+    {
+        AspectRating.Satisfaisant => "Satisfaisant",
+        AspectRating.AAmeliorer => "À améliorer",
+        AspectRating.Bloquant => "Bloquant",
+        _ => rating.ToString(),
+    };
+
+    public static string Label(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Go => "Go",
+        DecisionOutcome.GoAvecConditions => "Go avec conditions",
+        DecisionOutcome.Ajourne => "Ajourné",
+        DecisionOutcome.Arret => "Arrêt",
+        _ => outcome.ToString(),
+    };
+
+    public static string Label(this ConditionStatus status) => status switch
+    {
+        ConditionStatus.Ouverte => "Ouverte",
+        ConditionStatus.LeveeDeclaree => "Levée déclarée par l’équipe",
+        ConditionStatus.Confirmee => "Confirmée par le comité",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this SupportNeeds need) => need switch
+    {
+        SupportNeeds.Technique => "Technique",
+        SupportNeeds.Architecture => "Architecture",
+        SupportNeeds.Design => "Design",
+        SupportNeeds.DevOps => "DevOps",
+        SupportNeeds.Accessibilite => "Accessibilité",
+        SupportNeeds.Produit => "Produit",
+        SupportNeeds.None => "Aucun",
+        _ => string.Join(", ", Needs.Where(n => need.HasFlag(n)).Select(n => n.Label())),
+    };
+
+    /// <summary>Lower-case slug used in query strings and the API.</summary>
+    public static string Slug(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Go => "go",
+        DecisionOutcome.GoAvecConditions => "go-avec-conditions",
+        DecisionOutcome.Ajourne => "ajourne",
+        DecisionOutcome.Arret => "arret",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParseOutcome(string? value, out DecisionOutcome outcome)
+    {
+        foreach (var o in Enum.GetValues<DecisionOutcome>())
+        {
+            if (string.Equals(o.Slug(), value, StringComparison.OrdinalIgnoreCase) || string.Equals(o.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                outcome = o;
+                return true;
+            }
+        }
+        outcome = default;
+        return false;
+    }
+}

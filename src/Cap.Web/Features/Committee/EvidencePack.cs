@@ -1,0 +1,73 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Committee;
+using Cap.Domain.LifeCycle;
+using Cap.Domain.Steering;
+using Cap.Web.Features.Indicators;
+using Cap.Web.Features.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Committee;
+
+public sealed record PackVision(int Number, DateTimeOffset CreatedAt, string Statement, int AgeDays);
+
+public sealed record PackDeliverable(DeliverableDefinition Definition, bool Provided, string? Link, string? Note);
+
+public sealed record PackTeamMember(string Name, ProductRole Role, string? Organisation);
+
+public sealed record PackSatisfaction(decimal? Index, long Answers, DateOnly From, DateOnly To);
+
+/// <summary>Everything the committee reads before a gate review, assembled from what Cap knows of the product.</summary>
+public sealed record EvidencePackData(
+    RequestRow Request, Phase Phase, string DirectorateName, PackVision? Vision, List<Objective> Objectives, List<IndicatorRow> Indicators,
+    PackSatisfaction? Satisfaction, List<PackDeliverable> Deliverables, List<PackTeamMember> Team,
+    List<GateDecision> Decisions, List<ConditionRow> OpenConditions);
+
+/// <summary>
+/// Builds the evidence pack. Statuses of indicators come from the indicators capability (kept summaries, no history
+/// read); the satisfaction index and answer count over the last 12 months from the satisfaction statistics.
+/// </summary>
+public sealed class EvidencePackBuilder(CapDbContext db, IndicatorService indicators, SatisfactionStatistics satisfaction, TimeProvider time)
+{
+    public async Task<EvidencePackData?> BuildAsync(int requestId, CancellationToken ct)
+    {
+        var request = await CommitteeQueries.Rows(db.GateRequests.AsNoTracking().Where(r => r.Id == requestId)).FirstOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return null;
+        }
+        var productId = request.ProductId;
+        var directorate = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.Directorate!.Name).FirstAsync(ct);
+        var now = time.GetUtcNow();
+        var vision = await db.Visions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.CreatedAt, v.Statement }).FirstOrDefaultAsync(ct);
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.ProductId == productId).OrderBy(o => o.Position).ThenBy(o => o.Id).ToListAsync(ct);
+        var indicatorRows = await indicators.ListAsync(productId, ct);
+
+        PackSatisfaction? satisfactionFigures = null;
+        if (await db.FeedbackForms.AnyAsync(f => f.ProductId == productId, ct))
+        {
+            var to = indicators.Today;
+            var from = to.AddYears(-1).AddDays(1);
+            var stats = await satisfaction.ComputeAsync(productId, from, to, null, Granularity.Month, ct);
+            satisfactionFigures = new PackSatisfaction(stats.Totals.Index, stats.Totals.Count, from, to);
+        }
+
+        var phase = request.ProductPhase;
+        var records = await db.DeliverableRecords.AsNoTracking().Where(d => d.ProductId == productId && d.Phase == phase).ToListAsync(ct);
+        var deliverables = PhaseDeliverables.For(phase).Select(d => records.FirstOrDefault(r => r.Key == d.Key) is { } r
+            ? new PackDeliverable(d, r.IsProvided, r.Link, r.Note) : new PackDeliverable(d, false, null, null)).ToList();
+
+        var team = (await db.TeamMembers.AsNoTracking().Where(m => m.ProductId == productId)
+            .Select(m => new { m.Person!.DisplayName, m.Role, m.Person.Organisation }).ToListAsync(ct))
+            .OrderBy(m => m.Role).ThenBy(m => m.DisplayName).Select(m => new PackTeamMember(m.DisplayName, m.Role, m.Organisation)).ToList();
+
+        var decisions = await CommitteeQueries.DecisionsAsync(db, productId, ct);
+        var open = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(db).Where(c => c.ProductId == productId)
+            .OrderBy(c => c.DueDate)).ToListAsync(ct);
+
+        return new EvidencePackData(request, phase, directorate,
+            vision is null ? null : new PackVision(vision.Number, vision.CreatedAt, vision.Statement, (int)(now - vision.CreatedAt).TotalDays),
+            objectives, indicatorRows, satisfactionFigures, deliverables, team, decisions, open);
+    }
+}

@@ -1,0 +1,122 @@
+using Cap.Data;
+using Cap.Domain.Committee;
+using Cap.Domain.Platform;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Committee;
+
+/// <summary>The product's « Comité produit » tab: its gate requests, decisions with their reviews and its conditions.</summary>
+public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "comite";
+    protected override string PageTitle => "Comité produit";
+
+    public List<RequestRow> Requests { get; private set; } = [];
+    public List<GateDecision> Decisions { get; private set; } = [];
+    public List<ConditionRow> Conditions { get; private set; } = [];
+    public bool HasOpenRequest { get; private set; }
+    public bool IsCommittee { get; private set; }
+
+    /// <summary>The condition whose evidence form is shown again with an error.</summary>
+    [BindProperty(SupportsGet = false)]
+    public int? ConditionId { get; set; }
+
+    [BindProperty]
+    public string? Evidence { get; set; }
+
+    [BindProperty]
+    public string? EvidenceLink { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(int requestId, CancellationToken ct) =>
+        RequestCommandAsync(requestId, (r, c) => service.SubmitAsync(r, c), "La demande est soumise au comité produit : elle attend d’être inscrite à une séance.", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int requestId, CancellationToken ct) =>
+        RequestCommandAsync(requestId, (r, c) => service.WithdrawAsync(r, c), "La demande est retirée.", ct);
+
+    /// <summary>The team declares a condition met, with its evidence.</summary>
+    public async Task<IActionResult> OnPostDeclareAsync(int conditionId, CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!Access.CanRequestGate(Me, MyRole))
+        {
+            return Forbid();
+        }
+        var condition = await Db.GateConditions.FirstOrDefaultAsync(c => c.Id == conditionId && c.ProductId == Product.Id, ct);
+        if (condition is null)
+        {
+            return NotFound();
+        }
+        var result = await service.DeclareMetAsync(condition, Evidence, EvidenceLink, Me, ct);
+        if (!result.Succeeded)
+        {
+            ConditionId = conditionId;
+            return await ShowErrorsAsync(result.Errors, result.Status, key => key == "Evidence" ? $"evidence-{conditionId}" : key, ct);
+        }
+        TempData["Success"] = $"La condition « {condition.Description} » est déclarée levée : le comité va la confirmer.";
+        return Redirect($"/produits/{Product.Slug}/comite#conditions");
+    }
+
+    private async Task<IActionResult> RequestCommandAsync(int requestId, Func<GateRequest, CancellationToken, Task<CommitteeResult<GateRequest>>> command, string success, CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!Access.CanRequestGate(Me, MyRole))
+        {
+            return Forbid();
+        }
+        var request = await Db.GateRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.ProductId == Product.Id, ct);
+        if (request is null)
+        {
+            return NotFound();
+        }
+        var result = await command(request, ct);
+        if (!result.Succeeded)
+        {
+            return await ShowErrorsAsync(result.Errors, result.Status, k => k, ct);
+        }
+        TempData["Success"] = success;
+        return Redirect($"/produits/{Product.Slug}/comite");
+    }
+
+    private async Task<IActionResult> ShowErrorsAsync(Dictionary<string, string> errors, int status, Func<string, string> key, CancellationToken ct)
+    {
+        foreach (var (k, message) in errors)
+        {
+            ModelState.AddModelError(key(k), message);
+        }
+        await LoadAsync(ct);
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        IsCommittee = Access.CanSitOnCommittee(Me);
+        Requests = await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.ProductId == Product.Id)
+            .OrderByDescending(r => r.Id)).ToListAsync(ct);
+        HasOpenRequest = Requests.Any(r => GateRules.IsOpen(r.Status));
+        Decisions = await CommitteeQueries.DecisionsAsync(Db, Product.Id, ct);
+        Conditions = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(Db).Where(c => c.ProductId == Product.Id)
+            .OrderBy(c => c.DueDate).ThenBy(c => c.Id)).ToListAsync(ct);
+    }
+
+    public DateOnly Today => service.Today;
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Committee;
+using Cap.Domain.Platform;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Cap.Web.Features.Committee;
+
+/// <summary>The team writes a gate request, kept as a draft or submitted at once.</summary>
+public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "comite";
+    protected override string PageTitle => "Demander un passage de phase";
+
+    [BindProperty]
+    public RequestInput Input { get; set; } = new();
+
+    public List<SelectListItem> Targets { get; private set; } = [];
+    public bool HasOpenRequest { get; private set; }
+
+    public sealed class RequestInput
+    {
+        public string? Target { get; set; }
+        public string? Context { get; set; }
+        public string? Ask { get; set; }
+        /// <summary>As typed (yyyy-MM-dd from the date field).</summary>
+        public string? DesiredDate { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!Access.CanRequestGate(Me, MyRole))
+        {
+            return Forbid();
+        }
+        HasOpenRequest = await service.HasOpenRequestAsync(Product.Id, ct);
+        Input.Target = PhaseTransitionsNext()?.Slug();
+        return Page();
+    }
+
+    /// <param name="submit">"oui" submits at once; otherwise the request is kept as a draft.</param>
+    public async Task<IActionResult> OnPostAsync(string? submit, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!Access.CanRequestGate(Me, MyRole))
+        {
+            return Forbid();
+        }
+        ModelState.Clear();
+        DateOnly? desired = null;
+        var dateError = false;
+        if (!string.IsNullOrWhiteSpace(Input.DesiredDate))
+        {
+            if (DateOnly.TryParseExact(Input.DesiredDate.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                desired = parsed;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.DesiredDate", "Saisissez la date souhaitée sous la forme jj/mm/aaaa, par exemple 15/01/2027.");
+                dateError = true;
+            }
+        }
+        Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
+        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, new GateRequestInput(target, Input.Context, Input.Ask, desired), submit == "oui", Me, ct);
+        if (!result.Succeeded || dateError)
+        {
+            foreach (var (key, message) in result.Errors)
+            {
+                ModelState.AddModelError(key.Length == 0 ? string.Empty : $"Input.{key}", message);
+            }
+            Response.StatusCode = result.Status == StatusCodes.Status409Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        TempData["Success"] = submit == "oui"
+            ? $"La demande de passage en phase {result.Value!.TargetPhase.Label()} est soumise au comité produit."
+            : $"La demande de passage en phase {result.Value!.TargetPhase.Label()} est enregistrée en brouillon : soumettez-la quand elle est prête.";
+        return Redirect($"/produits/{Product.Slug}/comite");
+    }
+
+    private Phase? PhaseTransitionsNext() => Cap.Domain.LifeCycle.PhaseTransitions.Next(Product.Phase);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return false;
+        }
+        Targets = GateRules.RequestTargets(Product.Phase)
+            .Select(p => new SelectListItem(p < Product.Phase ? $"{p.Label()} (retour à une phase antérieure)" : p.Label(), p.Slug()))
+            .ToList();
+        return true;
+    }
+}

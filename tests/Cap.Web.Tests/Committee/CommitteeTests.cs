@@ -1,0 +1,314 @@
+using System.Globalization;
+using System.Net;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Committee;
+using Cap.Domain.LifeCycle;
+using Cap.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Cap.Web.Tests.Infrastructure.CapWebFactory;
+using static Cap.Web.Tests.Infrastructure.TestHttp;
+
+namespace Cap.Web.Tests.Committee;
+
+public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : CapWebFactory
+{
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A product of its own for each test, in <paramref name="phase"/>, with Karim Benali as Responsable produit.</summary>
+    private async Task<(int Id, string Slug)> FreshProductAsync(Phase phase)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
+        var karim = await db.People.SingleAsync(p => p.Email == Demo.ProductOwner);
+        var slug = $"comite-{Guid.NewGuid():N}"[..20];
+        var product = new Product
+        {
+            Slug = slug, Name = $"Produit {slug}", Summary = "Produit de test du comité.", Phase = phase,
+            DirectorateId = await db.Directorates.Select(d => d.Id).FirstAsync(),
+            DomainId = await db.Domains.Select(d => d.Id).FirstAsync(),
+            TypologyId = await db.Typologies.Select(d => d.Id).FirstAsync(),
+        };
+        product.Team.Add(new TeamMember { PersonId = karim.Id, Role = ProductRole.ResponsableProduit });
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        return (product.Id, slug);
+    }
+
+    private static Task<HttpResponseMessage> RequestAsync(HttpClient client, string slug, string target, string submit = "oui") =>
+        PostFormAsync(client, $"/produits/{slug}/comite/demandes/nouvelle", new Dictionary<string, string>
+        {
+            ["Input.Target"] = target,
+            ["Input.Context"] = "Le produit est en service auprès de vrais usagers.",
+            ["Input.Ask"] = "Valider le passage.",
+            ["Input.DesiredDate"] = Iso(Demo.Today.AddDays(10)),
+            ["submit"] = submit,
+        });
+
+    private Task<List<GateRequest>> RequestsAsync(int productId) =>
+        QueryAsync(factory, db => db.GateRequests.AsNoTracking().Where(r => r.ProductId == productId).OrderBy(r => r.Id).ToListAsync());
+
+    private static Dictionary<string, string> Review(string outcome, int aspects = 7, string? target = null, bool condition = false, int? ownerId = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Outcome"] = outcome,
+            ["Input.Summary"] = "Le comité a entendu l’équipe.",
+            ["Input.Needs"] = "DevOps",
+        };
+        if (target is not null)
+        {
+            fields["Input.TargetPhase"] = target;
+        }
+        for (var i = 0; i < aspects; i++)
+        {
+            fields[$"Input.Aspects[{i}].Rating"] = i == 3 ? "AAmeliorer" : "Satisfaisant";
+            fields[$"Input.Aspects[{i}].Comment"] = $"Commentaire {i}";
+        }
+        if (condition)
+        {
+            fields["Input.Conditions[0].Description"] = "Publier la déclaration d’accessibilité";
+            fields["Input.Conditions[0].OwnerId"] = ownerId!.Value.ToString(CultureInfo.InvariantCulture);
+            fields["Input.Conditions[0].DueDate"] = Iso(Demo.Today.AddDays(30));
+        }
+        return fields;
+    }
+
+    [Fact]
+    public async Task Team_drafts_submits_and_withdraws_a_request()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+
+        using var drafted = await RequestAsync(team, slug, "construction", submit: "non");
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        var request = Assert.Single(await RequestsAsync(id));
+        Assert.Equal(GateRequestStatus.Brouillon, request.Status);
+        Assert.Equal(Phase.Mvp, request.FromPhase);
+        Assert.Equal(Phase.Construction, request.TargetPhase);
+        Assert.Null(request.SubmittedAt);
+
+        using var submitted = await PostFormAsync(team, $"/produits/{slug}/comite", new Dictionary<string, string>(), $"/produits/{slug}/comite?handler=Submit&requestId={request.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal(GateRequestStatus.Soumise, (await RequestsAsync(id))[0].Status);
+
+        using var home = await factory.CreateClientFor(Demo.MembreComite).GetAsync("/comite");
+        Assert.Contains($"Produit {slug}", Html.Text(await Html.ParseAsync(home)), StringComparison.Ordinal);
+
+        using var withdrawn = await PostFormAsync(team, $"/produits/{slug}/comite", new Dictionary<string, string>(), $"/produits/{slug}/comite?handler=Withdraw&requestId={request.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(GateRequestStatus.Retiree, (await RequestsAsync(id))[0].Status);
+    }
+
+    [Fact]
+    public async Task A_second_open_request_is_refused_with_409_and_a_french_message()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var first = await RequestAsync(team, slug, "construction", submit: "non");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var second = await RequestAsync(team, slug, "construction");
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("déjà une demande de passage en cours", Html.Text(await Html.ParseAsync(second)), StringComparison.Ordinal);
+        Assert.Single(await RequestsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_request_for_a_move_the_rules_forbid_is_refused_with_422()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+
+        using var response = await RequestAsync(team, slug, "generalisation");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        Assert.Contains("saute une étape", document.QuerySelector("#Input_Target-messages")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await RequestsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_session_in_the_past_is_refused()
+    {
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        var before = await QueryAsync(factory, db => db.CommitteeSessions.CountAsync());
+
+        using var response = await PostFormAsync(member, "/comite/seances/nouvelle", new Dictionary<string, string> { ["Input.Date"] = Iso(Demo.Today.AddDays(-1)) });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("ne peut pas être passée", (await Html.ParseAsync(response)).QuerySelector("#Input_Date-messages")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await QueryAsync(factory, db => db.CommitteeSessions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_review_missing_an_aspect_records_nothing()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var _ = await RequestAsync(team, slug, "construction");
+        var request = (await RequestsAsync(id))[0];
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+
+        using var response = await PostFormAsync(member, $"/comite/demandes/{request.Id}/examen", Review("Go", aspects: 6));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Pratiques de développement", (await Html.ParseAsync(response)).QuerySelector("#Input_Aspects_6__Rating-messages")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await QueryAsync(factory, db => db.GateDecisions.CountAsync(d => d.ProductId == id)));
+        Assert.Equal(0, await QueryAsync(factory, db => db.AspectAssessments.CountAsync(a => a.ProductId == id)));
+        Assert.Equal(GateRequestStatus.Soumise, (await RequestsAsync(id))[0].Status);
+        Assert.Equal(Phase.Mvp, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_go_to_another_phase_than_the_requested_one_is_refused()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var _ = await RequestAsync(team, slug, "construction");
+        var request = (await RequestsAsync(id))[0];
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+
+        using var response = await PostFormAsync(member, $"/comite/demandes/{request.Id}/examen", Review("Go", target: "poc"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("phase demandée", (await Html.ParseAsync(response)).QuerySelector("#Input_TargetPhase-messages")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Phase.Mvp, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Ajourne_leaves_the_phase_and_arret_stops_the_product()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Poc);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        using var r1 = await RequestAsync(team, slug, "mvp");
+        using var adjourned = await PostFormAsync(member, $"/comite/demandes/{(await RequestsAsync(id))[0].Id}/examen", Review("Ajourne"));
+        Assert.Equal(HttpStatusCode.Redirect, adjourned.StatusCode);
+        Assert.Equal(Phase.Poc, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+        Assert.Equal(0, await QueryAsync(factory, db => db.PhaseChanges.CountAsync(c => c.ProductId == id)));
+
+        using var r2 = await RequestAsync(team, slug, "mvp");
+        using var stopped = await PostFormAsync(member, $"/comite/demandes/{(await RequestsAsync(id))[1].Id}/examen", Review("Arret"));
+        Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        Assert.Equal(Phase.Arret, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Go_avec_conditions_through_a_session_moves_the_phase_then_the_condition_is_met_and_confirmed()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        var karimId = await PersonIdAsync(factory, Demo.ProductOwner);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        using var requested = await RequestAsync(team, slug, "construction");
+        var request = (await RequestsAsync(id))[0];
+
+        using var planned = await PostFormAsync(member, "/comite/seances/nouvelle", new Dictionary<string, string> { ["Input.Date"] = Iso(Demo.Today.AddDays(3)) });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var sessionUrl = planned.Headers.Location!.OriginalString;
+        using var added = await PostFormAsync(member, sessionUrl, new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(CultureInfo.InvariantCulture) }, $"{sessionUrl}?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(GateRequestStatus.Inscrite, (await RequestsAsync(id))[0].Status);
+        using var agenda = await member.GetAsync(sessionUrl);
+        Assert.NotNull((await Html.ParseAsync(agenda)).QuerySelector($"a[href='/comite/demandes/{request.Id}/dossier']"));
+        using var pack = await member.GetAsync($"/comite/demandes/{request.Id}/dossier");
+        Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+
+        using var decided = await PostFormAsync(member, $"/comite/demandes/{request.Id}/examen", Review("GoAvecConditions", target: "construction", condition: true, ownerId: karimId));
+
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        var decision = await QueryAsync(factory, db => db.GateDecisions.AsNoTracking().Include(d => d.Assessments).Include(d => d.Conditions).SingleAsync(d => d.ProductId == id));
+        Assert.Equal(DecisionOutcome.GoAvecConditions, decision.Outcome);
+        Assert.Equal(7, decision.Assessments.Count);
+        Assert.Equal(SupportNeeds.DevOps, decision.SupportNeeds);
+        Assert.Equal(Phase.Construction, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+        var change = await QueryAsync(factory, db => db.PhaseChanges.AsNoTracking().SingleAsync(c => c.ProductId == id));
+        Assert.Equal((Phase.Mvp, Phase.Construction, PhaseChangeKind.CommitteeDecision, decision.Id), (change.From!.Value, change.To, change.Kind, change.GateDecisionId!.Value));
+        Assert.Equal(GateRequestStatus.Examinee, (await RequestsAsync(id))[0].Status);
+        var audited = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().Where(a => a.ProductId == id).Select(a => a.EntityType).ToListAsync());
+        Assert.Contains(nameof(GateDecision), audited);
+        Assert.Contains(nameof(PhaseChange), audited);
+        Assert.Contains(nameof(GateCondition), audited);
+        Assert.Contains(nameof(Product), audited);
+
+        var condition = Assert.Single(decision.Conditions);
+        using var declared = await PostFormAsync(team, $"/produits/{slug}/comite", new Dictionary<string, string>
+        {
+            ["Evidence"] = "Déclaration publiée.",
+            ["EvidenceLink"] = "https://exemple.gouv.fr/accessibilite",
+        }, $"/produits/{slug}/comite?handler=Declare&conditionId={condition.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        Assert.Equal(ConditionStatus.LeveeDeclaree, await QueryAsync(factory, db => db.GateConditions.Where(c => c.Id == condition.Id).Select(c => c.Status).SingleAsync()));
+
+        using var confirmed = await PostFormAsync(member, "/comite", new Dictionary<string, string>(), $"/comite?handler=Confirm&conditionId={condition.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(ConditionStatus.Confirmee, await QueryAsync(factory, db => db.GateConditions.Where(c => c.Id == condition.Id).Select(c => c.Status).SingleAsync()));
+
+        using var api = await factory.CreateClientFor(Demo.Lecteur).GetAsync($"/api/v1/products/{slug}/decisions");
+        using var json = await ReadJsonAsync(api);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        var first = json.RootElement[0];
+        Assert.Equal("go-avec-conditions", first.GetProperty("outcome").GetString());
+        Assert.Equal(7, first.GetProperty("assessments").GetArrayLength());
+        Assert.Equal("Confirmee", first.GetProperty("conditions")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Evidence_without_text_or_link_is_refused_and_outsiders_cannot_declare()
+    {
+        var conditionId = await QueryAsync(factory, db => db.GateConditions.Where(c => c.Status == ConditionStatus.Ouverte).Select(c => new { c.Id, c.Product!.Slug }).FirstAsync());
+        var owner = await MemberEmailAsync(factory, conditionId.Slug, ProductRole.ResponsableProduit);
+        var page = $"/produits/{conditionId.Slug}/comite";
+        using var team = factory.CreateClientFor(owner);
+        using var empty = await PostFormAsync(team, page, new Dictionary<string, string> { ["Evidence"] = " " }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        using var reader = factory.CreateClientFor(Demo.Lecteur);
+        using var refused = await PostFormAsync(reader, "/compte", new Dictionary<string, string> { ["Evidence"] = "fait" }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(ConditionStatus.Ouverte, await QueryAsync(factory, db => db.GateConditions.Where(c => c.Id == conditionId.Id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Demo_has_a_submitted_mvp_request_of_the_journey_owner_waiting_for_a_session()
+    {
+        var waiting = await QueryAsync(factory, db => db.GateRequests.AsNoTracking()
+            .Where(r => r.Product!.Slug == Cap.Data.Seeding.DemoCommittee.JourneyProductSlug && r.Status == GateRequestStatus.Soumise && r.FromPhase == Phase.Mvp && r.TargetPhase == Phase.Construction
+                && r.Product!.Phase == Phase.Mvp && r.Product.Team.Any(m => m.Person!.Email == Demo.ProductOwner && m.Role == ProductRole.ResponsableProduit))
+            .CountAsync());
+        Assert.Equal(1, waiting);
+        var upcoming = await QueryAsync(factory, db => db.CommitteeSessions.CountAsync(s => s.Status == SessionStatus.Planifiee));
+        Assert.True(upcoming >= 2);
+        Assert.True(await QueryAsync(factory, db => db.GateConditions.AnyAsync(c => c.Status == ConditionStatus.LeveeDeclaree)));
+    }
+
+    [Fact]
+    public async Task Api_lists_sessions_and_decisions_with_filters_and_refuses_bad_ones()
+    {
+        using var reader = factory.CreateClientFor(Demo.Lecteur);
+        using var sessions = await reader.GetAsync($"/api/v1/committee/sessions?du={Iso(Demo.Today)}&taille=5");
+        using var sessionsJson = await ReadJsonAsync(sessions);
+        Assert.Equal(HttpStatusCode.OK, sessions.StatusCode);
+        Assert.True(sessionsJson.RootElement.GetProperty("total").GetInt32() >= 2);
+        Assert.All(sessionsJson.RootElement.GetProperty("items").EnumerateArray(), s => Assert.True(DateOnly.Parse(s.GetProperty("date").GetString()!, CultureInfo.InvariantCulture) >= Demo.Today));
+
+        using var decisions = await reader.GetAsync("/api/v1/committee/decisions?decision=go-avec-conditions&taille=100");
+        using var decisionsJson = await ReadJsonAsync(decisions);
+        Assert.Equal(HttpStatusCode.OK, decisions.StatusCode);
+        Assert.All(decisionsJson.RootElement.GetProperty("items").EnumerateArray(), d => Assert.Equal("go-avec-conditions", d.GetProperty("outcome").GetString()));
+
+        using var bad = await reader.GetAsync("/api/v1/committee/decisions?decision=peut-etre&du=hier");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+        using var badJson = await ReadJsonAsync(bad);
+        Assert.True(badJson.RootElement.GetProperty("errors").TryGetProperty("decision", out _));
+        using var missing = await reader.GetAsync("/api/v1/products/inexistant/decisions");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
+
+public sealed class CommitteeTestsSqlite(SqliteCapFactory factory) : CommitteeTests<SqliteCapFactory>(factory);
+
+public sealed class CommitteeTestsPostgres(PostgresCapFactory factory) : CommitteeTests<PostgresCapFactory>(factory);
