@@ -196,6 +196,39 @@ public static class DemoCommittee
             db.GateDecisions.Add(decision);
         }
         await db.SaveChangesAsync(ct);
+        await LinkPhaseHistoryAsync(db, [.. decisions.Select(d => d.Decision)], ct);
+    }
+
+    /// <summary>
+    /// The life-cycle seeding wrote each product's phase history; a past decision that moved a product takes over the
+    /// matching committee move of that history (same phases), which then carries the decision's date, author and id —
+    /// so the timeline, the « depuis » of the phase and the committee's records tell one story. A move whose date
+    /// cannot change without breaking the order of the history stays as it was.
+    /// </summary>
+    private static async Task LinkPhaseHistoryAsync(CapDbContext db, List<GateDecision> decisions, CancellationToken ct)
+    {
+        var moving = decisions.Where(d => d.Outcome is DecisionOutcome.Go or DecisionOutcome.GoAvecConditions or DecisionOutcome.Arret)
+            .OrderBy(d => d.DecidedAt).ToList();
+        var productIds = moving.Select(d => d.ProductId).Distinct().ToList();
+        var histories = (await db.PhaseChanges.Where(c => productIds.Contains(c.ProductId)).ToListAsync(ct))
+            .GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.At).ThenBy(c => c.Id).ToList());
+        foreach (var decision in moving)
+        {
+            if (!histories.TryGetValue(decision.ProductId, out var history))
+            {
+                continue;
+            }
+            var i = history.FindIndex(c => c.Kind == PhaseChangeKind.CommitteeDecision && c.GateDecisionId is null
+                && c.From == decision.FromPhase && c.To == decision.TargetPhase);
+            if (i < 0 || (i > 0 && history[i - 1].At >= decision.DecidedAt) || (i < history.Count - 1 && history[i + 1].At <= decision.DecidedAt))
+            {
+                continue;
+            }
+            history[i].At = decision.DecidedAt;
+            history[i].GateDecisionId = decision.Id;
+            history[i].AuthorName = decision.DecidedByName;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

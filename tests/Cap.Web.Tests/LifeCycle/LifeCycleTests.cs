@@ -411,6 +411,19 @@ public abstract class LifeCycleTests<TFactory>(TFactory factory) : IClassFixture
         }
         Assert.Contains(products, p => p.Phase == Phase.Arret && changes[p.Id].Count() > 2);
         Assert.True(await QueryAsync(factory, db => db.DeliverableRecords.CountAsync()) > products.Count);
+
+        // The demo's committee decisions that moved a product are the moves of its history, same phases and date.
+        var linked = await QueryAsync(factory, db => db.PhaseChanges.AsNoTracking().Where(c => c.GateDecisionId != null)
+            .Join(db.GateDecisions, c => c.GateDecisionId, d => d.Id, (c, d) => new { c.From, c.To, c.At, d.FromPhase, d.TargetPhase, d.DecidedAt, c.ProductId, DecisionProduct = d.ProductId })
+            .ToListAsync());
+        Assert.NotEmpty(linked);
+        Assert.All(linked, l =>
+        {
+            Assert.Equal(l.DecisionProduct, l.ProductId);
+            Assert.Equal(l.FromPhase, l.From);
+            Assert.Equal(l.TargetPhase, l.To);
+            Assert.Equal(l.DecidedAt, l.At);
+        });
     }
 }
 
