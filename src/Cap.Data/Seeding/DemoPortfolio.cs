@@ -161,5 +161,6 @@ public static class DemoPortfolio
         db.ChangeTracker.Clear();
         await DemoSatisfaction.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoRoadmap.SeedAsync(db, ct);
     }
 }
