@@ -39,12 +39,12 @@ public static class RoadmapRules
 
     public static int RiskScore(int probability, int impact) => probability * impact;
 
-    /// <summary>Faible (1–2), moyen (3–4) or élevé (6–9).</summary>
+    /// <summary>The criticality: faible (1–2), moyenne (3–4) or élevée (6–9).</summary>
     public static string RiskLevel(int probability, int impact) => RiskScore(probability, impact) switch
     {
         <= 2 => "faible",
-        <= 4 => "moyen",
-        _ => "élevé",
+        <= 4 => "moyenne",
+        _ => "élevée",
     };
 
     /// <summary>The matrix cell of a risk: row index 0 for impact 3 (top) down to 2 for impact 1; column 0 for probability 1.</summary>

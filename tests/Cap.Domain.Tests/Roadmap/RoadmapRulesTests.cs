@@ -45,10 +45,10 @@ public sealed class RoadmapRulesTests
 
     [Theory]
     [InlineData(1, 1, 1, "faible", 2, 0)]
-    [InlineData(3, 1, 3, "moyen", 2, 2)]
-    [InlineData(2, 2, 4, "moyen", 1, 1)]
-    [InlineData(1, 3, 3, "moyen", 0, 0)]
-    [InlineData(3, 3, 9, "élevé", 0, 2)]
+    [InlineData(3, 1, 3, "moyenne", 2, 2)]
+    [InlineData(2, 2, 4, "moyenne", 1, 1)]
+    [InlineData(1, 3, 3, "moyenne", 0, 0)]
+    [InlineData(3, 3, 9, "élevée", 0, 2)]
     public void Risk_score_level_and_matrix_cell(int probability, int impact, int score, string level, int row, int column)
     {
         Assert.Equal(score, RoadmapRules.RiskScore(probability, impact));
