@@ -80,6 +80,12 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         using var saved = await ReadJsonAsync(accepted);
         Assert.Equal("2027-06-30", saved.RootElement.GetProperty("horizon").GetProperty("end").GetString());
+
+        using var past = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = await ObjectiveIdAsync(), kind = "Action", title = "Cycle passé livré", start = "2026-03", end = "2026-04", status = "Delivered" }));
+        Assert.Equal(HttpStatusCode.Created, past.StatusCode);
+        using var current = await ReadJsonAsync(past);
+        Assert.DoesNotContain(current.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("title").GetString() == "Cycle passé livré");
+        Assert.True(current.RootElement.GetProperty("closedBeforeHorizon").GetInt32() >= 1);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed record RoadmapView(
     IReadOnlyList<RiskView> Risks)
 {
     public IEnumerable<RoadmapObjectiveView> Priorities => Objectives.Where(o => o.IsPriority);
+
+    /// <summary>Initiatives delivered or abandoned before the horizon starts: kept, counted, not listed.</summary>
+    public int ClosedBeforeHorizon { get; init; }
 }
 
 public sealed record RoadmapHorizonView(DateOnly Start, DateOnly End, int Version);

@@ -33,7 +33,12 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         var objectives = (await db.Objectives.AsNoTracking().Where(o => o.ProductId == productId)
                 .OrderBy(o => o.Position).ThenBy(o => o.Id).Select(o => new { o.Id, o.Title }).ToListAsync(ct))
             .Select(o => new RoadmapObjectiveView(o.Id, o.Title, priorityIds.Contains(o.Id))).ToList();
-        var initiatives = (await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId)
+        // Years of past cycles stay in the database and in the revisions, not on the current roadmap: what was delivered
+        // or abandoned before the horizon starts is only counted, which keeps the page and the snapshots small.
+        var horizonStart = roadmap?.HorizonStart ?? DateOnly.MinValue;
+        var current = db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId);
+        var closedBefore = roadmap is null ? 0 : await current.CountAsync(i => i.End < horizonStart && (i.Status == InitiativeStatus.Delivered || i.Status == InitiativeStatus.Abandoned), ct);
+        var initiatives = (await current.Where(i => !(i.End < horizonStart && (i.Status == InitiativeStatus.Delivered || i.Status == InitiativeStatus.Abandoned)))
                 .OrderBy(i => i.Start).ThenBy(i => i.Id)
                 .Select(i => new { i, ObjectiveTitle = i.Objective!.Title, IndicatorName = i.Indicator != null ? i.Indicator.Name : null })
                 .ToListAsync(ct))
@@ -52,7 +57,10 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             .ToList();
         return new RoadmapView(product.Slug, product.Name,
             roadmap is null ? null : new RoadmapHorizonView(roadmap.HorizonStart, roadmap.HorizonEnd, roadmap.Version),
-            objectives, initiatives, dependencies, risks);
+            objectives, initiatives, dependencies, risks)
+        {
+            ClosedBeforeHorizon = closedBefore,
+        };
     }
 
     public static RoadmapView? ReadSnapshot(string json) => JsonSerializer.Deserialize<RoadmapView>(json, SnapshotJson);
