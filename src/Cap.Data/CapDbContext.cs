@@ -55,6 +55,13 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Committee.GateDecision> GateDecisions => Set<Cap.Domain.Committee.GateDecision>();
     public DbSet<Cap.Domain.Committee.AspectAssessment> AspectAssessments => Set<Cap.Domain.Committee.AspectAssessment>();
     public DbSet<Cap.Domain.Committee.GateCondition> GateConditions => Set<Cap.Domain.Committee.GateCondition>();
+    public DbSet<Cap.Domain.Roadmap.ProductRoadmap> Roadmaps => Set<Cap.Domain.Roadmap.ProductRoadmap>();
+    public DbSet<Cap.Domain.Roadmap.RoadmapPriority> RoadmapPriorities => Set<Cap.Domain.Roadmap.RoadmapPriority>();
+    public DbSet<Cap.Domain.Roadmap.Initiative> Initiatives => Set<Cap.Domain.Roadmap.Initiative>();
+    public DbSet<Cap.Domain.Roadmap.RoadmapDependency> RoadmapDependencies => Set<Cap.Domain.Roadmap.RoadmapDependency>();
+    public DbSet<Cap.Domain.Roadmap.Risk> Risks => Set<Cap.Domain.Roadmap.Risk>();
+    public DbSet<Cap.Domain.Roadmap.RoadmapRevision> RoadmapRevisions => Set<Cap.Domain.Roadmap.RoadmapRevision>();
+    public DbSet<Cap.Domain.Roadmap.RoadmapShareLink> RoadmapShareLinks => Set<Cap.Domain.Roadmap.RoadmapShareLink>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

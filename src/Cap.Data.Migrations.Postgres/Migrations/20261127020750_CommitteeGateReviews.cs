@@ -319,6 +319,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The decisions go away with their tables: the phase changes they caused stay, without the link.
+            migrationBuilder.Sql("UPDATE \"PhaseChanges\" SET \"GateDecisionId\" = NULL WHERE \"GateDecisionId\" IS NOT NULL;");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_PhaseChanges_GateDecisions_GateDecisionId",
                 table: "PhaseChanges");

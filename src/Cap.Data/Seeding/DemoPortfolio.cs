@@ -163,6 +163,7 @@ public static class DemoPortfolio
         db.ChangeTracker.Clear();
         await DemoLifeCycle.SeedAsync(db, ct);
         await DemoCommittee.SeedAsync(db, ct);
+        await DemoRoadmap.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 }

@@ -4,6 +4,7 @@ using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
+using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
 
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddSatisfaction();
         services.AddLifeCycle();
         services.AddCommittee();
+        services.AddRoadmap();
         return services;
     }
 
@@ -35,6 +37,7 @@ public static class FeatureRegistration
         api.MapIndicatorEndpoints();
         api.MapLifeCycleEndpoints();
         api.MapCommitteeEndpoints();
+        api.MapRoadmapEndpoints();
         // Public (anonymous) endpoints: outside the signed-in group.
         app.MapSatisfactionEndpoints();
     }

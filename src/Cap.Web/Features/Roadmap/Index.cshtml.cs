@@ -1,0 +1,50 @@
+using Cap.Data;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Features.Roadmap;
+
+/// <summary>The roadmap as a list; the team removes items from here.</summary>
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RoadmapService service) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "feuille-de-route";
+    protected override string PageTitle => "Feuille de route";
+
+    public RoadmapView View { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        View = (await service.LoadAsync(Product.Id, ct))!;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDeleteInitiativeAsync(int id, CancellationToken ct) => DeleteAsync(() => service.DeleteInitiativeAsync(Product.Id, id, ct), "L’initiative est retirée.", ct);
+
+    public Task<IActionResult> OnPostDeleteDependencyAsync(int id, CancellationToken ct) => DeleteAsync(() => service.DeleteDependencyAsync(Product.Id, id, ct), "La dépendance est retirée.", ct);
+
+    public Task<IActionResult> OnPostDeleteRiskAsync(int id, CancellationToken ct) => DeleteAsync(() => service.DeleteRiskAsync(Product.Id, id, ct), "Le risque est retiré.", ct);
+
+    private async Task<IActionResult> DeleteAsync(Func<Task<RoadmapWriteResult>> delete, string message, CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        var result = await delete();
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Success"] = message;
+        return Redirect($"/produits/{Product.Slug}/feuille-de-route");
+    }
+}
