@@ -35,10 +35,13 @@ public class ApiToken : ITimestamped
     public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 
     /// <summary>Creates a random secret (256 bits) and returns it with its hash.</summary>
-    public static (string Secret, string Hash) NewSecret()
+    public static (string Secret, string Hash) NewSecret() => NewSecret(SecretPrefix);
+
+    /// <summary>A random 256-bit secret (base64url) after <paramref name="prefix"/>, and its hash: API tokens, share links.</summary>
+    public static (string Secret, string Hash) NewSecret(string prefix)
     {
         var bytes = RandomNumberGenerator.GetBytes(32);
-        var secret = SecretPrefix + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = prefix + Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return (secret, HashSecret(secret));
     }
 

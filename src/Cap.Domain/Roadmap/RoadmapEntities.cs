@@ -219,10 +219,5 @@ public class RoadmapShareLink : IProductScoped, ITimestamped
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>A random 256-bit token for the URL and its hash.</summary>
-    public static (string Token, string Hash) NewToken()
-    {
-        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        var token = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (token, Platform.ApiToken.HashSecret(token));
-    }
+    public static (string Token, string Hash) NewToken() => Platform.ApiToken.NewSecret(string.Empty);
 }

@@ -10,6 +10,13 @@ public static class Dates
 
     public static DateTimeOffset ToParis(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Paris);
 
+    /// <summary>The instant a Paris calendar day starts (midnight, Paris time), in UTC: the bound of a period filter.</summary>
+    public static DateTimeOffset StartOfParisDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>"26/11/2026".</summary>
     public static string Day(DateTimeOffset value) => ToParis(value).ToString("dd/MM/yyyy", French);
 

@@ -3,6 +3,7 @@ using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,6 @@ public sealed record DecisionSummaryResponse(
 
 public sealed record SessionResponse(int Id, DateOnly Date, string Status, string StatusLabel, IReadOnlyList<string> Members, int Agenda, int Decisions, string? Notes);
 
-public sealed record CommitteePage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, int PageCount);
 
 /// <summary>Query parameters of the committee's lists: du/au as yyyy-MM-dd, page and taille (1 to 100).</summary>
 public sealed record CommitteeListQuery(
@@ -72,7 +72,7 @@ public static class CommitteeEndpoints
     }
 
     /// <summary>Liste les séances du comité, de la plus récente à la plus ancienne. Filtres : du, au (dates yyyy-MM-dd, bornes incluses), page, taille (1 à 100).</summary>
-    public static async Task<Results<Ok<CommitteePage<SessionResponse>>, ValidationProblem>> ListSessions([AsParameters] CommitteeListQuery query, CapDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PagedResult<SessionResponse>>, ValidationProblem>> ListSessions([AsParameters] CommitteeListQuery query, CapDbContext db, CancellationToken ct)
     {
         var errors = Parse(query, out var from, out var to, out var page, out var size);
         if (errors.Count > 0)
@@ -97,13 +97,13 @@ public static class CommitteeEndpoints
                 Agenda = s.Agenda.Count,
                 Decisions = db.GateDecisions.Count(d => d.SessionId == s.Id),
             }).ToListAsync(ct);
-        return TypedResults.Ok(new CommitteePage<SessionResponse>(
+        return TypedResults.Ok(new PagedResult<SessionResponse>(
             rows.Select(s => new SessionResponse(s.Id, s.Date, s.Status.ToString(), s.Status.Label(), s.Members, s.Agenda, s.Decisions, s.Notes)).ToList(),
-            total, page, size, Math.Max(1, (total + size - 1) / size)));
+            total, page, size));
     }
 
     /// <summary>Liste les décisions du comité pour le pilotage, de la plus récente à la plus ancienne. Filtres : du, au (dates de décision yyyy-MM-dd, bornes incluses, heure de Paris), decision (go, go-avec-conditions, ajourne, arret), page, taille (1 à 100).</summary>
-    public static async Task<Results<Ok<CommitteePage<DecisionSummaryResponse>>, ValidationProblem>> ListDecisions(
+    public static async Task<Results<Ok<PagedResult<DecisionSummaryResponse>>, ValidationProblem>> ListDecisions(
         [AsParameters] CommitteeListQuery query, [FromQuery(Name = "decision")] string? outcome, CapDbContext db, CancellationToken ct)
     {
         var errors = Parse(query, out var from, out var to, out var page, out var size);
@@ -126,12 +126,12 @@ public static class CommitteeEndpoints
         var decisions = db.GateDecisions.AsNoTracking();
         if (from is { } f)
         {
-            var start = ParisMidnight(f);
+            var start = Dates.StartOfParisDay(f);
             decisions = decisions.Where(d => d.DecidedAt >= start);
         }
         if (to is { } t)
         {
-            var end = ParisMidnight(t.AddDays(1));
+            var end = Dates.StartOfParisDay(t.AddDays(1));
             decisions = decisions.Where(d => d.DecidedAt < end);
         }
         if (wanted is { } w)
@@ -145,19 +145,13 @@ public static class CommitteeEndpoints
                 d.Id, d.Product!.Slug, d.Product.Name, d.GateRequestId, d.SessionId, d.FromPhase, d.TargetPhase, d.Outcome, d.SupportNeeds,
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, Conditions = d.Conditions.Count,
             }).ToListAsync(ct);
-        return TypedResults.Ok(new CommitteePage<DecisionSummaryResponse>(
+        return TypedResults.Ok(new PagedResult<DecisionSummaryResponse>(
             rows.Select(d => new DecisionSummaryResponse(d.Id, d.Slug, d.Name, d.GateRequestId, d.SessionId, d.FromPhase.Slug(), d.TargetPhase.Slug(),
                 d.Outcome.Slug(), d.Outcome.Label(), [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n)).Select(n => n.ToString().ToLowerInvariant())],
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, d.Conditions)).ToList(),
-            total, page, size, Math.Max(1, (total + size - 1) / size)));
+            total, page, size));
     }
 
-    private static DateTimeOffset ParisMidnight(DateOnly day)
-    {
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, paris.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     private static Dictionary<string, string[]> Parse(CommitteeListQuery query, out DateOnly? from, out DateOnly? to, out int page, out int size)
     {

@@ -21,8 +21,6 @@ public enum StoreOutcome
 /// <summary>Form configuration, placements and the storing of answers.</summary>
 public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
 
     public Task<FeedbackForm?> FormAsync(int productId, CancellationToken ct) =>
@@ -98,7 +96,7 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
     public static FeedbackAnswer NewAnswer(OpenPlacement placement, AnswerInput input, DateTimeOffset now)
     {
         return AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Paris).DateTime));
+            DateOnly.FromDateTime(Dates.ToParis(now).DateTime));
     }
 
     /// <summary>

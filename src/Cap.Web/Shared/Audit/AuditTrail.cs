@@ -27,8 +27,6 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 /// <summary>Reads the audit trail written by <see cref="CapDbContext"/> and presents it in French.</summary>
 public static class AuditTrail
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public static readonly IReadOnlyDictionary<string, string> EntityLabels = new Dictionary<string, string>
     {
         ["Product"] = "Produit",
@@ -79,12 +77,12 @@ public static class AuditTrail
         }
         if (filter.From is { } from)
         {
-            var start = StartOfParisDay(from);
+            var start = Dates.StartOfParisDay(from);
             query = query.Where(a => a.At >= start);
         }
         if (filter.To is { } to)
         {
-            var end = StartOfParisDay(to.AddDays(1));
+            var end = Dates.StartOfParisDay(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
         var total = await query.CountAsync(ct);
@@ -136,11 +134,6 @@ public static class AuditTrail
         return text;
     }
 
-    private static DateTimeOffset StartOfParisDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     /// <summary>Names for the ids that audit entries mention (directorates, domains, typologies, people, products).</summary>
     public static async Task<Dictionary<string, string>> ReferenceNamesAsync(CapDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct)
