@@ -65,7 +65,6 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         {
             AddErrors(result.Errors.ToDictionary(e => e.Key.Length == 0 ? nameof(RequestId) : e.Key, e => e.Value));
             Response.StatusCode = result.Status;
-            await LoadAsync(ct);
             return Page();
         }
         TempData["Success"] = $"La demande de « {request.Product!.Name} » est inscrite à l’ordre du jour.";
@@ -92,7 +91,6 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         {
             AddErrors(result.Errors);
             Response.StatusCode = result.Status;
-            await LoadAsync(ct);
             return Page();
         }
         TempData["Success"] = $"La demande de « {request.Product!.Name} » est retirée de l’ordre du jour : elle attend une autre séance.";

@@ -50,7 +50,6 @@ public sealed class DependencyFormModel(CapDbContext db, CurrentUser currentUser
             return stop;
         }
         ClearBindingErrors();
-        await LoadChoicesAsync(ct);
         var result = await service.SaveDependencyAsync(Product.Id, Id, Input, ct);
         if (result.NotFound)
         {
@@ -58,6 +57,7 @@ public sealed class DependencyFormModel(CapDbContext db, CurrentUser currentUser
         }
         if (!Apply(result, "La dépendance"))
         {
+            await LoadChoicesAsync(ct);
             return Page();
         }
         TempData["Success"] = "La dépendance est enregistrée.";

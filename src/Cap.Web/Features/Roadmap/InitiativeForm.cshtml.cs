@@ -56,7 +56,6 @@ public sealed class InitiativeFormModel(CapDbContext db, CurrentUser currentUser
             return stop;
         }
         ClearBindingErrors();
-        await LoadChoicesAsync(ct);
         var result = await service.SaveInitiativeAsync(Product.Id, Id, Input, ct);
         if (result.NotFound)
         {
@@ -64,6 +63,7 @@ public sealed class InitiativeFormModel(CapDbContext db, CurrentUser currentUser
         }
         if (!Apply(result, "L’initiative"))
         {
+            await LoadChoicesAsync(ct);
             return Page();
         }
         TempData["Success"] = $"L’initiative « {RoadmapService.Clean(Input.Title)} » est enregistrée.";

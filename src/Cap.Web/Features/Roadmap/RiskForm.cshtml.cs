@@ -55,7 +55,6 @@ public sealed class RiskFormModel(CapDbContext db, CurrentUser currentUser, Road
         }
         // A probability typed as text ("haute") fails binding: the service then says the scale.
         ClearBindingErrors();
-        await LoadChoicesAsync(ct);
         var result = await service.SaveRiskAsync(Product.Id, Id, Input, ct);
         if (result.NotFound)
         {
@@ -63,6 +62,7 @@ public sealed class RiskFormModel(CapDbContext db, CurrentUser currentUser, Road
         }
         if (!Apply(result, "Le risque"))
         {
+            await LoadChoicesAsync(ct);
             return Page();
         }
         TempData["Success"] = $"Le risque « {RoadmapService.Clean(Input.Title)} » est enregistré.";

@@ -40,5 +40,4 @@ public abstract class RoadmapFormPage(CapDbContext db, CurrentUser currentUser) 
     /// <summary>Binding errors (an unknown choice) are replaced by the service's French messages.</summary>
     protected void ClearBindingErrors() => ModelState.Clear();
 
-    protected static bool IsInvalid(ModelStateDictionary state) => !state.IsValid;
 }

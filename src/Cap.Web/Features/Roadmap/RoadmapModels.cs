@@ -102,6 +102,5 @@ public sealed class RoadmapWriteResult
     public bool RuleRefused { get; set; }
     public bool NotFound { get; set; }
     public int? ConflictVersion { get; set; }
-    public int Id { get; set; }
     public bool Succeeded => Errors.Count == 0 && !NotFound && ConflictVersion is null;
 }

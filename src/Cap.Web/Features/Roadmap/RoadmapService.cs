@@ -216,7 +216,6 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
                 ? $"Initiative « {initiative.Title} » : {before!.Value.Label().ToLower(French)} → {status.Label().ToLower(French)}."
                 : $"Initiative « {initiative.Title} » modifiée.";
         await CommitAsync(productId, summary, result, ct);
-        result.Id = initiative.Id;
         return result;
     }
 
@@ -298,7 +297,6 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         dependency.Status = status;
         var summary = $"Dépendance « {dependency.Target} » {(isNew ? "ajoutée" : "modifiée")} ({status.Label().ToLower(French)}).";
         await CommitAsync(productId, summary, result, ct);
-        result.Id = dependency.Id;
         return result;
     }
 
@@ -385,7 +383,6 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         risk.Status = status;
         var summary = $"Risque « {risk.Title} » {(isNew ? "ajouté" : "modifié")} (probabilité {risk.Probability}, impact {risk.Impact}, {status.Label().ToLower(French)}).";
         await CommitAsync(productId, summary, result, ct);
-        result.Id = risk.Id;
         return result;
     }
 
