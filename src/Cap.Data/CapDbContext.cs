@@ -62,6 +62,14 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Roadmap.Risk> Risks => Set<Cap.Domain.Roadmap.Risk>();
     public DbSet<Cap.Domain.Roadmap.RoadmapRevision> RoadmapRevisions => Set<Cap.Domain.Roadmap.RoadmapRevision>();
     public DbSet<Cap.Domain.Roadmap.RoadmapShareLink> RoadmapShareLinks => Set<Cap.Domain.Roadmap.RoadmapShareLink>();
+    public DbSet<Cap.Domain.Iterations.Iteration> Iterations => Set<Cap.Domain.Iterations.Iteration>();
+    public DbSet<Cap.Domain.Iterations.IterationInitiative> IterationInitiatives => Set<Cap.Domain.Iterations.IterationInitiative>();
+    public DbSet<Cap.Domain.Iterations.IterationFeedbackLink> IterationFeedbackLinks => Set<Cap.Domain.Iterations.IterationFeedbackLink>();
+    public DbSet<Cap.Domain.Iterations.Ritual> Rituals => Set<Cap.Domain.Iterations.Ritual>();
+    public DbSet<Cap.Domain.Retrospectives.Retrospective> Retrospectives => Set<Cap.Domain.Retrospectives.Retrospective>();
+    public DbSet<Cap.Domain.Retrospectives.RetroItem> RetroItems => Set<Cap.Domain.Retrospectives.RetroItem>();
+    public DbSet<Cap.Domain.Retrospectives.RetroAction> RetroActions => Set<Cap.Domain.Retrospectives.RetroAction>();
+    public DbSet<Cap.Domain.Notifications.OutboxMail> OutboxMails => Set<Cap.Domain.Notifications.OutboxMail>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

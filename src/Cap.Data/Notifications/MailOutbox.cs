@@ -1,0 +1,28 @@
+using Cap.Domain.Notifications;
+
+namespace Cap.Data.Notifications;
+
+/// <summary>
+/// The one way to send an e-mail: add it to the outbox in the same unit of work as the change that causes it, then
+/// save. The background sender (Cap.Web) delivers it and retries while the mail server refuses it.
+/// </summary>
+public static class MailOutbox
+{
+    public static OutboxMail EnqueueMail(this CapDbContext db, string to, string subject, string body, string? topic, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        var mail = new OutboxMail
+        {
+            To = to.Trim().ToLowerInvariant(),
+            Subject = Truncate(subject, OutboxMail.SubjectMaxLength),
+            Body = Truncate(body, OutboxMail.BodyMaxLength),
+            Topic = topic is null ? null : Truncate(topic, OutboxMail.TopicMaxLength),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMails.Add(mail);
+        return mail;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}
