@@ -230,6 +230,30 @@ public abstract class RoadmapPagesTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Demo_roadmaps_come_with_a_history_that_ends_with_the_roadmap_of_today()
+    {
+        // A demo product nobody edits in these tests: its revisions are only the demo's.
+        var (productId, slug) = await QueryAsync(factory, db => db.Roadmaps.OrderByDescending(r => r.ProductId)
+            .Select(r => new ValueTuple<int, string>(r.ProductId, r.Product!.Slug)).FirstAsync());
+        var revisions = await QueryAsync(factory, db => db.RoadmapRevisions.AsNoTracking().Where(r => r.ProductId == productId).OrderBy(r => r.Number).ToListAsync());
+        Assert.True(revisions.Count >= 2, $"{revisions.Count} revisions");
+        Assert.StartsWith("Feuille de route initiale", revisions[0].Summary, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, revisions.Count), revisions.Select(r => r.Number));
+        Assert.True(revisions.Zip(revisions.Skip(1)).All(p => p.First.At < p.Second.At) && revisions[^1].At < DateTimeOffset.UtcNow);
+
+        var first = Cap.Web.Features.Roadmap.RoadmapService.ReadSnapshot(revisions[0].Snapshot)!;
+        var last = Cap.Web.Features.Roadmap.RoadmapService.ReadSnapshot(revisions[^1].Snapshot)!;
+        var today = await QueryAsync(factory, db => Cap.Web.Features.Roadmap.RoadmapService.LoadAsync(db, productId, CancellationToken.None));
+        Assert.All(first.Initiatives, i => Assert.Equal(Cap.Domain.Roadmap.InitiativeStatus.Planned, i.Status));
+        Assert.Equal(today!.Initiatives.Select(i => (i.Id, i.Status)), last.Initiatives.Select(i => (i.Id, i.Status)));
+
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        using var history = await client.GetAsync($"/produits/{slug}/feuille-de-route/historique");
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Contains("Feuille de route initiale", Html.Text(await Html.ParseAsync(history)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Share_link_opens_the_roadmap_read_only_without_sign_in_until_revoked()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);

@@ -111,7 +111,7 @@ public static class RoadmapEndpoints
                 Detail = string.Join(" ", errors.Values) + " Rien n’a été enregistré.",
             }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
         }
-        var view = (await service.LoadAsync(productId.Value, ct))!;
+        var view = result.Saved ?? (await service.LoadAsync(productId.Value, ct))!;
         return created ? TypedResults.Created($"/api/v1/products/{slug}/roadmap", view) : TypedResults.Ok(view);
     }
 }

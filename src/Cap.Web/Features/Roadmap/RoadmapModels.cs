@@ -103,4 +103,7 @@ public sealed class RoadmapWriteResult
     public bool NotFound { get; set; }
     public int? ConflictVersion { get; set; }
     public bool Succeeded => Errors.Count == 0 && !NotFound && ConflictVersion is null;
+
+    /// <summary>The roadmap as saved (the revision's snapshot), once the write succeeded.</summary>
+    public RoadmapView? Saved { get; set; }
 }

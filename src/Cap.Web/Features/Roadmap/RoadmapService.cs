@@ -21,7 +21,10 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public async Task<RoadmapView?> LoadAsync(int productId, CancellationToken ct)
+    public Task<RoadmapView?> LoadAsync(int productId, CancellationToken ct) => LoadAsync(db, productId, ct);
+
+    /// <summary>The product's roadmap as shown (and as kept in revisions' snapshots).</summary>
+    public static async Task<RoadmapView?> LoadAsync(CapDbContext db, int productId, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Slug, p.Name }).FirstOrDefaultAsync(ct);
         if (product is null)
@@ -458,6 +461,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        result.Saved = view;
         return result;
     }
 

@@ -58,6 +58,7 @@ public static class DatabaseSetup
         if (app.Configuration.GetValue<bool>("Database:SeedDemoData"))
         {
             await DemoPortfolio.SeedAsync(db, app.Configuration.GetValue("Database:SyntheticProducts", 0));
+            await Features.Roadmap.DemoRoadmapRevisions.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         }
         else
         {
