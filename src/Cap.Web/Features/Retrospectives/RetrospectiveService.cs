@@ -14,6 +14,9 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
 {
     public const string ConcurrencyMessage = "L’action a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
 
+    /// <summary>How far back the live channel sends rows again, whatever their id (see <see cref="NewsAsync"/>).</summary>
+    public static readonly TimeSpan LiveOverlap = TimeSpan.FromSeconds(10);
+
     public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
 
     // ---- Reads ---------------------------------------------------------------------------------------
@@ -89,8 +92,11 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         {
             return null;
         }
-        var items = await Items(db.RetroItems.AsNoTracking().Where(i => i.RetrospectiveId == id && i.Id > afterItem)).Take(200).ToListAsync(ct);
-        var actions = await Actions(db.RetroActions.AsNoTracking().Where(a => a.RetrospectiveId == id && a.Id > afterAction)).Take(200).ToListAsync(ct);
+        // Ids are taken before commit: an item with a smaller id may become visible after a greater one was read. The
+        // last seconds' rows are sent again whatever their id, and the screen ignores the ids it already shows.
+        var recent = time.GetUtcNow().Add(-LiveOverlap);
+        var items = await Items(db.RetroItems.AsNoTracking().Where(i => i.RetrospectiveId == id && (i.Id > afterItem || i.CreatedAt >= recent))).Take(200).ToListAsync(ct);
+        var actions = await Actions(db.RetroActions.AsNoTracking().Where(a => a.RetrospectiveId == id && (a.Id > afterAction || a.CreatedAt >= recent))).Take(200).ToListAsync(ct);
         return new RetrospectiveNews(items, actions, status.Value);
     }
 

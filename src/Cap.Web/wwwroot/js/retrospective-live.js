@@ -50,7 +50,6 @@
 
     function addItem(item) {
         var key = String(item.id);
-        lastItem = Math.max(lastItem, item.id);
         if (seenItems[key]) {
             return false;
         }
@@ -89,7 +88,6 @@
 
     function addAction(action) {
         var key = String(action.id);
-        lastAction = Math.max(lastAction, action.id);
         if (seenActions[key] || !actionsList) {
             return false;
         }
@@ -128,8 +126,10 @@
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (news) {
                 if (news) {
-                    news.items.forEach(addItem);
-                    news.actions.forEach(addAction);
+                    // Only the poll moves the marks: the author's own post may have a greater id than an item of
+                    // someone else committed just before it, which the next poll must still bring.
+                    news.items.forEach(function (item) { lastItem = Math.max(lastItem, item.id); addItem(item); });
+                    news.actions.forEach(function (action) { lastAction = Math.max(lastAction, action.id); addAction(action); });
                 }
             })
             .catch(function () { /* the next poll tries again */ })
