@@ -105,11 +105,11 @@ public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFi
         await karim.GotoAsync(fixture.BaseUrl + List + "/nouvelle");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Créer la rétrospective" }).ClickAsync();
         var review = karim.Locator("#revue");
-        await Assertions.Expect(review.GetByText("Créer une file « urgences » arbitrée chaque matin")).ToBeVisibleAsync();
+        await Assertions.Expect(review.GetByRole(AriaRole.Rowheader, new() { Name = "Créer une file « urgences » arbitrée chaque matin" })).ToBeVisibleAsync();
         await CheckAsync(karim, "105-retrospective-suivante-revue");
         await review.GetByRole(AriaRole.Button, new() { Name = "Réalisée : Créer une file « urgences » arbitrée chaque matin" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("L’action « Créer une file « urgences » arbitrée chaque matin » est close (réalisée).")).ToBeVisibleAsync();
-        await Assertions.Expect(karim.Locator("#revue").GetByText("Créer une file « urgences » arbitrée chaque matin")).ToHaveCountAsync(0);
+        await Assertions.Expect(karim.Locator("#revue").GetByRole(AriaRole.Rowheader, new() { Name = "Créer une file « urgences » arbitrée chaque matin" })).ToHaveCountAsync(0);
         var nextUrl = karim.Url.Split('#')[0];
 
         // The same page without JavaScript: the form posts and comes back.
