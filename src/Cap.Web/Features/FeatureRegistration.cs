@@ -5,6 +5,7 @@ using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Roadmap;
+using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
 
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddLifeCycle();
         services.AddCommittee();
         services.AddRoadmap();
+        services.AddRituals();
         return services;
     }
 
@@ -38,7 +40,9 @@ public static class FeatureRegistration
         api.MapLifeCycleEndpoints();
         api.MapCommitteeEndpoints();
         api.MapRoadmapEndpoints();
+        api.MapRitualEndpoints();
         // Public (anonymous) endpoints: outside the signed-in group.
         app.MapSatisfactionEndpoints();
+        app.MapRitualFeed();
     }
 }
