@@ -234,7 +234,9 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var deleted = await client.DeleteAsync($"{Api}/{id}");
-        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        using var remaining = await ReadJsonAsync(deleted);
+        Assert.DoesNotContain(remaining.RootElement.GetProperty("rituals").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
         using var again = await client.DeleteAsync($"{Api}/{id}");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }

@@ -30,8 +30,8 @@ public static class RitualEndpoints
                 WriteAsync(slug, id, input, service, db, user, ct))
             .WithName("UpdateRitual").WithSummary("Remplace un rituel ; version doit être la version lue (sinon 409).")
             .Produces<RitualView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{id:int}", DeleteRitual).WithName("DeleteRitual").WithSummary("Supprime un rituel.")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:int}", DeleteRitual).WithName("DeleteRitual").WithSummary("Supprime un rituel ; répond la liste des rituels restants.")
+            .Produces<RitualsView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The team's calendar feed, without signing in: 404 for an unknown or revoked token.</summary>
@@ -64,7 +64,7 @@ public static class RitualEndpoints
             return stop.Result!;
         }
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).FirstAsync(ct);
-        return await service.DeleteAsync(productId, id, ct) is null ? RitualNotFound() : TypedResults.NoContent();
+        return await service.DeleteAsync(productId, id, ct) is null ? RitualNotFound() : TypedResults.Ok((await service.LoadAsync(productId, ct))!);
     }
 
     private static async Task<IResult> WriteAsync(string slug, int? id, RitualInput input, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct)
