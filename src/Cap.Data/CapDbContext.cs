@@ -66,6 +66,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Iterations.IterationInitiative> IterationInitiatives => Set<Cap.Domain.Iterations.IterationInitiative>();
     public DbSet<Cap.Domain.Iterations.IterationFeedbackLink> IterationFeedbackLinks => Set<Cap.Domain.Iterations.IterationFeedbackLink>();
     public DbSet<Cap.Domain.Iterations.Ritual> Rituals => Set<Cap.Domain.Iterations.Ritual>();
+    public DbSet<Cap.Domain.Iterations.RitualFeed> RitualFeeds => Set<Cap.Domain.Iterations.RitualFeed>();
     public DbSet<Cap.Domain.Retrospectives.Retrospective> Retrospectives => Set<Cap.Domain.Retrospectives.Retrospective>();
     public DbSet<Cap.Domain.Retrospectives.RetroItem> RetroItems => Set<Cap.Domain.Retrospectives.RetroItem>();
     public DbSet<Cap.Domain.Retrospectives.RetroAction> RetroActions => Set<Cap.Domain.Retrospectives.RetroAction>();

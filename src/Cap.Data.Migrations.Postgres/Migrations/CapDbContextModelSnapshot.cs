@@ -860,6 +860,46 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("Rituals");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Iterations.RitualFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("RitualFeeds");
+                });
+
             modelBuilder.Entity("Cap.Domain.LifeCycle.DeliverableRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2650,6 +2690,15 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Ritual", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Iterations.RitualFeed", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", null)
                         .WithMany()

@@ -823,6 +823,44 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Rituals");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Iterations.RitualFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("RitualFeeds");
+                });
+
             modelBuilder.Entity("Cap.Domain.LifeCycle.DeliverableRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2553,6 +2591,15 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Ritual", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Iterations.RitualFeed", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", null)
                         .WithMany()

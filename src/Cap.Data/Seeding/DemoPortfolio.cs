@@ -165,6 +165,7 @@ public static class DemoPortfolio
         await DemoCommittee.SeedAsync(db, ct);
         await DemoRoadmap.SeedAsync(db, ct);
         await DemoRetrospectives.SeedAsync(db, ct);
+        await DemoRituals.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 }

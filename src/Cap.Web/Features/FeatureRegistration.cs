@@ -6,6 +6,7 @@ using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Roadmap;
+using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
 
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddCommittee();
         services.AddRoadmap();
         services.AddRetrospectives();
+        services.AddRituals();
         return services;
     }
 
@@ -41,8 +43,11 @@ public static class FeatureRegistration
         api.MapCommitteeEndpoints();
         api.MapRoadmapEndpoints();
         api.MapRetrospectiveEndpoints();
-        // Public (anonymous) endpoints: outside the signed-in group.
-        app.MapSatisfactionEndpoints();
+        api.MapRitualEndpoints();
+        // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
+        // (anonymous) endpoints.
         app.MapRetrospectiveLive();
+        app.MapSatisfactionEndpoints();
+        app.MapRitualFeed();
     }
 }

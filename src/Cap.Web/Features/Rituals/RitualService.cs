@@ -1,0 +1,307 @@
+using System.Globalization;
+using Cap.Data;
+using Cap.Domain.Iterations;
+using Cap.Web.Shared.Auth;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Rituals;
+
+/// <summary>Reads and writes a team's rituals for the pages and the API, and builds its iCalendar feed.</summary>
+public sealed class RitualService(CapDbContext db, CurrentUser currentUser, TimeProvider time)
+{
+    /// <summary>The current Paris local date-time.</summary>
+    public DateTime ParisNow => RitualSchedule.ToParis(time.GetUtcNow());
+
+    public async Task<RitualsView?> LoadAsync(int productId, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Slug, p.Name }).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return null;
+        }
+        var rituals = await db.Rituals.AsNoTracking().Where(r => r.ProductId == productId).ToListAsync(ct);
+        var now = ParisNow;
+        var views = rituals.Select(r => ToView(r, now))
+            .OrderByDescending(r => r.IsActive).ThenBy(r => r.NextOccurrence).ThenBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+        return new RitualsView(product.Slug, product.Name, views);
+    }
+
+    public async Task<RitualView?> FindAsync(int productId, int id, CancellationToken ct)
+    {
+        var ritual = await db.Rituals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
+        return ritual is null ? null : ToView(ritual, ParisNow);
+    }
+
+    internal static RitualView ToView(Ritual r, DateTime parisNow) => new(
+        r.Id, r.Kind, r.Name, r.Frequency, RitualSchedule.Describe(r.Frequency, r.FirstDate, r.StartTime), r.FirstDate,
+        r.StartTime.ToString("HH':'mm", CultureInfo.InvariantCulture), r.DurationMinutes, r.Location, r.IsActive,
+        r.IsActive ? RitualSchedule.ToInstant(RitualSchedule.NextOccurrence(r.Frequency, r.FirstDate, r.StartTime, parisNow)) : null,
+        r.Version);
+
+    /// <summary>Creates (<paramref name="id"/> null) or replaces a ritual; nothing is saved when a field is refused.</summary>
+    public async Task<RitualWriteResult> SaveAsync(int productId, int? id, RitualInput input, CancellationToken ct)
+    {
+        var result = new RitualWriteResult();
+        Ritual? ritual = null;
+        if (id is not null)
+        {
+            ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
+            if (ritual is null)
+            {
+                result.NotFound = true;
+                return result;
+            }
+            if (input.Version is { } read && read != ritual.Version)
+            {
+                result.ConflictVersion = ritual.Version;
+                return result;
+            }
+        }
+        var name = Clean(input.Name);
+        var location = Clean(input.Location);
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            result.Errors[nameof(RitualInput.Kind)] = "Choisissez le type de rituel : daily, démo, rétrospective, priorisation et affinage ou autre.";
+            kind = RitualKind.Custom;
+        }
+        else if (kind == RitualKind.Custom && name is null)
+        {
+            result.Errors[nameof(RitualInput.Name)] = "Nommez le rituel, par exemple « Point hebdomadaire avec le sponsor ».";
+        }
+        if (name is { Length: > Ritual.NameMaxLength })
+        {
+            result.Errors[nameof(RitualInput.Name)] = $"Le nom ne doit pas dépasser {Ritual.NameMaxLength} caractères (actuellement {name.Length}).";
+        }
+        if (input.Frequency is not { } frequency || !Enum.IsDefined(frequency))
+        {
+            result.Errors[nameof(RitualInput.Frequency)] = "Choisissez la fréquence du rituel.";
+            frequency = RitualFrequency.Weekly;
+        }
+        if (input.FirstDate is not { } firstDate)
+        {
+            result.Errors[nameof(RitualInput.FirstDate)] = "Saisissez la date de la première occurrence sous la forme jj/mm/aaaa.";
+            firstDate = default;
+        }
+        else if (firstDate.Year is < 2000 or > 2100)
+        {
+            result.Errors[nameof(RitualInput.FirstDate)] = "Saisissez une date de première occurrence entre 2000 et 2100.";
+        }
+        var startTime = ParseTime(input.StartTime);
+        if (startTime is null)
+        {
+            result.Errors[nameof(RitualInput.StartTime)] = "Saisissez l’heure de début sous la forme hh:mm, par exemple 09:30.";
+        }
+        if (input.DurationMinutes is not { } duration)
+        {
+            result.Errors[nameof(RitualInput.DurationMinutes)] = $"Saisissez la durée en minutes, de {RitualSchedule.MinDurationMinutes} à {RitualSchedule.MaxDurationMinutes}.";
+            duration = 0;
+        }
+        else if (duration is < RitualSchedule.MinDurationMinutes or > RitualSchedule.MaxDurationMinutes)
+        {
+            result.Errors[nameof(RitualInput.DurationMinutes)] = $"La durée doit être comprise entre {RitualSchedule.MinDurationMinutes} et {RitualSchedule.MaxDurationMinutes} minutes (8 heures).";
+        }
+        if (location is { Length: > Ritual.LocationMaxLength })
+        {
+            result.Errors[nameof(RitualInput.Location)] = $"Le lieu ne doit pas dépasser {Ritual.LocationMaxLength} caractères (actuellement {location.Length}).";
+        }
+        if (result.Errors.Count > 0)
+        {
+            return result;
+        }
+        if (ritual is null)
+        {
+            ritual = new Ritual { ProductId = productId };
+            db.Rituals.Add(ritual);
+        }
+        ritual.Kind = kind;
+        ritual.Name = name ?? kind.Label();
+        ritual.Frequency = frequency;
+        ritual.FirstDate = firstDate;
+        ritual.StartTime = startTime!.Value;
+        ritual.DurationMinutes = duration;
+        ritual.Location = location;
+        ritual.IsActive = input.IsActive ?? true;
+        if (!await TrySaveAsync(result, ritual, ct))
+        {
+            return result;
+        }
+        result.Id = ritual.Id;
+        return result;
+    }
+
+    /// <summary>Activates or deactivates a ritual: an inactive one leaves the calendar feed but stays listed.</summary>
+    public async Task<bool> SetActiveAsync(int productId, int id, bool active, CancellationToken ct)
+    {
+        var ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
+        if (ritual is null)
+        {
+            return false;
+        }
+        ritual.IsActive = active;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<string?> DeleteAsync(int productId, int id, CancellationToken ct)
+    {
+        var ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
+        if (ritual is null)
+        {
+            return null;
+        }
+        db.Rituals.Remove(ritual);
+        await db.SaveChangesAsync(ct);
+        return ritual.Name;
+    }
+
+    // ---- Calendar feed -------------------------------------------------------------------------------
+
+    public Task<RitualFeedState?> FeedStateAsync(int productId, CancellationToken ct) =>
+        db.RitualFeeds.AsNoTracking().Where(f => f.ProductId == productId && f.RevokedAt == null).OrderByDescending(f => f.Id)
+            .Select(f => new RitualFeedState(f.CreatedAt, f.CreatedByName)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Revokes the live feed address, if any, and creates a new one; returns its token, shown once.</summary>
+    public async Task<string> RegenerateFeedAsync(int productId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var live in await db.RitualFeeds.Where(f => f.ProductId == productId && f.RevokedAt == null).ToListAsync(ct))
+        {
+            live.RevokedAt = now;
+        }
+        var (token, hash) = RitualFeed.NewToken();
+        var person = await currentUser.GetAsync(ct);
+        db.RitualFeeds.Add(new RitualFeed { ProductId = productId, Hash = hash, CreatedByName = person?.DisplayName ?? currentUser.Name });
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    /// <summary>Revokes the live feed address; false when there was none.</summary>
+    public async Task<bool> DisableFeedAsync(int productId, CancellationToken ct)
+    {
+        var live = await db.RitualFeeds.Where(f => f.ProductId == productId && f.RevokedAt == null).ToListAsync(ct);
+        if (live.Count == 0)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        live.ForEach(f => f.RevokedAt = now);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The product a live feed token opens, or null.</summary>
+    public Task<int?> ProductOfFeedTokenAsync(string token, CancellationToken ct)
+    {
+        var hash = Cap.Domain.Platform.ApiToken.HashSecret(token);
+        return db.RitualFeeds.Where(f => f.Hash == hash && f.RevokedAt == null).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The team's active rituals as an iCalendar document: one recurring event per ritual in Paris time (with the
+    /// Europe/Paris VTIMEZONE), a UID stable across downloads so calendars update the event instead of duplicating it.
+    /// </summary>
+    public async Task<string?> BuildCalendarAsync(int productId, string host, CancellationToken ct)
+    {
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Slug, p.Name }).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return null;
+        }
+        var rituals = await db.Rituals.AsNoTracking().Where(r => r.ProductId == productId && r.IsActive).OrderBy(r => r.Id).ToListAsync(ct);
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Cap//Rituels d’équipe//FR" };
+        calendar.Method = "PUBLISH";
+        calendar.AddProperty("X-WR-CALNAME", $"Rituels — {product.Name}");
+        calendar.AddProperty("X-WR-TIMEZONE", RitualSchedule.ParisTimeZoneId);
+        calendar.AddTimeZone(new VTimeZone(RitualSchedule.ParisTimeZoneId));
+        var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime, "UTC");
+        foreach (var r in rituals)
+        {
+            var firstDay = RitualSchedule.FirstOccurrenceDay(r.Frequency, r.FirstDate);
+            var start = new CalDateTime(firstDay.ToDateTime(r.StartTime), RitualSchedule.ParisTimeZoneId);
+            var e = new CalendarEvent
+            {
+                Uid = $"ritual-{r.Id}@{host}",
+                Summary = r.Name,
+                Description = $"{r.Kind.Label()} de l’équipe « {product.Name} » — {RitualSchedule.Describe(r.Frequency, r.FirstDate, r.StartTime)}, {r.DurationMinutes} min.",
+                Location = r.Location,
+                Start = start,
+                Duration = Ical.Net.DataTypes.Duration.FromMinutes(r.DurationMinutes),
+                DtStamp = stamp,
+                LastModified = new CalDateTime(r.UpdatedAt.UtcDateTime, "UTC"),
+                Sequence = r.Version,
+            };
+            e.RecurrenceRule = Rule(r);
+            calendar.Events.Add(e);
+        }
+        return new CalendarSerializer().SerializeToString(calendar);
+    }
+
+    /// <summary>The RRULE of a frequency; monthly on the 29th–31st takes the month's last existing day of those.</summary>
+    internal static RecurrencePattern Rule(Ritual r)
+    {
+        switch (r.Frequency)
+        {
+            case RitualFrequency.Daily:
+                return new RecurrencePattern(FrequencyType.Weekly, 1)
+                {
+                    ByDay = [new WeekDay(DayOfWeek.Monday), new WeekDay(DayOfWeek.Tuesday), new WeekDay(DayOfWeek.Wednesday), new WeekDay(DayOfWeek.Thursday), new WeekDay(DayOfWeek.Friday)],
+                };
+            case RitualFrequency.Monthly:
+                var day = r.FirstDate.Day;
+                var pattern = new RecurrencePattern(FrequencyType.Monthly, 1);
+                if (day <= 28)
+                {
+                    pattern.ByMonthDay = [day];
+                }
+                else
+                {
+                    // BYMONTHDAY=29,30,31;BYSETPOS=-1 : the 31st, or the month's last day when it is shorter.
+                    pattern.ByMonthDay = [.. Enumerable.Range(28, day - 27)];
+                    pattern.BySetPosition = [-1];
+                }
+                return pattern;
+            default:
+                return new RecurrencePattern(FrequencyType.Weekly, r.Frequency switch
+                {
+                    RitualFrequency.Weekly => 1,
+                    RitualFrequency.EveryTwoWeeks => 2,
+                    _ => 4,
+                });
+        }
+    }
+
+    private async Task<bool> TrySaveAsync(RitualWriteResult result, Ritual ritual, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result.ConflictVersion = -1;
+            db.Entry(ritual).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    internal static TimeOnly? ParseTime(string? value)
+    {
+        var text = Clean(value)?.Replace('h', ':').Replace('H', ':');
+        if (text is null)
+        {
+            return null;
+        }
+        if (text.EndsWith(':'))
+        {
+            text += "00";
+        }
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
+    }
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
