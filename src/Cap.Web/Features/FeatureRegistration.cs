@@ -1,6 +1,7 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddLifeCycle();
         services.AddCommittee();
         services.AddRoadmap();
+        services.AddCoaching();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class FeatureRegistration
         api.MapLifeCycleEndpoints();
         api.MapCommitteeEndpoints();
         api.MapRoadmapEndpoints();
+        api.MapCoachingEndpoints();
         // Public (anonymous) endpoints: outside the signed-in group.
         app.MapSatisfactionEndpoints();
     }
