@@ -441,7 +441,10 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time)
         }
         if (includeCoaches)
         {
-            ids.AddRange(request.Coaches.Select(c => c.PersonId));
+            // No coach yet: every coach hears of the team's message, as of the request itself.
+            ids.AddRange(request.Coaches.Count > 0
+                ? request.Coaches.Select(c => c.PersonId)
+                : (await CoachesAsync(ct)).Select(c => c.Id));
         }
         ids = [.. ids.Distinct().Where(i => i != author.Id)];
         return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IsActive).OrderBy(p => p.Email).Select(p => p.Email).ToListAsync(ct);
