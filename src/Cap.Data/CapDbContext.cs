@@ -71,6 +71,12 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Retrospectives.RetroItem> RetroItems => Set<Cap.Domain.Retrospectives.RetroItem>();
     public DbSet<Cap.Domain.Retrospectives.RetroAction> RetroActions => Set<Cap.Domain.Retrospectives.RetroAction>();
     public DbSet<Cap.Domain.Notifications.OutboxMail> OutboxMails => Set<Cap.Domain.Notifications.OutboxMail>();
+    public DbSet<Cap.Domain.Coaching.CoachingIntervention> CoachingInterventions => Set<Cap.Domain.Coaching.CoachingIntervention>();
+    public DbSet<Cap.Domain.Coaching.CoachingRequest> CoachingRequests => Set<Cap.Domain.Coaching.CoachingRequest>();
+    public DbSet<Cap.Domain.Coaching.CoachingAssignment> CoachingAssignments => Set<Cap.Domain.Coaching.CoachingAssignment>();
+    public DbSet<Cap.Domain.Coaching.CoachingMessage> CoachingMessages => Set<Cap.Domain.Coaching.CoachingMessage>();
+    public DbSet<Cap.Domain.Coaching.CoachingSession> CoachingSessions => Set<Cap.Domain.Coaching.CoachingSession>();
+    public DbSet<Cap.Domain.Coaching.ProductWeather> ProductWeathers => Set<Cap.Domain.Coaching.ProductWeather>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

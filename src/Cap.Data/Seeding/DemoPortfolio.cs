@@ -34,6 +34,7 @@ public static class DemoPortfolio
         ("Léa Robin", "lea.robin@demo.cap.gouv.fr", "DNUM — Données", GlobalRoles.None),
         ("Yanis Morel", "yanis.morel@demo.cap.gouv.fr", "DNUM — Développement", GlobalRoles.None),
         ("Chloé Blanc", "chloe.blanc@demo.cap.gouv.fr", "DNUM — Recherche utilisateur", GlobalRoles.None),
+        ("Marion Lefèvre", "marion.lefevre@demo.cap.gouv.fr", "DNUM — Bureau design et développement", GlobalRoles.Coach),
     ];
 
     /// <summary>The demo person who is Responsable produit of <see cref="JourneyProductSlug"/>; used by the guided journey in tests.</summary>
@@ -166,6 +167,7 @@ public static class DemoPortfolio
         await DemoRoadmap.SeedAsync(db, ct);
         await DemoRetrospectives.SeedAsync(db, ct);
         await DemoRituals.SeedAsync(db, ct);
+        await DemoCoaching.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 }

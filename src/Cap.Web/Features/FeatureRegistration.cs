@@ -1,6 +1,7 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         services.AddRoadmap();
         services.AddRetrospectives();
         services.AddRituals();
+        services.AddCoaching();
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class FeatureRegistration
         api.MapRoadmapEndpoints();
         api.MapRetrospectiveEndpoints();
         api.MapRitualEndpoints();
+        api.MapCoachingEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();

@@ -1,0 +1,23 @@
+using Cap.Web.Shared;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cap.Web.Features.Coaching;
+
+/// <summary>Coaching: service, product tab « Accompagnement », pages under /accompagnement and API.</summary>
+public static class CoachingRegistration
+{
+    public static IServiceCollection AddCoaching(this IServiceCollection services)
+    {
+        services.AddScoped<CoachingService>();
+        services.AddProductTab(new ProductTab("accompagnement", "Accompagnement", "/Coaching/ProductTab", 60));
+        services.Configure<RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Coaching/InterventionForm", "/accompagnement/catalogue/{id:int}/modifier"));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCoachingEndpoints(this RouteGroupBuilder api)
+    {
+        CoachingEndpoints.Map(api);
+        return api;
+    }
+}
