@@ -136,6 +136,27 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Demo_portfolio_ships_retrospectives_with_actions_in_every_status_and_carried_ones()
+    {
+        Assert.True(await QueryAsync(factory, db => db.TeamMembers.AnyAsync(m => m.Product!.Slug == "alerte-canicule" && m.Person!.Email == Demo.ProductOwner)));
+        foreach (var slug in new[] { "alerte-canicule", Demo.JourneyProductSlug })
+        {
+            var statuses = await QueryAsync(factory, db => db.RetroActions.Where(a => a.Retrospective!.Product!.Slug == slug).Select(a => a.Status).Distinct().ToListAsync());
+            Assert.Equal(Enum.GetValues<RetroActionStatus>().Length, statuses.Count);
+            Assert.True(await QueryAsync(factory, db => db.RetroActions.AnyAsync(a => a.Retrospective!.Product!.Slug == slug && a.CarriedToRetrospectiveId != null && a.Status == RetroActionStatus.InProgress)));
+            Assert.True(await QueryAsync(factory, db => db.RetroItems.CountAsync(i => i.Retrospective!.Product!.Slug == slug)) >= 12);
+            using var client = factory.CreateClientFor(Demo.ProductOwner);
+            using var list = await client.GetAsync(Api(slug));
+            using var json = await ReadJsonAsync(list);
+            var latest = json.RootElement.GetProperty("retrospectives")[0];
+            Assert.Equal("Open", latest.GetProperty("status").GetString());
+            using var one = await client.GetAsync($"{Api(slug)}/{latest.GetProperty("id").GetInt32()}");
+            using var oneJson = await ReadJsonAsync(one);
+            Assert.Equal(2, oneJson.RootElement.GetProperty("toReview").GetArrayLength());
+        }
+    }
+
+    [Fact]
     public async Task Readers_and_outsiders_cannot_write_and_unknown_ids_are_404()
     {
         var slug = await FreshProductAsync(factory);

@@ -189,6 +189,10 @@
     }
 
     Array.prototype.forEach.call(document.querySelectorAll('form[data-retro-form]'), function (form) {
+        if (form.getAttribute('data-retro-form') === 'action' && !actionsList) {
+            // The full page lists actions in a table with their own forms: its action form posts normally (PRG).
+            return;
+        }
         form.addEventListener('submit', function (event) {
             event.preventDefault();
             var button = form.querySelector('button[type=submit]');
