@@ -3,6 +3,7 @@ using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
+using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Satisfaction;
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddLifeCycle();
         services.AddCommittee();
         services.AddRoadmap();
+        services.AddIterations();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class FeatureRegistration
         api.MapLifeCycleEndpoints();
         api.MapCommitteeEndpoints();
         api.MapRoadmapEndpoints();
+        api.MapIterationEndpoints();
         // Public (anonymous) endpoints: outside the signed-in group.
         app.MapSatisfactionEndpoints();
     }
