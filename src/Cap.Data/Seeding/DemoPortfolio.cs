@@ -164,6 +164,7 @@ public static class DemoPortfolio
         await DemoLifeCycle.SeedAsync(db, ct);
         await DemoCommittee.SeedAsync(db, ct);
         await DemoRoadmap.SeedAsync(db, ct);
+        await DemoIterations.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
     }
 }
