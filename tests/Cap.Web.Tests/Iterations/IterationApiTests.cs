@@ -71,7 +71,7 @@ public abstract class IterationApiTests<TFactory>(TFactory factory) : IClassFixt
         using var notLast = await client.DeleteAsync($"{api}/1");
         Assert.Equal(HttpStatusCode.Conflict, notLast.StatusCode);
         using var deleted = await client.DeleteAsync($"{api}/2");
-        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         // The carried row went with iteration 2: iteration 1's row is unfinished again, not carried.
         using var one = await client.GetAsync($"{api}/1");
         using var oneJson = await ReadJsonAsync(one);

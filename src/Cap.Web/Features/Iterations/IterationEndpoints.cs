@@ -37,8 +37,8 @@ public static class IterationEndpoints
         group.MapDelete("/{number:int}", (string slug, int number, int? version, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
                 WriteAsync(slug, db, user, service, productId => service.DeleteAsync(productId, number, version, ct), StatusCodes.Status204NoContent, ct))
             .WithName("DeleteProductIteration")
-            .WithSummary("Supprime la dernière itération, si elle n’a pas de rétrospective (sinon 409).")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Supprime la dernière itération, si elle n’a pas de rétrospective (sinon 409) ; renvoie la liste restante.")
+            .Produces<IterationListView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{number:int}/review", (string slug, int number, ReviewInput input, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
                 WriteAsync(slug, db, user, service, productId => service.ReviewAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
             .WithName("ReviewProductIteration")
@@ -109,7 +109,7 @@ public static class IterationEndpoints
         }
         if (success == StatusCodes.Status204NoContent)
         {
-            return TypedResults.NoContent();
+            return TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
         }
         var view = (await service.GetAsync(productId.Value, slug, result.Number!.Value, ct))!;
         return success == StatusCodes.Status201Created
