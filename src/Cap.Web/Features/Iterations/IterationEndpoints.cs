@@ -35,7 +35,7 @@ public static class IterationEndpoints
             .WithSummary("Remplace les dates, l’objectif et les initiatives d’une itération ; version doit être la version lue (sinon 409).")
             .Produces<IterationDetailView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{number:int}", (string slug, int number, int? version, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.DeleteAsync(productId, number, version, ct), StatusCodes.Status204NoContent, ct))
+                WriteAsync(slug, db, user, service, productId => service.DeleteAsync(productId, number, version, ct), ListAfterDelete, ct))
             .WithName("DeleteProductIteration")
             .WithSummary("Supprime la dernière itération, si elle n’a pas de rétrospective (sinon 409) ; renvoie la liste restante.")
             .Produces<IterationListView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -66,6 +66,9 @@ public static class IterationEndpoints
         }
         return await service.GetAsync(productId.Value, slug, number, ct) is { } view ? TypedResults.Ok(view) : IterationNotFound(number);
     }
+
+    /// <summary>Passed as the success status of a deletion: answer 200 with the remaining list.</summary>
+    private const int ListAfterDelete = -1;
 
     private static Task<int?> ProductIdAsync(CapDbContext db, string slug, CancellationToken ct) =>
         db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -107,7 +110,7 @@ public static class IterationEndpoints
                 Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré.",
             }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
         }
-        if (success == StatusCodes.Status204NoContent)
+        if (success == ListAfterDelete)
         {
             return TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
         }
