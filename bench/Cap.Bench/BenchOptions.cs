@@ -19,6 +19,8 @@ internal static class Usage
                       (the heap does not grow with the export's size).
           committee   Issue 5: the committee home and an evidence pack on the generated portfolio where
                       every product has about three years of committee history (p95 ≤ 100 ms).
+          iterations  Issue 6: the roadmap tab, the iterations tab and an iteration page of a product with
+                      three years of two-week iterations and a full roadmap (p95 ≤ 100 ms).
           intake      Issue 4: the public JSON intake of Cap (child process, real port, SQLite) against
                       a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk
                       (ratio ≥ 50 %, rows stored = 2xx), then p99 at half Cap's maximum rate with an

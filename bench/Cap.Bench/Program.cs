@@ -42,6 +42,8 @@ internal static class BenchMain
                 return await ExportBenchmark.RunAsync(options);
             case "committee":
                 return await CommitteeBenchmark.RunAsync(options);
+            case "iterations":
+                return await IterationsBenchmark.RunAsync(options);
             case "intake":
                 return await IntakeBenchmark.RunAsync(options);
             case "satisfaction-stats":

@@ -165,6 +165,8 @@ public static class DemoPortfolio
         await DemoLifeCycle.SeedAsync(db, ct);
         await DemoCommittee.SeedAsync(db, ct);
         await DemoRoadmap.SeedAsync(db, ct);
+        await DemoIterations.SeedAsync(db, ct);
+        // After the iterations: retrospectives close the ended ones.
         await DemoRetrospectives.SeedAsync(db, ct);
         await DemoRituals.SeedAsync(db, ct);
         await DemoCoaching.SeedAsync(db, ct);

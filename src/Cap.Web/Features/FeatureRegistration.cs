@@ -4,6 +4,7 @@ using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
+using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Roadmap;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddRetrospectives();
         services.AddRituals();
         services.AddCoaching();
+        services.AddIterations();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class FeatureRegistration
         api.MapRetrospectiveEndpoints();
         api.MapRitualEndpoints();
         api.MapCoachingEndpoints();
+        api.MapIterationEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();

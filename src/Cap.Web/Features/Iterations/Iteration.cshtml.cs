@@ -1,0 +1,57 @@
+using Cap.Data;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Features.Iterations;
+
+/// <summary>One iteration: goal, initiatives and their outcome, review, retrospective; the team carries unfinished work over.</summary>
+public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, IterationService service) : IterationPage(db, currentUser)
+{
+    protected override string PageTitle => $"Itération {Number}";
+
+    [FromRoute]
+    public int Number { get; set; }
+
+    public IterationDetailView View { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await GuardAsync(edit: false, ct) is { } stop)
+        {
+            return stop;
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCarryOverAsync(List<int>? rowIds, int? version, CancellationToken ct)
+    {
+        if (await GuardAsync(edit: true, ct) is { } stop)
+        {
+            return stop;
+        }
+        var result = await service.CarryOverAsync(Product.Id, Number, new CarryOverInput { RowIds = rowIds ?? [], Version = version }, ct);
+        if (result.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        if (!result.Succeeded)
+        {
+            Apply(result);
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Success"] = result.Message ?? $"Les initiatives non terminées sont reportées sur l’itération {result.Number}.";
+        return Redirect(IterationUrl(result.Number!.Value));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await service.GetAsync(Product.Id, Product.Slug, Number, ct) is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        ViewData["Title"] = $"Itération {Number} — {Product.Name}";
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Cap.Data;
+using Cap.Web.Shared;
+using Cap.Web.Shared.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cap.Web.Features.Iterations;
+
+/// <summary>Base of the iteration pages: the « Itérations » tab, rights, and a refused write shown beside the fields.</summary>
+public abstract class IterationPage(CapDbContext db, CurrentUser currentUser) : ProductPageModel(db, currentUser)
+{
+    public override string TabKey => "iterations";
+
+    protected string ListUrl => $"/produits/{Product.Slug}/iterations";
+
+    protected string IterationUrl(int number) => $"{ListUrl}/{number}";
+
+    /// <summary>Null when the page may go on, else the answer (404, or 403 when <paramref name="edit"/> and not in the team).</summary>
+    protected async Task<IActionResult?> GuardAsync(bool edit, CancellationToken ct)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        return edit && !CanEdit ? Forbid() : null;
+    }
+
+    /// <summary>Copies a refused write into ModelState and sets the response status (422 or 409).</summary>
+    protected void Apply(IterationWriteResult result)
+    {
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"Input.{field}", message);
+        }
+        Response.StatusCode = result.Status;
+    }
+
+    /// <summary>A date typed in a form (jj/mm/aaaa or aaaa-mm-jj); a French error when it is not one.</summary>
+    protected DateOnly? ParseDate(string? raw, string field, string what)
+    {
+        if (IterationService.Clean(raw) is not { } text)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        ModelState.AddModelError($"Input.{field}", $"Saisissez {what} sous la forme jj/mm/aaaa, par exemple 02/03/2027.");
+        return null;
+    }
+
+    protected static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
