@@ -54,9 +54,10 @@ public static class DemoCoaching
         var products = await db.Products.AsNoTracking()
             .Where(p => !p.IsArchived && !p.Slug.StartsWith("produit-") && p.Slug != DemoPortfolio.JourneyProductSlug)
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.Name, p.Slug }).ToListAsync(ct);
-        var teams = (await db.TeamMembers.AsNoTracking().OrderBy(m => m.Role).ThenBy(m => m.Id)
-                .Select(m => new { m.ProductId, m.PersonId, m.Person!.DisplayName }).ToListAsync(ct))
-            .ToLookup(m => m.ProductId);
+        // Ordered in memory: the role may be stored as text, and the Responsable produit asks first.
+        var teams = (await db.TeamMembers.AsNoTracking()
+                .Select(m => new { m.ProductId, m.PersonId, m.Role, m.Id, m.Person!.DisplayName }).ToListAsync(ct))
+            .OrderBy(m => (int)m.Role).ThenBy(m => m.Id).ToLookup(m => m.ProductId);
         var decisions = (await db.GateDecisions.AsNoTracking().Where(d => d.SupportNeeds != SupportNeeds.None).OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.ProductId, d.SupportNeeds, d.DecidedAt }).ToListAsync(ct))
             .ToLookup(d => d.ProductId);
