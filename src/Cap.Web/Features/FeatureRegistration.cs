@@ -4,6 +4,7 @@ using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.LifeCycle;
+using Cap.Web.Features.Notifications;
 using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
@@ -24,6 +25,7 @@ public static class FeatureRegistration
         services.AddCommittee();
         services.AddRoadmap();
         services.AddRituals();
+        services.AddNotifications();
         return services;
     }
 
