@@ -51,3 +51,23 @@ public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<
         Assert.Contains("SUMMARY:Rétrospective de fin d’itération", await feed.TextAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The administrators' outbox of notification e-mails (empty or not), checked with axe-core.</summary>
+public sealed class OutboxPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
+
+    [Fact]
+    public async Task Administrator_reads_the_outbox()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString("/admin/courriels"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Camille Martin" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Courriels", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Mode boîte d’envoi")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Non envoyés" }).ClickAsync();
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "r3-courriels.png"), FullPage = true });
+        await Axe.AssertNoViolationsAsync(page);
+    }
+}

@@ -79,8 +79,9 @@ public abstract class OutboxTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Contains("554", mail.LastError, StringComparison.Ordinal);
         var received = Assert.Single(server.Accepted);
         Assert.Equal(["sophie.bernard@demo.cap.gouv.fr"], received.Recipients);
-        Assert.Contains("Subject: =?utf-8?", received.Data, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Nouvelle demande d", DecodeSubject(received.Data), StringComparison.Ordinal);
+        using var message = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(received.Data)));
+        Assert.Equal("Nouvelle demande d’accompagnement", message.Subject);
+        Assert.Equal("sophie.bernard@demo.cap.gouv.fr", Assert.Single(message.To.Mailboxes).Address);
         Assert.Equal(3, server.Sessions);
         await Task.Delay(500);
         Assert.Single(server.Accepted);
@@ -159,12 +160,6 @@ public abstract class OutboxTests<TFactory>(TFactory factory) : IClassFixture<TF
         using var coach = factory.CreateClientFor(Demo.Coach);
         using var refused = await coach.GetAsync($"/admin/courriels/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-    }
-
-    private static string DecodeSubject(string data)
-    {
-        var line = data.Split("\r\n").First(l => l.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase));
-        return MimeKit.Utils.Rfc2047.DecodeText(Encoding.ASCII.GetBytes(line["Subject:".Length..].Trim()));
     }
 
     private sealed class CountingTransport : IMailTransport
@@ -248,7 +243,7 @@ internal sealed class TinySmtpServer : IAsyncDisposable
         }
         var refuseAtRcpt = refusal is not null && refusal.StartsWith('4');
         await using var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 localhost ESMTP test");
         var recipients = new List<string>();
