@@ -7,6 +7,7 @@ using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Retrospectives;
+using Cap.Web.Features.Notifications;
 using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddRituals();
         services.AddCoaching();
         services.AddIterations();
+        services.AddNotifications();
         return services;
     }
 

@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found).
     /// </summary>
-    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations];
+    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
