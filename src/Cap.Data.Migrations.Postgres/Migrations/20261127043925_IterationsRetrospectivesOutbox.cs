@@ -149,8 +149,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         name: "FK_IterationInitiatives_IterationInitiatives_CarriedFromId",
                         column: x => x.CarriedFromId,
                         principalTable: "IterationInitiatives",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_IterationInitiatives_Iterations_IterationId",
                         column: x => x.IterationId,

@@ -3001,7 +3001,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasOne("Cap.Domain.Coaching.CoachingRequest", "DuplicateOf")
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("Cap.Domain.Committee.GateDecision", "FromDecision")
                         .WithMany()
@@ -3210,7 +3210,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasOne("Cap.Domain.Iterations.IterationInitiative", null)
                         .WithMany()
                         .HasForeignKey("CarriedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("Cap.Domain.Roadmap.Initiative", "Initiative")
                         .WithMany()

@@ -114,8 +114,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         name: "FK_CoachingRequests_CoachingRequests_DuplicateOfId",
                         column: x => x.DuplicateOfId,
                         principalTable: "CoachingRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_CoachingRequests_GateDecisions_FromDecisionId",
                         column: x => x.FromDecisionId,

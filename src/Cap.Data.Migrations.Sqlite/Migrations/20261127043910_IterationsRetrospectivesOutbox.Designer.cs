@@ -2536,7 +2536,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Cap.Domain.Iterations.IterationInitiative", null)
                         .WithMany()
                         .HasForeignKey("CarriedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("Cap.Domain.Roadmap.Initiative", "Initiative")
                         .WithMany()

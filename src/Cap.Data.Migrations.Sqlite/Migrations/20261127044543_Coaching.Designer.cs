@@ -2892,7 +2892,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Cap.Domain.Coaching.CoachingRequest", "DuplicateOf")
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("Cap.Domain.Committee.GateDecision", "FromDecision")
                         .WithMany()
@@ -3101,7 +3101,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Cap.Domain.Iterations.IterationInitiative", null)
                         .WithMany()
                         .HasForeignKey("CarriedFromId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("Cap.Domain.Roadmap.Initiative", "Initiative")
                         .WithMany()

@@ -78,7 +78,7 @@ internal sealed class CoachingRequestConfiguration : IEntityTypeConfiguration<Co
         builder.HasOne(r => r.Intervention).WithMany().HasForeignKey(r => r.InterventionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.RequestedBy).WithMany().HasForeignKey(r => r.RequestedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.RatedById).OnDelete(DeleteBehavior.SetNull);
-        builder.HasOne(r => r.DuplicateOf).WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.DuplicateOf).WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(r => r.FromDecision).WithMany().HasForeignKey(r => r.FromDecisionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.ProductId, r.Status });
         builder.HasIndex(r => r.Status);

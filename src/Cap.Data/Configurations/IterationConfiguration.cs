@@ -28,7 +28,7 @@ internal sealed class IterationInitiativeConfiguration : IEntityTypeConfiguratio
         builder.Property(w => w.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(w => w.Iteration).WithMany(i => i.Initiatives).HasForeignKey(w => w.IterationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(w => w.Initiative).WithMany().HasForeignKey(w => w.InitiativeId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<IterationInitiative>().WithMany().HasForeignKey(w => w.CarriedFromId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<IterationInitiative>().WithMany().HasForeignKey(w => w.CarriedFromId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(w => new { w.IterationId, w.InitiativeId }).IsUnique();
         builder.HasIndex(w => w.InitiativeId);
         builder.HasIndex(w => w.CarriedFromId);
