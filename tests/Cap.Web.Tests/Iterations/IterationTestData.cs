@@ -18,14 +18,7 @@ internal static class IterationTestData
         var slug = $"iter-{Guid.NewGuid():N}"[..18];
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
-        var model = await db.Products.AsNoTracking().Include(p => p.Team).SingleAsync(p => p.Slug == Demo.JourneyProductSlug);
-        var product = new Product
-        {
-            Slug = slug, Name = $"Itérations {slug}", Summary = "Produit créé pour un test des itérations.",
-            DirectorateId = model.DirectorateId, DomainId = model.DomainId, TypologyId = model.TypologyId, Phase = Phase.Construction,
-            Team = model.Team.Select(m => new TeamMember { PersonId = m.PersonId, Role = m.Role }).ToList(),
-        };
-        db.Products.Add(product);
+        var product = await TestProducts.AddWithJourneyTeamAsync(db, slug, $"Itérations {slug}", "Produit créé pour un test des itérations.", Phase.Construction);
         await db.SaveChangesAsync();
         var objective = new Objective { ProductId = product.Id, Title = "Réduire les abandons" };
         db.Objectives.Add(objective);

@@ -256,18 +256,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         var slug = $"matrice-{Guid.NewGuid():N}"[..20];
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
-        var model = await db.Products.AsNoTracking().Include(p => p.Team).SingleAsync(p => p.Slug == Demo.JourneyProductSlug);
-        db.Products.Add(new Product
-        {
-            Slug = slug,
-            Name = $"Matrice {slug}",
-            Summary = "Produit créé pour une ligne de la matrice des droits.",
-            DirectorateId = model.DirectorateId,
-            DomainId = model.DomainId,
-            TypologyId = model.TypologyId,
-            Phase = model.Phase,
-            Team = model.Team.Select(m => new TeamMember { PersonId = m.PersonId, Role = m.Role }).ToList(),
-        });
+        await TestProducts.AddWithJourneyTeamAsync(db, slug, $"Matrice {slug}", "Produit créé pour une ligne de la matrice des droits.");
         await db.SaveChangesAsync();
         return slug;
     }

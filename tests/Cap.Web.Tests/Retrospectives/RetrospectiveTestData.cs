@@ -16,18 +16,7 @@ internal static class RetrospectiveTestData
         var slug = $"retro-{Guid.NewGuid():N}"[..20];
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
-        var model = await db.Products.AsNoTracking().Include(p => p.Team).SingleAsync(p => p.Slug == Demo.JourneyProductSlug);
-        db.Products.Add(new Product
-        {
-            Slug = slug,
-            Name = $"Rétro {slug}",
-            Summary = "Produit créé pour un test des rétrospectives.",
-            DirectorateId = model.DirectorateId,
-            DomainId = model.DomainId,
-            TypologyId = model.TypologyId,
-            Phase = model.Phase,
-            Team = model.Team.Select(m => new TeamMember { PersonId = m.PersonId, Role = m.Role }).ToList(),
-        });
+        await TestProducts.AddWithJourneyTeamAsync(db, slug, $"Rétro {slug}", "Produit créé pour un test des rétrospectives.");
         await db.SaveChangesAsync();
         return slug;
     }

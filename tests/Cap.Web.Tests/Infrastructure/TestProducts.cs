@@ -1,0 +1,31 @@
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Tests.Infrastructure;
+
+/// <summary>Products of their own for tests that write, so that tests never see each other's rows.</summary>
+internal static class TestProducts
+{
+    /// <summary>
+    /// Adds (does not save) a new product with the guided journey product's references and team (Karim Benali,
+    /// Responsable produit): the same people have the same rights on it.
+    /// </summary>
+    public static async Task<Product> AddWithJourneyTeamAsync(CapDbContext db, string slug, string name, string summary, Phase? phase = null)
+    {
+        var model = await db.Products.AsNoTracking().Include(p => p.Team).SingleAsync(p => p.Slug == Demo.JourneyProductSlug);
+        var product = new Product
+        {
+            Slug = slug,
+            Name = name,
+            Summary = summary,
+            DirectorateId = model.DirectorateId,
+            DomainId = model.DomainId,
+            TypologyId = model.TypologyId,
+            Phase = phase ?? model.Phase,
+            Team = model.Team.Select(m => new TeamMember { PersonId = m.PersonId, Role = m.Role }).ToList(),
+        };
+        db.Products.Add(product);
+        return product;
+    }
+}
