@@ -2229,8 +2229,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasIndex("PlacementId", "ClientKey")
                         .IsUnique();
 
-                    b.HasIndex("PlacementId", "Day");
-
                     b.HasIndex("ProductId", "Day");
 
                     b.ToTable("FeedbackAnswers");

@@ -2144,8 +2144,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PlacementId", "ClientKey")
                         .IsUnique();
 
-                    b.HasIndex("PlacementId", "Day");
-
                     b.HasIndex("ProductId", "Day");
 
                     b.ToTable("FeedbackAnswers");

@@ -41,8 +41,10 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
 }
 
 /// <summary>
-/// Append-only: no concurrency token, no timestamps to stamp, no audit; two indexes serve the statistics
-/// (product and day, placement and day) and one unique index makes a resent answer (same client key) a no-op.
+/// Append-only: no concurrency token, no timestamps to stamp, no audit. One index serves the reads (product and day:
+/// verbatims, export, the naive statistics; a product has few placements, so a placement filter reads within it) and
+/// one unique index makes a resent answer (same client key) a no-op and serves the placement foreign key. No more:
+/// every index is one more B-tree written per answer on the intake's hot path (the statistics read the rollups).
 /// </summary>
 internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<FeedbackAnswer>
 {
@@ -55,7 +57,6 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.HasOne<Cap.Domain.Catalogue.Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Placement>().WithMany().HasForeignKey(a => a.PlacementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ProductId, a.Day });
-        builder.HasIndex(a => new { a.PlacementId, a.Day });
         builder.HasIndex(a => new { a.PlacementId, a.ClientKey }).IsUnique();
     }
 }
