@@ -47,37 +47,61 @@ public static class SatisfactionRollups
     /// <summary>Adds these increments (one per placement and day) in <paramref name="transaction"/>, opened on the context's connection.</summary>
     public static async Task AddAsync(CapDbContext db, DbTransaction transaction, IReadOnlyCollection<FeedbackDailyRollup> increments, CancellationToken ct)
     {
-        if (increments.Count == 0)
+        await using var upsert = new Upsert(db);
+        await upsert.AddAsync(transaction, increments, ct);
+    }
+
+    /// <summary>
+    /// The upsert kept by a long-lived writer (the intake's batcher): on SQLite its command and parameters are built
+    /// once and the statement stays prepared between transactions; on PostgreSQL each call is one batch round trip.
+    /// </summary>
+    public sealed class Upsert(CapDbContext db) : IAsyncDisposable
+    {
+        private readonly Shape _shape = Shape.Of(db);
+        private DbCommand? _command;
+
+        /// <summary>Adds these increments in <paramref name="transaction"/>, in (placement, day) order.</summary>
+        public async Task AddAsync(DbTransaction transaction, IReadOnlyCollection<FeedbackDailyRollup> increments, CancellationToken ct)
         {
-            return;
-        }
-        var shape = Shape.Of(db);
-        var connection = transaction.Connection ?? db.Database.GetDbConnection();
-        var ordered = increments.OrderBy(r => r.PlacementId).ThenBy(r => r.Day).ToList();
-        if (connection.CanCreateBatch && ordered.Count > 1)
-        {
-            // PostgreSQL: one round trip for all the rows.
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
+            if (increments.Count == 0)
+            {
+                return;
+            }
+            var connection = transaction.Connection ?? db.Database.GetDbConnection();
+            var ordered = increments.Count == 1 ? increments : increments.OrderBy(r => r.PlacementId).ThenBy(r => r.Day).ToList();
+            if (connection.CanCreateBatch && ordered.Count > 1)
+            {
+                // PostgreSQL: one round trip for all the rows.
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                foreach (var rollup in ordered)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = _shape.Sql;
+                    _shape.Bind(command.Parameters, command.CreateParameter, rollup);
+                    batch.BatchCommands.Add(command);
+                }
+                await batch.ExecuteNonQueryAsync(ct);
+                return;
+            }
+            if (_command is null || _command.Connection != connection)
+            {
+                if (_command is not null)
+                {
+                    await _command.DisposeAsync();
+                }
+                _command = connection.CreateCommand();
+                _command.CommandText = _shape.Sql;
+            }
+            _command.Transaction = transaction;
             foreach (var rollup in ordered)
             {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = shape.Sql;
-                shape.Bind(command.Parameters, command.CreateParameter, rollup);
-                batch.BatchCommands.Add(command);
+                _shape.Set(_command, rollup);
+                await _command.ExecuteNonQueryAsync(ct);
             }
-            await batch.ExecuteNonQueryAsync(ct);
-            return;
         }
-        await using var upsert = connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = shape.Sql;
-        foreach (var rollup in ordered)
-        {
-            upsert.Parameters.Clear();
-            shape.Bind(upsert.Parameters, upsert.CreateParameter, rollup);
-            await upsert.ExecuteNonQueryAsync(ct);
-        }
+
+        public ValueTask DisposeAsync() => _command?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     /// <summary>The upsert and its parameters' type mappings, read from the EF model (table and column names, DateOnly storage).</summary>
@@ -122,23 +146,43 @@ public static class SatisfactionRollups
                 columns);
         }
 
+        /// <summary>Sets the values of <paramref name="command"/>'s parameters, created on its first use and then reused.</summary>
+        public void Set(DbCommand command, FeedbackDailyRollup rollup)
+        {
+            if (command.Parameters.Count != _columns.Length)
+            {
+                command.Parameters.Clear();
+                Bind(command.Parameters, command.CreateParameter, rollup);
+                return;
+            }
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                command.Parameters[i].Value = Value(i, rollup);
+            }
+        }
+
+        private object Value(int i, FeedbackDailyRollup rollup)
+        {
+            var (property, mapping) = _columns[i];
+            var value = property.GetGetter().GetClrValue(rollup);
+            if (value is not null && mapping.Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            return value ?? DBNull.Value;
+        }
+
         public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackDailyRollup rollup)
         {
             for (var i = 0; i < _columns.Length; i++)
             {
-                var (property, mapping) = _columns[i];
-                var value = property.GetGetter().GetClrValue(rollup);
-                if (value is not null && mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
                 var parameter = create();
                 parameter.ParameterName = "@r" + i;
-                if (mapping.DbType is { } dbType)
+                if (_columns[i].Mapping.DbType is { } dbType)
                 {
                     parameter.DbType = dbType;
                 }
-                parameter.Value = value ?? DBNull.Value;
+                parameter.Value = Value(i, rollup);
                 parameters.Add(parameter);
             }
         }

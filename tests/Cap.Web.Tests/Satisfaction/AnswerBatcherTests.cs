@@ -39,6 +39,39 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(4, rows.Count);
         Assert.Single(rows, r => r.ClientKey == "k-1");
     }
+
+    [Fact]
+    public async Task Every_value_of_an_answer_reads_back_as_it_was_queued()
+    {
+        var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
+        var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
+        var batcher = factory.Services.GetRequiredService<AnswerBatcher>();
+        var receivedAt = new DateTimeOffset(2026, 3, 29, 1, 30, 15, TimeSpan.Zero).AddTicks(1234000); // a tenth of a millisecond: what both databases keep
+        var full = new FeedbackAnswer
+        {
+            ProductId = productId, PlacementId = placementId, FormVersion = 7, ReceivedAt = receivedAt, Day = new DateOnly(2026, 3, 29),
+            Experience = 2, Clarity = 5, HelpChannels = HelpChannels.Email | HelpChannels.Phone, AdministrationReached = false, HelpQuality = 1,
+            Comment = "« Guillemets », \"doubles\", barre \\ oblique,\nretour à la ligne, tabulation\t, émoji 🙂 et 日本語",
+            ClientKey = "clé-accentuée-1",
+        };
+        var bare = new FeedbackAnswer { ProductId = productId, PlacementId = placementId, FormVersion = 1, ReceivedAt = receivedAt, Day = new DateOnly(2026, 3, 29), Experience = 1 };
+
+        Assert.True(batcher.TryEnqueue(full, out var first));
+        Assert.True(batcher.TryEnqueue(bare, out var second));
+        Assert.Equal([StoreOutcome.Stored, StoreOutcome.Stored], await Task.WhenAll(first, second));
+
+        var rows = await SatisfactionTestData.AnswersAsync(factory, placementId);
+        var stored = Assert.Single(rows, r => r.ClientKey == full.ClientKey);
+        Assert.Equal(Fields(full), Fields(stored));
+        var storedBare = Assert.Single(rows, r => r.FormVersion == 1 && r.Experience == 1 && r.ReceivedAt == receivedAt);
+        Assert.Equal(Fields(bare), Fields(storedBare));
+    }
+
+    private static object Fields(FeedbackAnswer a) => new
+    {
+        a.ProductId, a.PlacementId, a.FormVersion, a.ReceivedAt, a.Day, a.Experience, a.Clarity, a.HelpChannels,
+        a.AdministrationReached, a.HelpQuality, a.Comment, a.ClientKey,
+    };
 }
 
 public sealed class AnswerBatcherTestsSqlite(SqliteCapFactory factory) : AnswerBatcherTests<SqliteCapFactory>(factory);
@@ -53,7 +86,8 @@ public sealed class AnswerBatcherFailureTests
     [Fact]
     public void A_full_queue_refuses_at_once()
     {
-        using var services = new ServiceCollection().BuildServiceProvider();
+        // The batcher reads its insert from the EF model: a context it never connects with (the loop is not started).
+        using var services = new ServiceCollection().AddDbContext<CapDbContext>(o => o.UseSqlite("Data Source=:memory:")).BuildServiceProvider();
         var batcher = new AnswerBatcher(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new SatisfactionOptions { IntakeQueueCapacity = 2 }), NullLogger<AnswerBatcher>.Instance);
 
         Assert.True(batcher.TryEnqueue(Answer(), out _));

@@ -1,4 +1,9 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading.Channels;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
@@ -27,7 +32,10 @@ public sealed class AnswerBatcher : BackgroundService
     private readonly ILogger<AnswerBatcher> _logger;
     private readonly int _batchSize;
     private readonly TimeSpan _linger;
-    private InsertShape? _shape;
+    private readonly bool _sqliteRows;
+
+    /// <summary>The insert, read from the EF model once.</summary>
+    private InsertShape Shape { get; }
 
     public AnswerBatcher(IServiceScopeFactory scopes, IOptions<SatisfactionOptions> options, ILogger<AnswerBatcher> logger)
     {
@@ -36,6 +44,12 @@ public sealed class AnswerBatcher : BackgroundService
         var settings = options.Value;
         _batchSize = Math.Max(1, settings.IntakeBatchSize);
         _linger = TimeSpan.FromMilliseconds(Math.Max(0, settings.IntakeBatchLingerMilliseconds));
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
+            Shape = InsertShape.Of(db);
+            _sqliteRows = db.IsSqlite;
+        }
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, settings.IntakeQueueCapacity))
         {
             SingleReader = true,
@@ -53,7 +67,9 @@ public sealed class AnswerBatcher : BackgroundService
     /// </summary>
     public bool TryEnqueue(FeedbackAnswer answer, out Task<StoreOutcome> stored)
     {
-        var pending = new Pending(answer, new TaskCompletionSource<StoreOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Completed by one work item per batch (Complete), which resumes the waiting requests inline.
+        // On SQLite the answer's row is written as JSON here, on the request's thread: the writer only joins them.
+        var pending = new Pending(answer, _sqliteRows ? Shape.JsonRow(answer) : null, new TaskCompletionSource<StoreOutcome>());
         stored = pending.Done.Task;
         return _queue.Writer.TryWrite(pending);
     }
@@ -67,8 +83,6 @@ public sealed class AnswerBatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var checkpointsStop = new CancellationTokenSource();
-        var checkpoints = CheckpointLoopAsync(checkpointsStop.Token);
         var reader = _queue.Reader;
         var batch = new List<Pending>(_batchSize);
         // Not bound to stoppingToken: the loop ends when the queue is completed and empty, so a shutdown drains it.
@@ -84,46 +98,6 @@ public sealed class AnswerBatcher : BackgroundService
             batch.Clear();
         }
         await ResetAsync();
-        await checkpointsStop.CancelAsync();
-        await checkpoints;
-    }
-
-    /// <summary>
-    /// SQLite: the writer does not checkpoint the write-ahead log inside its commits (a checkpoint copies pages and
-    /// syncs the database file, stalling every waiting answer); this loop runs a passive checkpoint once a second on
-    /// a connection of its own instead, beside the writer. Durability is unchanged: a commit is in the log, synced.
-    /// </summary>
-    private async Task CheckpointLoopAsync(CancellationToken stop)
-    {
-        try
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-            if (!db.IsSqlite)
-            {
-                return;
-            }
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                try
-                {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stop);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    _logger.LogWarning(e, "Point de contrôle du journal SQLite en échec ; nouvel essai dans une seconde.");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning(e, "Points de contrôle du journal SQLite arrêtés.");
-        }
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
@@ -141,10 +115,7 @@ public sealed class AnswerBatcher : BackgroundService
         try
         {
             await InsertAsync(batch, outcomes, () => committing = true);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(outcomes[i]);
-            }
+            Complete([.. batch], outcomes, null);
         }
         catch (Exception e) when (!committing && batch.Count > 1)
         {
@@ -161,18 +132,39 @@ public sealed class AnswerBatcher : BackgroundService
         {
             await ResetAsync();
             _logger.LogError(e, "Lot de {Count} réponses non enregistré.", batch.Count);
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(new AnswerNotStoredException(e));
-            }
+            Complete([.. batch], null, e);
         }
     }
+
+    /// <summary>
+    /// Resumes the requests of a written batch on one thread-pool work item, so the writer goes on to the next batch
+    /// at once and a batch costs one hand-off between threads instead of one per request.
+    /// </summary>
+    private static void Complete(Pending[] batch, StoreOutcome[]? outcomes, Exception? failure) =>
+        // Continuations run inline here (the completion sources are not asynchronous): each request resumes, writes
+        // its response and returns to this loop.
+        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+        {
+            var (batch, outcomes, failure) = state;
+            for (var i = 0; i < batch.Length; i++)
+            {
+                if (failure is null)
+                {
+                    batch[i].Done.TrySetResult(outcomes![i]);
+                }
+                else
+                {
+                    batch[i].Done.TrySetException(new AnswerNotStoredException(failure));
+                }
+            }
+        }, (batch, outcomes, failure), preferLocal: false);
 
     // The writer's own context and connection, kept open between batches (and, on SQLite, its prepared statement);
     // thrown away after any failure so that the next batch starts on a fresh connection.
     private AsyncServiceScope? _scope;
     private CapDbContext? _db;
     private DbCommand? _command;
+    private SatisfactionRollups.Upsert? _rollups;
 
     private async Task<CapDbContext> ContextAsync()
     {
@@ -180,12 +172,12 @@ public sealed class AnswerBatcher : BackgroundService
         {
             _scope = _scopes.CreateAsyncScope();
             _db = _scope.Value.ServiceProvider.GetRequiredService<CapDbContext>();
+            // SQLite keeps its automatic checkpoint on this connection: every 1,000 pages of log, one commit copies
+            // them into the database file, a pause of a few milliseconds for the waiting answers. A checkpoint run
+            // beside the writer instead never catches up with a writer that never pauses, so the log is never reset
+            // and grows without bound under a steady stream (1.5 GB within minutes of the benchmark).
             await _db.Database.OpenConnectionAsync();
-            if (_db.IsSqlite)
-            {
-                // Checkpoints run beside the writer (CheckpointLoopAsync), not inside its commits.
-                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
-            }
+            _rollups = new SatisfactionRollups.Upsert(_db);
         }
         return _db;
     }
@@ -198,6 +190,10 @@ public sealed class AnswerBatcher : BackgroundService
             {
                 await _command.DisposeAsync();
             }
+            if (_rollups is not null)
+            {
+                await _rollups.DisposeAsync();
+            }
             if (_scope is { } scope)
             {
                 await scope.DisposeAsync();
@@ -208,6 +204,7 @@ public sealed class AnswerBatcher : BackgroundService
             _logger.LogWarning(e, "Fermeture de la connexion d’écriture des réponses.");
         }
         _command = null;
+        _rollups = null;
         _db = null;
         _scope = null;
     }
@@ -215,7 +212,7 @@ public sealed class AnswerBatcher : BackgroundService
     private async Task InsertAsync(List<Pending> batch, StoreOutcome[] outcomes, Action committing)
     {
         var db = await ContextAsync();
-        var shape = _shape ??= InsertShape.Of(db);
+        var shape = Shape;
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync();
         if (connection.CanCreateBatch)
@@ -238,28 +235,44 @@ public sealed class AnswerBatcher : BackgroundService
         }
         else
         {
-            // SQLite: one prepared statement executed per answer, in the same transaction (no round trips in-process).
+            // SQLite: the whole batch in one statement (prepared once), its rows passed as one JSON array; the
+            // statement returns the rows it inserted, so a client key already stored is told apart.
             if (_command is null)
             {
                 _command = connection.CreateCommand();
-                _command.CommandText = shape.Sql;
+                _command.CommandText = shape.SqliteSql;
+                var rows = _command.CreateParameter();
+                rows.ParameterName = "@rows";
+                _command.Parameters.Add(rows);
             }
             var command = _command;
             command.Transaction = transaction;
+            command.Parameters[0].Value = InsertShape.JsonArray(batch);
+            var inserted = new HashSet<(int, string)>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    if (!reader.IsDBNull(1))
+                    {
+                        inserted.Add((reader.GetInt32(0), reader.GetString(1)));
+                    }
+                }
+            }
             for (var i = 0; i < batch.Count; i++)
             {
-                command.Parameters.Clear();
-                shape.Bind(command.Parameters, command.CreateParameter, batch[i].Answer);
-                outcomes[i] = await command.ExecuteNonQueryAsync() > 0 ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
+                var answer = batch[i].Answer;
+                // Answers without a client key cannot collide; of two answers with the same key, the first is stored.
+                outcomes[i] = answer.ClientKey is null || inserted.Remove((answer.PlacementId, answer.ClientKey)) ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
             }
         }
         // The statistics' daily rollups grow by the answers this batch actually stored, in the same transaction.
-        await SatisfactionRollups.AddAsync(db, transaction, batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).Select(p => p.Answer), CancellationToken.None);
+        await _rollups!.AddAsync(transaction, FeedbackDailyRollup.Of(batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).Select(p => p.Answer)), CancellationToken.None);
         committing();
         await transaction.CommitAsync();
     }
 
-    private sealed record Pending(FeedbackAnswer Answer, TaskCompletionSource<StoreOutcome> Done);
+    private sealed record Pending(FeedbackAnswer Answer, string? Row, TaskCompletionSource<StoreOutcome> Done);
 
     /// <summary>The insert statement and its columns, read once from the EF model so both providers store what EF reads.</summary>
     private sealed class InsertShape
@@ -283,32 +296,101 @@ public sealed class AnswerBatcher : BackgroundService
                 .Where(p => p.ValueGenerated == ValueGenerated.Never)
                 .Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping()))
                 .ToArray();
+            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.p.GetColumnName(table)!)));
             var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
-            return new InsertShape(
-                $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING",
-                columns);
+            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
+            return new InsertShape($"INSERT INTO {tableName} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING", columns)
+            {
+                SqliteSql = $"INSERT INTO {tableName} ({names}) SELECT {string.Join(", ", columns.Select((_, i) => $"value ->> {i}"))} " +
+                    $"FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING " +
+                    $"RETURNING {Column(nameof(FeedbackAnswer.PlacementId))}, {Column(nameof(FeedbackAnswer.ClientKey))}",
+            };
+        }
+
+        /// <summary>
+        /// SQLite: inserts the rows of a JSON array of arrays (one value per column, in column order) and returns the
+        /// placement and client key of each row it inserted. <c>WHERE true</c> lets SQLite parse the upsert clause.
+        /// </summary>
+        public required string SqliteSql { get; init; }
+
+        private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        /// <summary>One answer as the JSON array of its column values (what EF would store), a row for <see cref="SqliteSql"/>.</summary>
+        public string JsonRow(FeedbackAnswer answer)
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+            {
+                json.WriteStartArray();
+                for (var i = 0; i < _columns.Length; i++)
+                {
+                    switch (Value(i, answer))
+                    {
+                        case DBNull:
+                            json.WriteNullValue();
+                            break;
+                        case string text:
+                            json.WriteStringValue(text);
+                            break;
+                        case int number:
+                            json.WriteNumberValue(number);
+                            break;
+                        case long number:
+                            json.WriteNumberValue(number);
+                            break;
+                        case bool flag:
+                            json.WriteNumberValue(flag ? 1 : 0);
+                            break;
+                        case DateOnly day:
+                            // As Microsoft.Data.Sqlite stores a DateOnly.
+                            json.WriteStringValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                            break;
+                        case var other:
+                            throw new NotSupportedException($"Colonne {_columns[i].Property.Name} : type {other.GetType().Name} non prévu pour l’écriture groupée.");
+                    }
+                }
+                json.WriteEndArray();
+            }
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        /// <summary>The rows of a batch as the JSON array <see cref="SqliteSql"/> reads.</summary>
+        public static string JsonArray(List<Pending> batch)
+        {
+            var text = new StringBuilder(2 + batch.Sum(p => p.Row!.Length + 1));
+            text.Append('[');
+            for (var i = 0; i < batch.Count; i++)
+            {
+                text.Append(i == 0 ? "" : ",").Append(batch[i].Row);
+            }
+            return text.Append(']').ToString();
         }
 
         public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackAnswer answer)
         {
             for (var i = 0; i < _columns.Length; i++)
             {
-                var (property, mapping) = _columns[i];
-                var value = property.GetGetter().GetClrValue(answer);
-                if (value is not null && mapping.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
                 var parameter = create();
                 parameter.ParameterName = "@p" + i;
-                if (mapping.DbType is { } dbType)
+                if (_columns[i].Mapping.DbType is { } dbType)
                 {
                     parameter.DbType = dbType;
                 }
-                parameter.Value = value ?? DBNull.Value;
+                parameter.Value = Value(i, answer);
                 parameters.Add(parameter);
             }
+        }
+
+        private object Value(int i, FeedbackAnswer answer)
+        {
+            var (property, mapping) = _columns[i];
+            var value = property.GetGetter().GetClrValue(answer);
+            if (value is not null && mapping.Converter is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+            return value ?? DBNull.Value;
         }
     }
 }
