@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -58,19 +59,26 @@ public static class SatisfactionRateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                SetRetryAfter(context.HttpContext.Response, context.Lease);
                 return ValueTask.CompletedTask;
             };
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                // Partitioned by the address itself and by the route's key string: no key is built per request.
+                PartitionedRateLimiter.Create<HttpContext, IPAddress>(ctx => IsAnswer(ctx)
+                    ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress ?? IPAddress.None, _ => Window(s.PerClientPerMinute))
+                    : RateLimitPartition.GetNoLimiter(IPAddress.Any)),
                 PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsAnswer(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("client:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "inconnu"), _ => Window(s.PerClientPerMinute))
-                    : RateLimitPartition.GetNoLimiter(string.Empty)),
-                PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsAnswer(ctx)
-                    ? RateLimitPartition.GetFixedWindowLimiter("placement:" + ctx.GetRouteValue("key"), _ => Window(s.PerPlacementPerMinute))
+                    ? RateLimitPartition.GetFixedWindowLimiter(ctx.GetRouteValue("key") as string ?? string.Empty, _ => Window(s.PerPlacementPerMinute))
                     : RateLimitPartition.GetNoLimiter(string.Empty)));
         });
         return services;
+    }
+
+    /// <summary>The Retry-After header of a refusal: when the window frees a permit (a minute when the lease does not say).</summary>
+    public static void SetRetryAfter(HttpResponse response, RateLimitLease lease)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()

@@ -85,15 +85,12 @@ public static class CapHost
         await app.MigrateAndSeedAsync();
 
         // The public satisfaction intake is the one hot path, open to every visitor of every product: it needs no
-        // culture, cookie, sign-in or page machinery, so it gets a short branch of its own (decision 0004). It keeps
-        // ProblemDetails errors, the security headers, routing to its endpoint and the rate limits.
+        // culture, cookie, sign-in or page machinery, so it gets a short branch of its own (decision 0004): routing to
+        // its endpoint and one middleware for the security headers, the rate limits, ProblemDetails errors and bodies.
         app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments(SatisfactionIntakeEndpoints.PathPrefix), intake =>
         {
-            intake.UseExceptionHandler();
-            intake.UseCapStatusCodePages();
-            intake.UseSecurityHeaders();
             intake.UseRouting();
-            intake.UseRateLimiter();
+            intake.UseMiddleware<IntakeGuard>();
             intake.UseEndpoints(endpoints => endpoints.MapSatisfactionIntake());
         });
 

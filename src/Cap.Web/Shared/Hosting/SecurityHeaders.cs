@@ -8,22 +8,28 @@ public static class SecurityHeaders
     /// policy (<see cref="AllowFramingBy"/>) keeps it.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+        // Not an async lambda: the middleware adds no state machine to every request, it hands on next's task.
+        app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
+            context.Response.OnStarting(static state =>
             {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                if (!headers.ContainsKey("Content-Security-Policy"))
-                {
-                    headers.XFrameOptions = "DENY";
-                    headers.ContentSecurityPolicy = NoFramingPolicy;
-                }
+                Apply(((HttpContext)state).Response.Headers);
                 return Task.CompletedTask;
-            });
-            await next();
+            }, context);
+            return next(context);
         });
+
+    /// <summary>Sets the headers on a response about to start (one that set its own policy keeps it).</summary>
+    public static void Apply(IHeaderDictionary headers)
+    {
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        if (!headers.ContainsKey("Content-Security-Policy"))
+        {
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = NoFramingPolicy;
+        }
+    }
 
     private static readonly string NoFramingPolicy = Policy("'none'");
 

@@ -7,16 +7,23 @@ public static class StatusCodeResponses
 {
     public static IApplicationBuilder UseCapStatusCodePages(this IApplicationBuilder app)
     {
-        app.UseWhen(IsApi, api => api.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            var status = http.Response.StatusCode;
-            var problem = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = DetailFor(status) };
-            problem.Extensions["traceId"] = http.TraceIdentifier;
-            await Results.Problem(problem).ExecuteAsync(http);
-        }));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(context => WriteProblemAsync(context.HttpContext)));
         app.UseWhen(ctx => !IsApi(ctx), screens => screens.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         return app;
+    }
+
+    /// <summary>Whether this response is an error still without a body (what the status-code pages fill in).</summary>
+    public static bool IsBodilessError(HttpResponse response) =>
+        !response.HasStarted && response.StatusCode is >= 400 and < 600
+        && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType);
+
+    /// <summary>Writes the ProblemDetails of the response's status (title and detail in French, trace id).</summary>
+    public static Task WriteProblemAsync(HttpContext http)
+    {
+        var status = http.Response.StatusCode;
+        var problem = new ProblemDetails { Status = status, Title = TitleFor(status), Detail = DetailFor(status) };
+        problem.Extensions["traceId"] = http.TraceIdentifier;
+        return Results.Problem(problem).ExecuteAsync(http);
     }
 
     private static bool IsApi(HttpContext context) =>
