@@ -8,6 +8,8 @@ public sealed class PersonalDataMaskTests
     [InlineData("écrivez-moi à jean.dupont@example.fr merci", "écrivez-moi à [adresse e-mail masquée] merci")]
     [InlineData("MARIE-LOUISE.O'NEIL+cap@sous.domaine.gouv.fr", "[adresse e-mail masquée]")]
     [InlineData("contact: élodie@exemple.fr.", "contact: [adresse e-mail masquée].")]
+    [InlineData("écrire à jean.dupont (AT) example.fr", "écrire à [adresse e-mail masquée]")]
+    [InlineData("écrire à jean.dupont[At]example.fr", "écrire à [adresse e-mail masquée]")]
     public void Email_addresses_are_masked(string text, string expected) =>
         Assert.Equal(expected, PersonalDataMask.Apply(text));
 
@@ -55,4 +57,11 @@ public sealed class PersonalDataMaskTests
     [InlineData(null)]
     [InlineData("")]
     public void Nothing_stays_nothing(string? text) => Assert.Equal(text, PersonalDataMask.Apply(text));
+
+    [Fact]
+    public void A_comment_without_at_sign_or_digit_is_kept_as_it_is()
+    {
+        const string text = "Démarche claire, merci ; l’attente était courte (atelier compris).";
+        Assert.Same(text, PersonalDataMask.Apply(text));
+    }
 }
