@@ -117,6 +117,13 @@ public sealed class AnswerBatcher : BackgroundService
             await InsertAsync(batch, outcomes, () => committing = true);
             Complete([.. batch], outcomes, null);
         }
+        catch (ResentAnswerInBatchException)
+        {
+            foreach (var pending in batch)
+            {
+                await WriteAsync([pending]);
+            }
+        }
         catch (Exception e) when (!committing && batch.Count > 1)
         {
             await ResetAsync();
@@ -235,8 +242,8 @@ public sealed class AnswerBatcher : BackgroundService
         }
         else
         {
-            // SQLite: the whole batch in one statement (prepared once), its rows passed as one JSON array; the
-            // statement returns the rows it inserted, so a client key already stored is told apart.
+            // SQLite: the whole batch in one statement (prepared once), its rows passed as one JSON array. Usually
+            // every answer is new and the count of inserted rows says so; otherwise each answer is written alone.
             if (_command is null)
             {
                 _command = connection.CreateCommand();
@@ -248,22 +255,19 @@ public sealed class AnswerBatcher : BackgroundService
             var command = _command;
             command.Transaction = transaction;
             command.Parameters[0].Value = InsertShape.JsonArray(batch);
-            var inserted = new HashSet<(int, string)>();
-            await using (var reader = await command.ExecuteReaderAsync())
+            var inserted = await command.ExecuteNonQueryAsync();
+            if (inserted == batch.Count)
             {
-                while (await reader.ReadAsync())
-                {
-                    if (!reader.IsDBNull(1))
-                    {
-                        inserted.Add((reader.GetInt32(0), reader.GetString(1)));
-                    }
-                }
+                Array.Fill(outcomes, StoreOutcome.Stored);
             }
-            for (var i = 0; i < batch.Count; i++)
+            else if (batch.Count == 1)
             {
-                var answer = batch[i].Answer;
-                // Answers without a client key cannot collide; of two answers with the same key, the first is stored.
-                outcomes[i] = answer.ClientKey is null || inserted.Remove((answer.PlacementId, answer.ClientKey)) ? StoreOutcome.Stored : StoreOutcome.AlreadyStored;
+                outcomes[0] = StoreOutcome.AlreadyStored;
+            }
+            else
+            {
+                // A resent answer (a client key already stored): rolled back, then written answer by answer to tell which.
+                throw new ResentAnswerInBatchException();
             }
         }
         // The statistics' daily rollups grow by the answers this batch actually stored, in the same transaction.
@@ -296,21 +300,20 @@ public sealed class AnswerBatcher : BackgroundService
                 .Where(p => p.ValueGenerated == ValueGenerated.Never)
                 .Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping()))
                 .ToArray();
-            string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.p.GetColumnName(table)!)));
             var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
             var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
             return new InsertShape($"INSERT INTO {tableName} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING", columns)
             {
                 SqliteSql = $"INSERT INTO {tableName} ({names}) SELECT {string.Join(", ", columns.Select((_, i) => $"value ->> {i}"))} " +
-                    $"FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING " +
-                    $"RETURNING {Column(nameof(FeedbackAnswer.PlacementId))}, {Column(nameof(FeedbackAnswer.ClientKey))}",
+                    "FROM jsonb_each(@rows) WHERE true ON CONFLICT DO NOTHING",
             };
         }
 
         /// <summary>
-        /// SQLite: inserts the rows of a JSON array of arrays (one value per column, in column order) and returns the
-        /// placement and client key of each row it inserted. <c>WHERE true</c> lets SQLite parse the upsert clause.
+        /// SQLite: inserts the rows of a JSON array of arrays (one value per column, in column order; jsonb_each hands each
+        /// row on in SQLite's binary JSON, read by position without parsing it again); a row whose client key is
+        /// already stored is skipped. <c>WHERE true</c> lets SQLite parse the upsert clause.
         /// </summary>
         public required string SqliteSql { get; init; }
 
@@ -394,6 +397,9 @@ public sealed class AnswerBatcher : BackgroundService
         }
     }
 }
+
+/// <summary>A batch held a resent answer: nothing of it was kept, and its answers are written one by one.</summary>
+internal sealed class ResentAnswerInBatchException : Exception;
 
 /// <summary>The batch holding an answer could not be committed: the request is told so, nothing is acknowledged.</summary>
 public sealed class AnswerNotStoredException(Exception inner) : Exception("La réponse n’a pas pu être enregistrée.", inner);
