@@ -20,7 +20,6 @@ internal static class CommitteeBenchmark
 {
     public const double PageTargetMs = 100;
 
-    private sealed record PageResult(string Name, string Url, int Requests, Summary Server, Summary Client, Summary SqlMs, int SqlMin, int SqlMax, int Bytes);
 
     private sealed record Volumes(int Products, int Sessions, int Requests, int Decisions, int Assessments, int Conditions, int PhaseChanges);
 
@@ -28,7 +27,7 @@ internal static class CommitteeBenchmark
     {
         var started = DateTimeOffset.Now;
         var problems = new List<string>();
-        var pages = new List<PageResult>();
+        var pages = new List<IndicatorsBenchmark.PageResult>();
         double otherCpus;
         TimeSpan seedTime;
         Volumes volumes;
@@ -56,7 +55,7 @@ internal static class CommitteeBenchmark
                          ("API décisions, go avec conditions, page 1", "/api/v1/committee/decisions?decision=go-avec-conditions"),
                      })
             {
-                var page = await MeasureAsync(factory, client, options, name, url, () => (++id).ToString(CultureInfo.InvariantCulture), problems);
+                var page = await IndicatorsBenchmark.MeasurePageAsync(factory, client, options, name, url, () => (++id).ToString(CultureInfo.InvariantCulture), problems);
                 pages.Add(page);
                 Console.Error.WriteLine($"[committee] {url}: p50 {page.Server.P50:F2} ms, p95 {page.Server.P95:F2} ms, p99 {page.Server.P99:F2} ms, SQL {page.SqlMin}–{page.SqlMax}, {page.Bytes:N0} bytes");
             }
@@ -111,60 +110,13 @@ internal static class CommitteeBenchmark
             await db.GateDecisions.CountAsync(), await db.AspectAssessments.CountAsync(), await db.GateConditions.CountAsync(), await db.PhaseChanges.CountAsync());
     }
 
-    private static async Task<PageResult> MeasureAsync(BenchFactory factory, HttpClient client, BenchOptions options, string name, string url, Func<string> nextId, List<string> problems)
-    {
-        var server = new List<double>(options.Requests);
-        var roundTrip = new List<double>(options.Requests);
-        var sqlMs = new List<double>(options.Requests);
-        var sqlCounts = new List<int>(options.Requests);
-        var bytes = 0;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        for (var i = -options.Warmup; i < options.Requests; i++)
-        {
-            var id = nextId();
-            factory.KeepSql = i == 0 && options.ShowSql;
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add(TimingStartupFilter.RequestIdHeader, id);
-            var clock = Stopwatch.StartNew();
-            using var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            clock.Stop();
-            var sample = factory.Samples.Take(id);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                problems.Add($"{url} answered {(int)response.StatusCode} {response.StatusCode}: the figures of this scenario are not valid.");
-                break;
-            }
-            if (i < 0)
-            {
-                continue;
-            }
-            if (i == 0)
-            {
-                bytes = body.Length;
-                if (options.ShowSql)
-                {
-                    Console.Error.WriteLine(string.Join(Environment.NewLine + "---" + Environment.NewLine, sample.Sql));
-                }
-            }
-            server.Add(sample.ServerMs);
-            roundTrip.Add(clock.Elapsed.TotalMilliseconds);
-            sqlMs.Add(sample.SqlMs);
-            sqlCounts.Add(sample.SqlCommands);
-        }
-        factory.KeepSql = false;
-        return new PageResult(name, url, server.Count, Summary.Of(server), Summary.Of(roundTrip), Summary.Of(sqlMs),
-            sqlCounts.Count == 0 ? 0 : sqlCounts.Min(), sqlCounts.Count == 0 ? 0 : sqlCounts.Max(), bytes);
-    }
-
-    private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, double otherCpus, Volumes v, List<PageResult> pages, List<string> problems)
+    private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, double otherCpus, Volumes v, List<IndicatorsBenchmark.PageResult> pages, List<string> problems)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine(inv, $"### Committee home and evidence pack: {v.Products:N0} products with about three years of committee history");
         md.AppendLine();
-        md.AppendLine(inv, $"- Run: {started:yyyy-MM-dd HH:mm zzz}; {Machine.Describe()}; load average at the end: {LoadAverage()}");
+        md.AppendLine(inv, $"- Run: {started:yyyy-MM-dd HH:mm zzz}; {Machine.Describe()}; load average at the end: {Machine.LoadAverage()}");
         md.AppendLine(inv, $"- Database: {(options.Postgres is null ? "SQLite (fresh file in the temporary folder)" : "PostgreSQL (fresh database)")}; seeded and host started in {seedTime.TotalSeconds:F1} s");
         md.AppendLine(inv, $"- Volumes: {v.Sessions:N0} sessions, {v.Requests:N0} gate requests, {v.Decisions:N0} decisions, {v.Assessments:N0} aspect assessments, {v.Conditions:N0} conditions, {v.PhaseChanges:N0} phase changes");
         md.AppendLine(inv, $"- {options.Warmup} warm-up requests, then {options.Requests} measured requests per page, one at a time, signed in as {options.Person}");
@@ -172,15 +124,8 @@ internal static class CommitteeBenchmark
         md.AppendLine();
         md.AppendLine(inv, $"| Page | URL | Server p50 (ms) | Server p95 (ms) | Server p99 (ms) | Client p95 (ms) | SQL time p95 (ms) | SQL queries / request | Response (bytes) | p95 / {PageTargetMs:F0} ms target |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var p in pages)
-        {
-            var ratio = p.Server.P95 / PageTargetMs;
-            md.AppendLine(inv, $"| {p.Name} | `{p.Url}` | {p.Server.P50:F2} | {p.Server.P95:F2} | {p.Server.P99:F2} | {p.Client.P95:F2} | {p.SqlMs.P95:F2} | {(p.SqlMin == p.SqlMax ? p.SqlMin.ToString(inv) : $"{p.SqlMin}–{p.SqlMax}")} | {p.Bytes:N0} | {ratio.ToString("P0", inv)} |");
-            if (p.Requests == options.Requests && p.Server.P95 > PageTargetMs && p.Url.StartsWith("/comite", StringComparison.Ordinal))
-            {
-                problems.Add($"{p.Name}: p95 server time {p.Server.P95:F2} ms is above the {PageTargetMs:F0} ms target ({ratio.ToString("P0", inv)}).");
-            }
-        }
+        // Only the committee's pages count against the target; the others are there for comparison.
+        IndicatorsBenchmark.AppendPageRows(md, pages, options.Requests, problems, p => p.Url.StartsWith("/comite", StringComparison.Ordinal));
         md.AppendLine();
         md.AppendLine(problems.Count == 0 ? "Every target is met." : "Problems:");
         foreach (var problem in problems)
@@ -190,6 +135,4 @@ internal static class CommitteeBenchmark
         return md.ToString();
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

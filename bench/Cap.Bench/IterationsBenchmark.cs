@@ -24,13 +24,12 @@ internal static class IterationsBenchmark
     public const double PageTargetMs = 100;
     private const int Iterations = 78;
 
-    private sealed record PageResult(string Name, string Url, int Requests, Summary Server, Summary Client, Summary SqlMs, int SqlMin, int SqlMax, int Bytes);
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var started = DateTimeOffset.Now;
         var problems = new List<string>();
-        var pages = new List<PageResult>();
+        var pages = new List<IndicatorsBenchmark.PageResult>();
         double otherCpus;
         TimeSpan seedTime;
         string volumes;
@@ -58,7 +57,7 @@ internal static class IterationsBenchmark
                          ("API liste des itérations", $"/api/v1/products/{slug}/iterations"),
                      })
             {
-                var page = await MeasureAsync(factory, client, options, name, url, () => (++id).ToString(CultureInfo.InvariantCulture), problems);
+                var page = await IndicatorsBenchmark.MeasurePageAsync(factory, client, options, name, url, () => (++id).ToString(CultureInfo.InvariantCulture), problems);
                 pages.Add(page);
                 Console.Error.WriteLine($"[iterations] {url}: p50 {page.Server.P50:F2} ms, p95 {page.Server.P95:F2} ms, p99 {page.Server.P99:F2} ms, SQL {page.SqlMin}–{page.SqlMax}, {page.Bytes:N0} bytes");
             }
@@ -156,60 +155,13 @@ internal static class IterationsBenchmark
         return (product.Slug, $"{iterations.Count} iterations, {rows} iteration initiatives, {retros.Count} retrospectives, {initiatives.Count} roadmap initiatives, 12 risks, 6 dependencies on « {product.Slug} »; {await db.Iterations.CountAsync():N0} iterations in the database");
     }
 
-    private static async Task<PageResult> MeasureAsync(BenchFactory factory, HttpClient client, BenchOptions options, string name, string url, Func<string> nextId, List<string> problems)
-    {
-        var server = new List<double>(options.Requests);
-        var roundTrip = new List<double>(options.Requests);
-        var sqlMs = new List<double>(options.Requests);
-        var sqlCounts = new List<int>(options.Requests);
-        var bytes = 0;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        for (var i = -options.Warmup; i < options.Requests; i++)
-        {
-            var id = nextId();
-            factory.KeepSql = i == 0 && options.ShowSql;
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add(TimingStartupFilter.RequestIdHeader, id);
-            var clock = Stopwatch.StartNew();
-            using var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            clock.Stop();
-            var sample = factory.Samples.Take(id);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                problems.Add($"{url} answered {(int)response.StatusCode} {response.StatusCode}: the figures of this scenario are not valid.");
-                break;
-            }
-            if (i < 0)
-            {
-                continue;
-            }
-            if (i == 0)
-            {
-                bytes = body.Length;
-                if (options.ShowSql)
-                {
-                    Console.Error.WriteLine(string.Join(Environment.NewLine + "---" + Environment.NewLine, sample.Sql));
-                }
-            }
-            server.Add(sample.ServerMs);
-            roundTrip.Add(clock.Elapsed.TotalMilliseconds);
-            sqlMs.Add(sample.SqlMs);
-            sqlCounts.Add(sample.SqlCommands);
-        }
-        factory.KeepSql = false;
-        return new PageResult(name, url, server.Count, Summary.Of(server), Summary.Of(roundTrip), Summary.Of(sqlMs),
-            sqlCounts.Count == 0 ? 0 : sqlCounts.Min(), sqlCounts.Count == 0 ? 0 : sqlCounts.Max(), bytes);
-    }
-
-    private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, double otherCpus, string volumes, List<PageResult> pages, List<string> problems)
+    private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, double otherCpus, string volumes, List<IndicatorsBenchmark.PageResult> pages, List<string> problems)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine(inv, $"### Roadmap and iteration pages: a product with three years of iterations, {options.Products:N0} generated products");
         md.AppendLine();
-        md.AppendLine(inv, $"- Run: {started:yyyy-MM-dd HH:mm zzz}; {Machine.Describe()}; load average at the end: {LoadAverage()}");
+        md.AppendLine(inv, $"- Run: {started:yyyy-MM-dd HH:mm zzz}; {Machine.Describe()}; load average at the end: {Machine.LoadAverage()}");
         md.AppendLine(inv, $"- Database: {(options.Postgres is null ? "SQLite (fresh file in the temporary folder)" : "PostgreSQL (fresh database)")}; seeded and host started in {seedTime.TotalSeconds:F1} s");
         md.AppendLine(inv, $"- Volumes: {volumes}");
         md.AppendLine(inv, $"- {options.Warmup} warm-up requests, then {options.Requests} measured requests per page, one at a time, signed in as {options.Person}");
@@ -217,15 +169,7 @@ internal static class IterationsBenchmark
         md.AppendLine();
         md.AppendLine(inv, $"| Page | URL | Server p50 (ms) | Server p95 (ms) | Server p99 (ms) | Client p95 (ms) | SQL time p95 (ms) | SQL queries / request | Response (bytes) | p95 / {PageTargetMs:F0} ms target |");
         md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var p in pages)
-        {
-            var ratio = p.Server.P95 / PageTargetMs;
-            md.AppendLine(inv, $"| {p.Name} | `{p.Url}` | {p.Server.P50:F2} | {p.Server.P95:F2} | {p.Server.P99:F2} | {p.Client.P95:F2} | {p.SqlMs.P95:F2} | {(p.SqlMin == p.SqlMax ? p.SqlMin.ToString(inv) : $"{p.SqlMin}–{p.SqlMax}")} | {p.Bytes:N0} | {ratio.ToString("P0", inv)} |");
-            if (p.Requests == options.Requests && p.Server.P95 > PageTargetMs)
-            {
-                problems.Add($"{p.Name}: p95 server time {p.Server.P95:F2} ms is above the {PageTargetMs:F0} ms target ({ratio.ToString("P0", inv)}).");
-            }
-        }
+        IndicatorsBenchmark.AppendPageRows(md, pages, options.Requests, problems);
         md.AppendLine();
         md.AppendLine(problems.Count == 0 ? "Every target is met." : "Problems:");
         foreach (var problem in problems)
@@ -235,6 +179,4 @@ internal static class IterationsBenchmark
         return md.ToString();
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

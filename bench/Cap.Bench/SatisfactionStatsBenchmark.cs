@@ -33,7 +33,7 @@ internal static class SatisfactionStatsBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var started = DateTimeOffset.Now;
-        var loadBefore = LoadAverage();
+        var loadBefore = Machine.LoadAverage();
         var problems = new List<string>();
         var pages = new List<IndicatorsBenchmark.PageResult>();
         var naive = new List<NaiveResult>();
@@ -97,7 +97,7 @@ internal static class SatisfactionStatsBenchmark
             }
             naiveOthers = naiveCpu.OtherCpus();
         }
-        var loadAfter = LoadAverage();
+        var loadAfter = Machine.LoadAverage();
 
         var report = Report(options, started, seedTime, databaseBytes, rollupRows, otherCpus, $"{loadBefore}; before measuring: {quiet}", loadAfter, pages, naive, naiveOthers, problems);
         Console.WriteLine();
@@ -251,7 +251,7 @@ internal static class SatisfactionStatsBenchmark
     {
         if (seconds == 0)
         {
-            return $"load {LoadAverage()} (not waited for a quiet machine)";
+            return $"load {Machine.LoadAverage()} (not waited for a quiet machine)";
         }
         var waited = Stopwatch.StartNew();
         while (true)
@@ -262,18 +262,16 @@ internal static class SatisfactionStatsBenchmark
             if (others < 0.15)
             {
                 Console.Error.WriteLine($"[satisfaction-stats] quiet after {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU)");
-                return $"load {LoadAverage()}, quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over 5 s)";
+                return $"load {Machine.LoadAverage()}, quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over 5 s)";
             }
             if (waited.Elapsed.TotalSeconds >= seconds)
             {
                 Console.Error.WriteLine($"[satisfaction-stats] still busy after {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU): measuring anyway");
-                return $"load {LoadAverage()}, NOT quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over the last 5 s)";
+                return $"load {Machine.LoadAverage()}, NOT quiet after waiting {waited.Elapsed.TotalSeconds:F0} s (others {others:F2} CPU over the last 5 s)";
             }
         }
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Report(BenchOptions options, DateTimeOffset started, TimeSpan seedTime, long databaseBytes, int rollupRows, double otherCpus,
         string loadBefore, string loadAfter, List<IndicatorsBenchmark.PageResult> pages, List<NaiveResult> naive, double naiveOthers, List<string> problems)

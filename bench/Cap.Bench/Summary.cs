@@ -22,6 +22,10 @@ internal sealed record Summary(double P50, double P95, double P99, double Max)
 /// <summary>The machine and runtime the figures come from.</summary>
 internal static class Machine
 {
+    /// <summary>The 1, 5 and 15-minute load averages, as /proc/loadavg gives them.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public static string Describe()
     {
         var build =
