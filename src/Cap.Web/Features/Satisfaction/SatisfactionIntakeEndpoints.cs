@@ -45,7 +45,7 @@ public static class SatisfactionIntakeEndpoints
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Enregistre une réponse au formulaire de satisfaction d’un emplacement.</summary>
-    public static async Task<Results<Created<AnswerReceipt>, Ok<AnswerReceipt>, ValidationProblem, ProblemHttpResult>> PostAnswer(
+    public static async Task<Results<ReceiptResult, ValidationProblem, ProblemHttpResult>> PostAnswer(
         string key, HttpContext http, OpenPlacementCache placements, AnswerBatcher batcher, TimeProvider time, IOptions<SatisfactionOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxBodyBytes;
@@ -125,8 +125,7 @@ public static class SatisfactionIntakeEndpoints
             return Unavailable(http, "Réponse non enregistrée",
                 "La réponse n’a pas pu être enregistrée : renvoyez-la dans quelques secondes (même clientKey, elle ne sera comptée qu’une fois).", 5);
         }
-        var receipt = new AnswerReceipt(outcome == StoreOutcome.Stored ? "stored" : "alreadyStored", Domain.Satisfaction.SatisfactionScore.Points(input.Experience!.Value));
-        return outcome == StoreOutcome.Stored ? TypedResults.Created((string?)null, receipt) : TypedResults.Ok(receipt);
+        return ReceiptResult.For(outcome, input.Experience!.Value);
     }
 
     /// <summary>CORS preflight for a browser posting from an allowed origin.</summary>
