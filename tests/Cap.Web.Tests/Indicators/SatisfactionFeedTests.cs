@@ -70,6 +70,32 @@ public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClass
         // Nothing new, nothing written.
         Assert.Equal(0, await worker.PassAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task An_answer_through_the_public_form_moves_the_current_month_at_the_next_pass()
+    {
+        var worker = factory.Services.GetRequiredService<SatisfactionFeedWorker>();
+        await worker.PassAsync(CancellationToken.None);
+        var (_, key) = await SatisfactionTestData.PlacementAsync(factory);
+        var month = new DateOnly(Demo.Today.Year, Demo.Today.Month, 1);
+        var before = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.SingleOrDefault(m => m.Date == month);
+
+        using var person = factory.CreateClientFor(null);
+        using (var page = await person.GetAsync($"/avis/{key}"))
+        {
+            var document = await Html.ParseAsync(page);
+            var fields = document.QuerySelectorAll("main form input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+            fields["Input.Experience"] = "3";
+            using var content = new FormUrlEncodedContent(fields);
+            using var posted = await person.PostAsync($"/avis/{key}", content);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+        Assert.Equal(1, await worker.PassAsync(CancellationToken.None));
+
+        var after = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.Single(m => m.Date == month);
+        static int Counted(Measurement? m) => m is null ? 0 : int.Parse(m.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Counted(before) + 1, Counted(after));
+    }
 }
 
 public sealed class SatisfactionFeedTestsSqlite(SqliteCapFactory factory) : SatisfactionFeedTests<SqliteCapFactory>(factory);

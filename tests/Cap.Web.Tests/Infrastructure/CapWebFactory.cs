@@ -64,6 +64,9 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Authentication:DemoSignIn:Enabled", "true");
         // Tests switch forms and placements off under the application's feet and expect the next answer refused at once.
         builder.UseSetting("Satisfaction:PlacementCacheSeconds", "0");
+        // The tests run the satisfaction feed's passes themselves (SatisfactionFeedWorker.PassAsync): a timed pass in
+        // between would take the products they expect to find changed.
+        builder.UseSetting("Satisfaction:FeedSeconds", "86400");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services =>

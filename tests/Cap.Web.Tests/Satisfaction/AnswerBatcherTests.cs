@@ -88,7 +88,7 @@ public sealed class AnswerBatcherFailureTests
     {
         // The batcher reads its insert from the EF model: a context it never connects with (the loop is not started).
         using var services = new ServiceCollection().AddDbContext<CapDbContext>(o => o.UseSqlite("Data Source=:memory:")).BuildServiceProvider();
-        var batcher = new AnswerBatcher(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new SatisfactionOptions { IntakeQueueCapacity = 2 }), NullLogger<AnswerBatcher>.Instance);
+        var batcher = new AnswerBatcher(services.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), Options.Create(new SatisfactionOptions { IntakeQueueCapacity = 2 }), NullLogger<AnswerBatcher>.Instance);
 
         Assert.True(batcher.TryEnqueue(Answer(), out _));
         Assert.True(batcher.TryEnqueue(Answer(), out _));
@@ -101,7 +101,7 @@ public sealed class AnswerBatcherFailureTests
         var services = new ServiceCollection();
         services.AddDbContext<CapDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "cap.db")};Mode=ReadWrite"));
         await using var provider = services.BuildServiceProvider();
-        var batcher = new AnswerBatcher(provider.GetRequiredService<IServiceScopeFactory>(), Options.Create(new SatisfactionOptions()), NullLogger<AnswerBatcher>.Instance);
+        var batcher = new AnswerBatcher(provider.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), Options.Create(new SatisfactionOptions()), NullLogger<AnswerBatcher>.Instance);
         await batcher.StartAsync(CancellationToken.None);
         try
         {

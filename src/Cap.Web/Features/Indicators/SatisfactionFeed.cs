@@ -90,12 +90,13 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
 
 /// <summary>
 /// Moves the satisfaction indicators as answers arrive: every <c>Satisfaction:FeedSeconds</c> (30 by default) it
-/// looks for answers stored since its last pass (by id, a primary-key range) and refreshes their products' last
-/// two months. Nothing to do, nothing written.
+/// refreshes the last two months of the products that received answers since its last pass, as marked by
+/// <see cref="SatisfactionChanges"/>; its first pass refreshes every product with answers in those months (answers
+/// may have arrived while the application was stopped, or through another instance). Nothing to do, nothing written.
 /// </summary>
-public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SatisfactionFeedWorker> logger) : BackgroundService
+public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, SatisfactionChanges changes, IConfiguration configuration, ILogger<SatisfactionFeedWorker> logger) : BackgroundService
 {
-    private long _lastAnswerId = -1;
+    private bool _caughtUp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,26 +115,38 @@ public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, IConfigu
         }
     }
 
-    /// <summary>One pass: the products with new answers since the last pass (all recent ones on the first).</summary>
+    /// <summary>One pass: the products with new answers since the last pass (all those with recent answers on the first).</summary>
     public async Task<int> PassAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
         var feed = scope.ServiceProvider.GetRequiredService<SatisfactionFeed>();
-        var last = _lastAnswerId;
-        var top = await db.FeedbackAnswers.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        if (top <= last)
-        {
-            return 0;
-        }
         var recent = feed.RecentFrom();
-        var products = await db.FeedbackAnswers.Where(a => a.Id > last && a.Id <= top && (last >= 0 || a.Day >= recent))
-            .Select(a => a.ProductId).Distinct().ToListAsync(ct);
-        foreach (var productId in products)
+        var products = new HashSet<int>(changes.Take());
+        if (!_caughtUp)
         {
-            await feed.FeedAsync(productId, recent, ct);
+            // The daily rollups say which products have answers in those months, without reading the answers.
+            products.UnionWith(await db.FeedbackDailyRollups.Where(r => r.Day >= recent).Select(r => r.ProductId).Distinct().ToListAsync(ct));
         }
-        _lastAnswerId = top;
+        var done = 0;
+        try
+        {
+            foreach (var productId in products)
+            {
+                await feed.FeedAsync(productId, recent, ct);
+                done++;
+            }
+        }
+        catch
+        {
+            // The products not refreshed yet are taken again at the next pass.
+            foreach (var productId in products.Skip(done))
+            {
+                changes.Stored(productId);
+            }
+            throw;
+        }
+        _caughtUp = true;
         return products.Count;
     }
 }

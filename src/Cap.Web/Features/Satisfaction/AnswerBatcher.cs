@@ -33,13 +33,15 @@ public sealed class AnswerBatcher : BackgroundService
     private readonly int _batchSize;
     private readonly TimeSpan _linger;
     private readonly bool _sqliteRows;
+    private readonly SatisfactionChanges _changes;
 
     /// <summary>The insert, read from the EF model once.</summary>
     private InsertShape Shape { get; }
 
-    public AnswerBatcher(IServiceScopeFactory scopes, IOptions<SatisfactionOptions> options, ILogger<AnswerBatcher> logger)
+    public AnswerBatcher(IServiceScopeFactory scopes, SatisfactionChanges changes, IOptions<SatisfactionOptions> options, ILogger<AnswerBatcher> logger)
     {
         _scopes = scopes;
+        _changes = changes;
         _logger = logger;
         var settings = options.Value;
         _batchSize = Math.Max(1, settings.IntakeBatchSize);
@@ -81,23 +83,53 @@ public sealed class AnswerBatcher : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The loop runs on a thread of its own: SQLite's calls are synchronous (its "async" methods block until done,
+    /// the commit's fsync included), so on the thread pool the writer would hold one of its few threads (two on a
+    /// two-core machine) for every batch and starve the requests it is meant to serve.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run();
+                finished.SetResult();
+            }
+            catch (Exception e)
+            {
+                finished.SetException(e);
+            }
+        })
+        {
+            Name = "Intake writer",
+            IsBackground = true,
+        };
+        thread.Start();
+        return finished.Task;
+    }
+
+    private void Run()
     {
         var reader = _queue.Reader;
         var batch = new List<Pending>(_batchSize);
-        // Not bound to stoppingToken: the loop ends when the queue is completed and empty, so a shutdown drains it.
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        // Not bound to a stopping token: the loop ends when the queue is completed and empty, so a shutdown drains it.
+        // WaitToReadAsync completes at once while answers are queued; only an empty queue blocks this thread.
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             Drain(reader, batch);
             if (batch.Count < _batchSize && _linger > TimeSpan.Zero && !reader.Completion.IsCompleted)
             {
-                await Task.Delay(_linger, CancellationToken.None);
+                Thread.Sleep(_linger);
                 Drain(reader, batch);
             }
-            await WriteAsync(batch);
+            // On SQLite every step completes synchronously on this thread; on PostgreSQL this thread waits for the I/O.
+            WriteAsync(batch).GetAwaiter().GetResult();
             batch.Clear();
         }
-        await ResetAsync();
+        ResetAsync().GetAwaiter().GetResult();
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
@@ -115,6 +147,16 @@ public sealed class AnswerBatcher : BackgroundService
         try
         {
             await InsertAsync(batch, outcomes, () => committing = true);
+            var product = -1;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // Batches mostly hold one product's answers: mark each product once per run of its answers.
+                if (outcomes[i] == StoreOutcome.Stored && batch[i].Answer.ProductId != product)
+                {
+                    product = batch[i].Answer.ProductId;
+                    _changes.Stored(product);
+                }
+            }
             Complete([.. batch], outcomes, null);
         }
         catch (ResentAnswerInBatchException)
@@ -144,27 +186,37 @@ public sealed class AnswerBatcher : BackgroundService
     }
 
     /// <summary>
-    /// Resumes the requests of a written batch on one thread-pool work item, so the writer goes on to the next batch
-    /// at once and a batch costs one hand-off between threads instead of one per request.
+    /// Resumes the requests of a written batch on thread-pool work items, so the writer goes on to the next batch at
+    /// once. One work item per slice of at least <see cref="CompletionSlice"/> requests: a hand-off between threads per
+    /// slice instead of per request, and a large batch (many connections) shared by the cores instead of one.
     /// </summary>
-    private static void Complete(Pending[] batch, StoreOutcome[]? outcomes, Exception? failure) =>
-        // Continuations run inline here (the completion sources are not asynchronous): each request resumes, writes
-        // its response and returns to this loop.
-        ThreadPool.UnsafeQueueUserWorkItem(static state =>
+    private static void Complete(Pending[] batch, StoreOutcome[]? outcomes, Exception? failure)
+    {
+        var slice = Math.Max(CompletionSlice, (batch.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
+        for (var start = 0; start < batch.Length; start += slice)
         {
-            var (batch, outcomes, failure) = state;
-            for (var i = 0; i < batch.Length; i++)
+            // Continuations run inline in the work item (the completion sources are not asynchronous): each request
+            // resumes, writes its response and returns to this loop.
+            ThreadPool.UnsafeQueueUserWorkItem(static state =>
             {
-                if (failure is null)
+                var (batch, outcomes, failure, start, end) = state;
+                for (var i = start; i < end; i++)
                 {
-                    batch[i].Done.TrySetResult(outcomes![i]);
+                    if (failure is null)
+                    {
+                        batch[i].Done.TrySetResult(outcomes![i]);
+                    }
+                    else
+                    {
+                        batch[i].Done.TrySetException(new AnswerNotStoredException(failure));
+                    }
                 }
-                else
-                {
-                    batch[i].Done.TrySetException(new AnswerNotStoredException(failure));
-                }
-            }
-        }, (batch, outcomes, failure), preferLocal: false);
+            }, (batch, outcomes, failure, start, Math.Min(batch.Length, start + slice)), preferLocal: false);
+        }
+    }
+
+    /// <summary>The fewest requests resumed by one work item.</summary>
+    private const int CompletionSlice = 16;
 
     // The writer's own context and connection, kept open between batches (and, on SQLite, its prepared statement);
     // thrown away after any failure so that the next batch starts on a fresh connection.

@@ -10,6 +10,7 @@ public static class SatisfactionRegistration
     {
         services.AddOptions<SatisfactionOptions>().BindConfiguration("Satisfaction");
         services.AddScoped<SatisfactionService>();
+        services.AddSingleton<SatisfactionChanges>();
         services.AddSingleton<AnswerBatcher>();
         services.AddSingleton<OpenPlacementCache>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerBatcher>());

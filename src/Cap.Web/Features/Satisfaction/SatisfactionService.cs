@@ -19,7 +19,7 @@ public enum StoreOutcome
 }
 
 /// <summary>Form configuration, placements and the storing of answers.</summary>
-public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
+public sealed class SatisfactionService(CapDbContext db, TimeProvider time, SatisfactionChanges changes)
 {
     public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
 
@@ -119,6 +119,7 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             await SatisfactionRollups.AddAsync(db, [answer], ct);
             await transaction.CommitAsync(ct);
+            changes.Stored(answer.ProductId);
             return StoreOutcome.Stored;
         }
         catch (DbUpdateException) when (answer.ClientKey is not null)
