@@ -26,9 +26,15 @@ public static class SatisfactionIntakeEndpoints
     public static IEndpointRouteBuilder MapSatisfactionIntake(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(PathPrefix + "/{key}").WithTags("Satisfaction").AllowAnonymous();
-        group.MapPost("/answers", PostAnswer)
+        // Its services are singletons, taken once here: an intake request then needs no request scope of services.
+        var services = app.ServiceProvider;
+        var placements = services.GetRequiredService<OpenPlacementCache>();
+        var batcher = services.GetRequiredService<AnswerBatcher>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var options = services.GetRequiredService<IOptions<SatisfactionOptions>>();
+        group.MapPost("/answers", (string key, HttpContext http, CancellationToken ct) => PostAnswer(key, http, placements, batcher, time, options, ct))
             .WithName("PostSatisfactionAnswer")
-            .WithSummary("Enregistre une réponse au formulaire de satisfaction (public)")
+            .WithSummary("Enregistre une réponse au formulaire de satisfaction d’un emplacement.")
             .WithDescription(Description)
             .Accepts<AnswerRequest>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden)
