@@ -22,9 +22,10 @@ internal static class Usage
           iterations  Issue 6: the roadmap tab, the iterations tab and an iteration page of a product with
                       three years of two-week iterations and a full roadmap (p95 ≤ 100 ms).
           intake      Issue 4: the public JSON intake of Cap (child process, real port, SQLite) against
-                      a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk
-                      (ratio ≥ 50 %, rows stored = 2xx), then p99 at half Cap's maximum rate with an
-                      open-loop generator (< 50 ms). Needs a Release build of Cap.Web and wrk.
+                      a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk at
+                      several connection counts, in turns (ratio of the maximum rates ≥ 50 %, rows
+                      stored = 2xx), then p99 at half Cap's maximum rate with an open-loop generator
+                      (< 50 ms). Needs a Release build of Cap.Web and wrk.
           satisfaction-stats
                       Issue 4: the Satisfaction tab of a product holding --answers answers (default
                       10,000,000, over 3 years, 4 placements; statistics from the daily rollups),
@@ -40,8 +41,11 @@ internal static class Usage
           --postgres "CS"    Run against PostgreSQL: a connection string whose role may create
                              databases. A fresh database cap_bench_* is created per run and dropped.
                              Default: a fresh SQLite file in the temporary folder.
-          --seconds N        intake: seconds per measured run (default 15).
-          --connections N    intake: wrk connections (default 32).
+          --seconds N        intake: seconds per measured turn (default 5).
+          --connections LIST intake: wrk connection counts, comma-separated (default 32,128,512); each
+                             server's maximum rate is its best over them.
+          --rounds N         intake: turns of bare then Cap at each connection count (default 3).
+          --warmup-seconds N intake: load on each server before measuring (default 20).
           --answers N        satisfaction-stats: answers generated on the product (default 10000000).
           --wait-quiet N     satisfaction-stats: after generating, wait up to N seconds (default 0) for
                              5 seconds in which other processes use under 0.15 CPU before measuring.
@@ -64,8 +68,10 @@ internal sealed record BenchOptions
     public string? Out { get; init; }
     public bool ShowSql { get; init; }
     public bool KeepDatabase { get; init; }
-    public int Seconds { get; init; } = 15;
-    public int Connections { get; init; } = 32;
+    public int Seconds { get; init; } = 5;
+    public IReadOnlyList<int> ConnectionLevels { get; init; } = [32, 128, 512];
+    public int Rounds { get; init; } = 3;
+    public int WarmupSeconds { get; init; } = 20;
     public int Answers { get; init; } = 10_000_000;
     public int WaitQuiet { get; init; }
 
@@ -92,6 +98,18 @@ internal sealed record BenchOptions
                 }
                 return n;
             }
+            int[] Counts(int min)
+            {
+                var name = args[i];
+                var text = Value();
+                var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var numbers = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min ? n : -1).ToArray();
+                if (numbers.Length == 0 || numbers.Any(n => n < 0))
+                {
+                    throw new ArgumentException($"Option {name} needs whole numbers of at least {min} separated by commas, not « {text} ».");
+                }
+                return numbers;
+            }
             options = args[i] switch
             {
                 "--products" => options with { Products = Count(0) },
@@ -104,7 +122,9 @@ internal sealed record BenchOptions
                 "--show-sql" => options with { ShowSql = true },
                 "--keep-database" => options with { KeepDatabase = true },
                 "--seconds" => options with { Seconds = Count(1) },
-                "--connections" => options with { Connections = Count(1) },
+                "--connections" => options with { ConnectionLevels = Counts(1) },
+                "--rounds" => options with { Rounds = Count(1) },
+                "--warmup-seconds" => options with { WarmupSeconds = Count(1) },
                 "--answers" => options with { Answers = Count(1) },
                 "--wait-quiet" => options with { WaitQuiet = Count(0) },
                 _ => throw new ArgumentException($"Unknown option « {args[i]} »."),

@@ -24,8 +24,10 @@ internal static class IntakeBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var duration = Math.Max(5, options.Seconds);
-        var connections = options.Connections;
+        var duration = Math.Max(3, options.Seconds);
+        var levels = options.ConnectionLevels;
+        var rounds = options.Rounds;
+        var warmup = options.WarmupSeconds;
         var report = new StringBuilder();
         void Line(string text = "")
         {
@@ -60,44 +62,75 @@ internal static class IntakeBenchmark
             Line("# Satisfaction intake (issue 4)");
             Line();
             Line($"Machine: {Machine.Describe()}.");
-            Line($"Command: `dotnet run -c Release --project bench/Cap.Bench -- intake --seconds {duration} --connections {connections}`; " +
-                 $"wrk {WrkVersion(wrk)}, `-t2 -c{connections} -d{duration}s`, POST of a JSON answer with a unique clientKey per request. " +
+            var levelList = string.Join(',', levels);
+            Line($"Command: `dotnet run -c Release --project bench/Cap.Bench -- intake --seconds {duration} --connections {levelList} --rounds {rounds} --warmup-seconds {warmup}`; " +
+                 $"wrk {WrkVersion(wrk)}, `-t2 -c<N> -d{duration}s` for N in {levelList}, POST of a JSON answer with a unique clientKey per request. " +
                  "Cap: Release build of Cap.Web.dll as a child process, Production environment, fresh SQLite file with the demo portfolio, " +
                  "rate limits raised by configuration. Bare: an ASP.NET Core minimal endpoint in a child process binding the same JSON to `AnswerRequest` and answering 201. " +
                  "Both servers with server GC.");
             Line();
 
-            // Warm-up: JIT, connection pools, SQLite page cache.
-            await RunWrkAsync(wrk, lua, barePort, path, "warm", 3, connections);
-            await RunWrkAsync(wrk, lua, capPort, path, "warm", 3, connections);
-
+            // Warm-up until both run their optimised code (tiered JIT: a first run is several times slower, the larger
+            // application longer so), then the connection levels; at each, bare and Cap take turns so that the
+            // machine's drift (other tenants of the host) falls on both alike.
+            await RunWrkAsync(wrk, lua, barePort, path, "warm", warmup, levels[0]);
+            await RunWrkAsync(wrk, lua, capPort, path, "warm", warmup, levels[0]);
             var meter = new ProcessCpuMeter(cap, bare);
-            var bareRun = await RunWrkAsync(wrk, lua, barePort, path, "bare", duration, connections);
-            var bareCpu = meter.Take();
-            var capRun = await RunWrkAsync(wrk, lua, capPort, path, "cap", duration, connections);
-            var capCpu = meter.Take();
+            var results = new List<LevelResult>();
+            foreach (var level in levels)
+            {
+                await RunWrkAsync(wrk, lua, barePort, path, "warm", 2, level);
+                await RunWrkAsync(wrk, lua, capPort, path, "warm", 2, level);
+                var bareRuns = new List<(WrkRun Run, CpuShare Cpu)>();
+                var capRuns = new List<(WrkRun Run, CpuShare Cpu)>();
+                for (var round = 1; round <= rounds; round++)
+                {
+                    meter.Take();
+                    var bareRun = await RunWrkAsync(wrk, lua, barePort, path, $"bare-{level}-{round}", duration, level);
+                    bareRuns.Add((bareRun, meter.Take()));
+                    var capRun = await RunWrkAsync(wrk, lua, capPort, path, $"cap-{level}-{round}", duration, level);
+                    capRuns.Add((capRun, meter.Take()));
+                }
+                results.Add(new LevelResult(level, WrkRun.Sum(bareRuns.Select(r => r.Run)), CpuShare.Mean(bareRuns.Select(r => r.Cpu)),
+                    WrkRun.Sum(capRuns.Select(r => r.Run)), CpuShare.Mean(capRuns.Select(r => r.Cpu))));
+            }
             await Task.Delay(500); // answers in flight when wrk stopped are committed by now
             var capStored = CountStored(database, placementId, "cap-");
-            var ratio = capRun.RequestsPerSecond / bareRun.RequestsPerSecond;
+            var capOk = results.Sum(r => r.Cap.Ok);
+            var bareBest = results.MaxBy(r => r.Bare.RequestsPerSecond)!;
+            var capBest = results.MaxBy(r => r.Cap.RequestsPerSecond)!;
+            var ratio = capBest.Cap.RequestsPerSecond / bareBest.Bare.RequestsPerSecond;
 
             Line("## Maximum rate (wrk, closed loop)");
             Line();
-            Line("| server | requests/s | 2xx | other | p50 ms | p99 ms | CPUs used by the server | CPUs used by others (not Cap, bare, wrk, bench) |");
-            Line("|---|---:|---:|---:|---:|---:|---:|---:|");
-            Line(Row("bare endpoint (parse, 201, no storage)", bareRun, bareCpu));
-            Line(Row("Cap intake (batched, committed)", capRun, capCpu));
+            Line(string.Create(CultureInfo.InvariantCulture,
+                $"Each server warmed {warmup} s, then at each connection count {rounds} turns of {duration} s each (bare, then Cap); the figures sum the turns. " +
+                $"p99: the worst turn's."));
+            Line();
+            Line("| connections | bare requests/s | bare p99 ms | bare CPUs | Cap requests/s | Cap p99 ms | Cap CPUs | Cap / bare | CPUs used by others |");
+            Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in results)
+            {
+                Line(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Connections} | {r.Bare.RequestsPerSecond:N0} | {r.Bare.P99Ms:F1} | {r.BareCpu.Server:F2} | {r.Cap.RequestsPerSecond:N0} | {r.Cap.P99Ms:F1} | {r.CapCpu.Server:F2} | " +
+                    $"{r.Cap.RequestsPerSecond / r.Bare.RequestsPerSecond:P0} | {Math.Max(r.BareCpu.Others, r.CapCpu.Others):F2} |"));
+            }
             Line();
             Line(string.Create(CultureInfo.InvariantCulture,
+                $"Maximum rate of each server, at its best connection count: bare {bareBest.Bare.RequestsPerSecond:N0} requests/s ({bareBest.Connections} connections), " +
+                $"Cap {capBest.Cap.RequestsPerSecond:N0} requests/s ({capBest.Connections} connections)."));
+            Line(string.Create(CultureInfo.InvariantCulture,
                 $"Ratio Cap / bare: **{ratio:P0}** (target ≥ {RatioTarget:P0}) — {(ratio >= RatioTarget ? "met" : "missed")}."));
-            var lostWrk = Math.Max(0, capRun.Ok - capStored);
-            Line($"Rows stored for this run: {capStored:N0}; 2xx answers counted by wrk: {capRun.Ok:N0}; lost: **{lostWrk}** " +
-                 $"({capStored - capRun.Ok + lostWrk} more rows than counted 2xx: requests in flight when wrk stopped, committed after it closed its connections).");
+            var lostWrk = Math.Max(0, capOk - capStored);
+            Line($"Rows stored by the measured Cap runs: {capStored:N0}; 2xx answers counted by wrk: {capOk:N0}; lost: **{lostWrk}** " +
+                 $"({capStored - capOk + lostWrk} more rows than counted 2xx: requests in flight when wrk stopped, committed after it closed its connections).");
             Line();
 
             // Open loop at half of Cap's maximum rate.
-            var rate = Math.Max(10, capRun.RequestsPerSecond / 2);
+            var rate = Math.Max(10, capBest.Cap.RequestsPerSecond / 2);
             meter.Take();
-            var open = await OpenLoopAsync(capPort, path, rate, duration);
+            var openSeconds = duration * rounds;
+            var open = await OpenLoopAsync(capPort, path, rate, openSeconds);
             var openCpu = meter.Take();
             await Task.Delay(500);
             var stored = StoredKeys(database, placementId, open.Prefix);
@@ -106,7 +139,7 @@ internal static class IntakeBenchmark
             Line("## Latency at half the maximum rate (C# open-loop generator)");
             Line();
             Line(string.Create(CultureInfo.InvariantCulture,
-                $"Planned rate {rate:F0} requests/s for {duration} s ({open.Sent:N0} requests), each timed from its planned start. " +
+                $"Planned rate {rate:F0} requests/s for {openSeconds} s on {OpenLoopConnections} connections ({open.Sent:N0} requests), each timed from its planned start. " +
                 $"2xx: {open.Acknowledged.Count:N0}, other statuses: {open.Refused:N0}, errors: {open.Errors:N0}. " +
                 $"CPUs used by Cap: {openCpu.Server:F2}; by others: {openCpu.Others:F2}."));
             Line();
@@ -152,8 +185,7 @@ internal static class IntakeBenchmark
         }
     }
 
-    private static string Row(string name, WrkRun run, CpuShare cpu) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {run.RequestsPerSecond:N0} | {run.Ok:N0} | {run.Other:N0} | {run.P50Ms:F1} | {run.P99Ms:F1} | {cpu.Server:F2} | {cpu.Others:F2} |");
+    private sealed record LevelResult(int Connections, WrkRun Bare, CpuShare BareCpu, WrkRun Cap, CpuShare CapCpu);
 
     private const string WrkScript = """
         local threads = {}
@@ -188,6 +220,14 @@ internal static class IntakeBenchmark
     private sealed record WrkRun(long Ok, long Other, long Requests, double Seconds, double P50Ms, double P99Ms)
     {
         public double RequestsPerSecond => Ok / Seconds;
+
+        /// <summary>Turns at the same level as one run: counts and seconds add up, the p99 is the worst turn's.</summary>
+        public static WrkRun Sum(IEnumerable<WrkRun> runs)
+        {
+            var all = runs.ToList();
+            return new WrkRun(all.Sum(r => r.Ok), all.Sum(r => r.Other), all.Sum(r => r.Requests), all.Sum(r => r.Seconds),
+                all.Max(r => r.P50Ms), all.Max(r => r.P99Ms));
+        }
     }
 
     private static async Task<WrkRun> RunWrkAsync(string wrk, string lua, int port, string path, string prefix, int seconds, int connections)
@@ -207,42 +247,48 @@ internal static class IntakeBenchmark
         return new WrkRun(f[0], f[1], f[2], f[3] / 1e6, f[4] / 1000.0, f[5] / 1000.0);
     }
 
-    private sealed record OpenLoopRun(string Prefix, int Sent, ConcurrentBag<string> Acknowledged, int Refused, int Errors, List<double> LatenciesMs);
+    private sealed record OpenLoopRun(string Prefix, int Sent, ConcurrentBag<string> Acknowledged, int Refused, int Errors, double[] LatenciesMs);
 
-    /// <summary>Sends at a fixed rate whatever the answers' pace; each latency counts from the planned send time.</summary>
+    /// <summary>
+    /// Sends at a fixed rate whatever the answers' pace, as wrk2 does: <see cref="OpenLoopConnections"/> keep-alive
+    /// connections share the schedule (request i is planned at i / rate seconds and goes on connection i mod N), and
+    /// each latency counts from the planned time, so a late answer also delays, and is charged to, the requests queued
+    /// behind it (no coordinated omission). Raw sockets and ready-made request bytes keep the generator's own CPU small:
+    /// it shares the machine's two CPUs with Cap.
+    /// </summary>
     private static async Task<OpenLoopRun> OpenLoopAsync(int port, string path, double rate, int seconds)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         var prefix = $"open{Guid.NewGuid():N}"[..12];
-        var acknowledged = new ConcurrentBag<string>();
-        var latencies = new ConcurrentBag<double>();
-        int refused = 0, errors = 0;
         var total = (int)(rate * seconds);
+        var acknowledged = new ConcurrentBag<string>();
+        var latencies = new double[total];
+        int refused = 0, errors = 0;
         var interval = Stopwatch.Frequency / rate;
-        var tasks = new List<Task>(total);
-        var origin = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
+        var connections = Math.Min(OpenLoopConnections, total);
+        var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
+        var loops = Enumerable.Range(0, connections).Select(async lane =>
         {
-            // Paced by a timer, never by spinning (the generator shares the machine's two CPUs with Cap): whatever is due
-            // is sent at once, and each latency counts from the planned time, so a late send shows in the figures.
-            var planned = origin + (long)(i * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), planned);
-            if (wait > TimeSpan.FromMilliseconds(1))
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+            var buffer = new byte[16 * 1024];
+            for (var i = lane; i < total; i += connections)
             {
-                await Task.Delay(wait);
-            }
-            var clientKey = $"{prefix}-{i}";
-            tasks.Add(Task.Run(async () =>
-            {
+                var planned = origin + (long)(i * interval);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), planned);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait);
+                }
+                var clientKey = $"{prefix}-{i}";
+                var body = $$"""{"experience":{{1 + (i % 3)}},"clarity":4,"helpChannels":["email"],"administrationReached":true,"helpQuality":4,"comment":"Démarche claire, merci.","clientKey":"{{clientKey}}"}""";
+                var request = Encoding.UTF8.GetBytes(
+                    $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}");
                 try
                 {
-                    using var content = new StringContent(
-                        $$"""{"experience":{{1 + (i % 3)}},"clarity":4,"helpChannels":["email"],"administrationReached":true,"helpQuality":4,"comment":"Démarche claire, merci.","clientKey":"{{clientKey}}"}""",
-                        Encoding.UTF8, "application/json");
-                    using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
-                    latencies.Add(Stopwatch.GetElapsedTime(planned).TotalMilliseconds);
-                    if (response.IsSuccessStatusCode)
+                    await socket.SendAsync(request);
+                    var status = await ReadResponseAsync(socket, buffer);
+                    latencies[i] = Stopwatch.GetElapsedTime(planned).TotalMilliseconds;
+                    if (status is >= 200 and < 300)
                     {
                         acknowledged.Add(clientKey);
                     }
@@ -251,14 +297,59 @@ internal static class IntakeBenchmark
                         Interlocked.Increment(ref refused);
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                catch (Exception e) when (e is SocketException or IOException or FormatException)
                 {
-                    Interlocked.Increment(ref errors);
+                    // The connection is unusable: this request and the rest of its lane count as errors.
+                    Interlocked.Add(ref errors, (total - 1 - i) / connections + 1);
+                    return;
                 }
-            }));
+            }
+        }).ToList();
+        await Task.WhenAll(loops);
+        return new OpenLoopRun(prefix, total, acknowledged, refused, errors, [.. latencies.Where(l => l > 0)]);
+    }
+
+    private const int OpenLoopConnections = 256;
+
+    /// <summary>Reads one HTTP/1.1 response (Content-Length or chunked body); returns its status code.</summary>
+    private static async Task<int> ReadResponseAsync(Socket socket, byte[] buffer)
+    {
+        var length = 0;
+        int headerEnd;
+        while ((headerEnd = buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            length += await ReceiveAsync(socket, buffer, length);
         }
-        await Task.WhenAll(tasks);
-        return new OpenLoopRun(prefix, total, acknowledged, refused, errors, [.. latencies]);
+        var head = Encoding.ASCII.GetString(buffer, 0, headerEnd);
+        var status = int.Parse(head.AsSpan(9, 3), CultureInfo.InvariantCulture);
+        var bodyStart = headerEnd + 4;
+        var contentLength = head.Split("\r\n").Select(h => h.Split(':', 2)).FirstOrDefault(h => h.Length == 2 && h[0].Equals("Content-Length", StringComparison.OrdinalIgnoreCase));
+        if (contentLength is not null)
+        {
+            var end = bodyStart + int.Parse(contentLength[1].Trim(), CultureInfo.InvariantCulture);
+            while (length < end)
+            {
+                length += await ReceiveAsync(socket, buffer, length);
+            }
+        }
+        else if (head.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            while (!buffer.AsSpan(bodyStart, length - bodyStart).EndsWith("0\r\n\r\n"u8))
+            {
+                length += await ReceiveAsync(socket, buffer, length);
+            }
+        }
+        return status;
+    }
+
+    private static async Task<int> ReceiveAsync(Socket socket, byte[] buffer, int offset)
+    {
+        if (offset == buffer.Length)
+        {
+            throw new FormatException("Réponse trop longue pour le générateur.");
+        }
+        var read = await socket.ReceiveAsync(buffer.AsMemory(offset));
+        return read > 0 ? read : throw new IOException("Connexion fermée par le serveur.");
     }
 
     private static Process StartServer(string workingDirectory, string dll, params string[] arguments)
@@ -372,7 +463,14 @@ internal static class IntakeBenchmark
     }
 }
 
-internal sealed record CpuShare(double Server, double Others);
+internal sealed record CpuShare(double Server, double Others)
+{
+    public static CpuShare Mean(IEnumerable<CpuShare> shares)
+    {
+        var all = shares.ToList();
+        return new CpuShare(all.Average(s => s.Server), all.Average(s => s.Others));
+    }
+}
 
 /// <summary>CPUs busy between two takes: the server processes, and everything else on the machine less them, wrk and this process.</summary>
 internal sealed class ProcessCpuMeter(Process cap, Process bare)
