@@ -144,9 +144,16 @@ public sealed class AnswerBatcher : BackgroundService
     {
         var outcomes = new StoreOutcome[batch.Count];
         var committing = false;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await InsertAsync(batch, outcomes, () => committing = true);
+            var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (took > SlowBatch)
+            {
+                // Every answer of the batch waited this long for its acknowledgement: worth knowing in production.
+                _logger.LogWarning("Lot de {Count} réponses écrit en {Milliseconds} ms.", batch.Count, (int)took.TotalMilliseconds);
+            }
             var product = -1;
             for (var i = 0; i < batch.Count; i++)
             {
@@ -214,6 +221,9 @@ public sealed class AnswerBatcher : BackgroundService
             }, (batch, outcomes, failure, start, Math.Min(batch.Length, start + slice)), preferLocal: false);
         }
     }
+
+    /// <summary>A batch slower than this to write and commit is logged as a warning.</summary>
+    private static readonly TimeSpan SlowBatch = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The fewest requests resumed by one work item.</summary>
     private const int CompletionSlice = 16;
