@@ -130,6 +130,7 @@ public sealed class AnswerBatcher : BackgroundService
             batch.Clear();
         }
         ResetAsync().GetAwaiter().GetResult();
+        _checkpointer?.Dispose();
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
@@ -234,6 +235,8 @@ public sealed class AnswerBatcher : BackgroundService
     private CapDbContext? _db;
     private DbCommand? _command;
     private SatisfactionRollups.Upsert? _rollups;
+    private WalCheckpointer? _checkpointer;
+    private int _batchesSinceLogCheck;
 
     private async Task<CapDbContext> ContextAsync()
     {
@@ -241,11 +244,16 @@ public sealed class AnswerBatcher : BackgroundService
         {
             _scope = _scopes.CreateAsyncScope();
             _db = _scope.Value.ServiceProvider.GetRequiredService<CapDbContext>();
-            // SQLite keeps its automatic checkpoint on this connection: every 1,000 pages of log, one commit copies
-            // them into the database file, a pause of a few milliseconds for the waiting answers. A checkpoint run
-            // beside the writer instead never catches up with a writer that never pauses, so the log is never reset
-            // and grows without bound under a steady stream (1.5 GB within minutes of the benchmark).
             await _db.Database.OpenConnectionAsync();
+            if (_sqliteRows)
+            {
+                // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. While another
+                // connection holds the write lock for a moment (a page saving, the indicator feed), SQLite itself
+                // waits and retries within milliseconds; without a busy timeout the lock is refused at once and
+                // Microsoft.Data.Sqlite retries after sleeping 150 ms, which every answer of the batch waited.
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=5000;");
+                _checkpointer ??= new WalCheckpointer(_db.Database.GetConnectionString()!, _logger);
+            }
             _rollups = new SatisfactionRollups.Upsert(_db);
         }
         return _db;
@@ -283,6 +291,13 @@ public sealed class AnswerBatcher : BackgroundService
         var db = await ContextAsync();
         var shape = Shape;
         var connection = db.Database.GetDbConnection();
+        if (_checkpointer is not null && (_checkpointer.TakeFinishRequest() || LogTooLong(_checkpointer)))
+        {
+            // Copies the few pages the checkpointer has not (or, as a safeguard, the whole log): the log restarts next.
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
         await using var transaction = await connection.BeginTransactionAsync();
         if (connection.CanCreateBatch)
         {
@@ -336,6 +351,18 @@ public sealed class AnswerBatcher : BackgroundService
         await _rollups!.AddAsync(transaction, FeedbackDailyRollup.Of(batch.Where((_, i) => outcomes[i] == StoreOutcome.Stored).Select(p => p.Answer)), CancellationToken.None);
         committing();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>Every 256 batches, whether the log has outgrown its limit (the checkpointer fell behind).</summary>
+    private bool LogTooLong(WalCheckpointer checkpointer)
+    {
+        if (++_batchesSinceLogCheck < 256)
+        {
+            return false;
+        }
+        _batchesSinceLogCheck = 0;
+        var log = new FileInfo(checkpointer.LogPath);
+        return log.Exists && log.Length > WalCheckpointer.LogLimitBytes;
     }
 
     private sealed record Pending(FeedbackAnswer Answer, string? Row, TaskCompletionSource<StoreOutcome> Done);
