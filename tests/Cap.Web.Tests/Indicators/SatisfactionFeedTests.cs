@@ -43,14 +43,29 @@ public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClass
         Assert.Contains(SatisfactionFeed.IndicatorName, await tab.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task New_answers_move_the_current_month_at_the_next_pass()
+    private static readonly DateOnly CurrentMonth = new(Demo.Today.Year, Demo.Today.Month, 1);
+
+    private async Task<Measurement?> CurrentMonthAsync() =>
+        (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.SingleOrDefault(m => m.Date == CurrentMonth);
+
+    /// <summary>The answers a month's measurement counts, from its comment (« N réponse(s) au formulaire »).</summary>
+    private static int Counted(Measurement? month) =>
+        month is null ? 0 : int.Parse(month.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The feed's worker after a pass, so that earlier changes are taken.</summary>
+    private async Task<SatisfactionFeedWorker> PassedWorkerAsync()
     {
         var worker = factory.Services.GetRequiredService<SatisfactionFeedWorker>();
         await worker.PassAsync(CancellationToken.None);
+        return worker;
+    }
+
+    [Fact]
+    public async Task New_answers_move_the_current_month_at_the_next_pass()
+    {
+        var worker = await PassedWorkerAsync();
         var (_, key) = await SatisfactionTestData.PlacementAsync(factory);
-        var month = new DateOnly(Demo.Today.Year, Demo.Today.Month, 1);
-        var before = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.SingleOrDefault(m => m.Date == month);
+        var before = await CurrentMonthAsync();
 
         using var client = factory.CreateClientFor(null);
         for (var n = 0; n < 5; n++)
@@ -60,12 +75,11 @@ public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClass
         }
         Assert.True(await worker.PassAsync(CancellationToken.None) >= 1);
 
-        var after = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.Single(m => m.Date == month);
-        var counted = int.Parse(after.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal((before is null ? 0 : int.Parse(before.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)) + 5, counted);
+        var after = await CurrentMonthAsync();
+        Assert.Equal(Counted(before) + 5, Counted(after));
         if (before is not null)
         {
-            Assert.True(after.Value < before.Value, "five answers « bad » lower the month's index");
+            Assert.True(after!.Value < before.Value, "five answers « bad » lower the month's index");
         }
         // Nothing new, nothing written.
         Assert.Equal(0, await worker.PassAsync(CancellationToken.None));
@@ -74,11 +88,9 @@ public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClass
     [Fact]
     public async Task An_answer_through_the_public_form_moves_the_current_month_at_the_next_pass()
     {
-        var worker = factory.Services.GetRequiredService<SatisfactionFeedWorker>();
-        await worker.PassAsync(CancellationToken.None);
+        var worker = await PassedWorkerAsync();
         var (_, key) = await SatisfactionTestData.PlacementAsync(factory);
-        var month = new DateOnly(Demo.Today.Year, Demo.Today.Month, 1);
-        var before = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.SingleOrDefault(m => m.Date == month);
+        var before = await CurrentMonthAsync();
 
         using var person = factory.CreateClientFor(null);
         using (var page = await person.GetAsync($"/avis/{key}"))
@@ -92,9 +104,7 @@ public abstract class SatisfactionFeedTests<TFactory>(TFactory factory) : IClass
         }
         Assert.Equal(1, await worker.PassAsync(CancellationToken.None));
 
-        var after = (await FedIndicatorAsync(Demo.JourneyProductSlug)).Measurements.Single(m => m.Date == month);
-        static int Counted(Measurement? m) => m is null ? 0 : int.Parse(m.Comment!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(Counted(before) + 1, Counted(after));
+        Assert.Equal(Counted(before) + 1, Counted(await CurrentMonthAsync()));
     }
 }
 
