@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
+using Cap.Web.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -247,11 +248,11 @@ public sealed class AnswerBatcher : BackgroundService
             await _db.Database.OpenConnectionAsync();
             if (_sqliteRows)
             {
-                // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. While another
-                // connection holds the write lock for a moment (a page saving, the indicator feed), SQLite itself
-                // waits and retries within milliseconds; without a busy timeout the lock is refused at once and
-                // Microsoft.Data.Sqlite retries after sleeping 150 ms, which every answer of the batch waited.
-                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=5000;");
+                // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. The busy
+                // timeout, set on every connection (SqliteBusyTimeout), makes a moment's lock elsewhere cost
+                // milliseconds, not Microsoft.Data.Sqlite's 150 ms retry sleep, which every answer of the batch waited.
+                SqliteBusyTimeout.Apply(_db.Database.GetDbConnection());
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
                 _checkpointer ??= new WalCheckpointer(_db.Database.GetConnectionString()!, _logger);
             }
             _rollups = new SatisfactionRollups.Upsert(_db);

@@ -1,3 +1,4 @@
+using Cap.Web.Shared.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Cap.Web.Features.Satisfaction;
@@ -62,9 +63,7 @@ internal sealed class WalCheckpointer : IDisposable
                 {
                     connection = new SqliteConnection(_connectionString);
                     connection.Open();
-                    using var timeout = connection.CreateCommand();
-                    timeout.CommandText = "PRAGMA busy_timeout=5000";
-                    timeout.ExecuteNonQuery();
+                    SqliteBusyTimeout.Apply(connection);
                 }
                 using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";

@@ -33,7 +33,8 @@ public static class DatabaseSetup
             }
             else
             {
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Cap.Data.Migrations.Sqlite"));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Cap.Data.Migrations.Sqlite"))
+                    .AddInterceptors(SqliteBusyTimeout.Interceptor);
             }
         });
         return services;
