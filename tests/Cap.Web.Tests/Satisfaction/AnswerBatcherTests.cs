@@ -67,6 +67,44 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(Fields(bare), Fields(storedBare));
     }
 
+    [Fact]
+    public async Task Every_answer_of_a_long_stream_is_stored_once_with_its_own_values()
+    {
+        // 200 answers queued at once make batches of many rows (on SQLite, written 64, 32, … rows to a statement); then a
+        // resent client key among new answers.
+        var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
+        var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
+        var batcher = factory.Services.GetRequiredService<AnswerBatcher>();
+        FeedbackAnswer Answer(int i) => new()
+        {
+            ProductId = productId, PlacementId = placementId, FormVersion = 1 + i % 4, ReceivedAt = new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.Zero).AddSeconds(i),
+            Day = new DateOnly(2026, 5, 4).AddDays(i % 2), Experience = 1 + i % 3, Clarity = i % 6 == 0 ? null : i % 5 + 1,
+            Comment = i % 7 == 0 ? null : $"Réponse n° {i}", ClientKey = $"flux-{i}",
+        };
+        async Task<StoreOutcome[]> SendAsync(IEnumerable<FeedbackAnswer> answers)
+        {
+            var tasks = new List<Task<StoreOutcome>>();
+            foreach (var answer in answers)
+            {
+                Assert.True(batcher.TryEnqueue(answer, out var stored));
+                tasks.Add(stored);
+            }
+            return await Task.WhenAll(tasks);
+        }
+
+        var stream = await SendAsync(Enumerable.Range(0, 200).Select(Answer));
+        var resent = await SendAsync([Answer(200), Answer(3), Answer(201), Answer(202)]);
+
+        Assert.All(stream, o => Assert.Equal(StoreOutcome.Stored, o));
+        Assert.Equal([StoreOutcome.Stored, StoreOutcome.AlreadyStored, StoreOutcome.Stored, StoreOutcome.Stored], resent);
+        var rows = (await SatisfactionTestData.AnswersAsync(factory, placementId)).ToDictionary(r => r.ClientKey!);
+        Assert.Equal(203, rows.Count);
+        foreach (var i in Enumerable.Range(0, 203))
+        {
+            Assert.Equal(Fields(Answer(i)), Fields(rows[$"flux-{i}"]));
+        }
+    }
+
     private static object Fields(FeedbackAnswer a) => new
     {
         a.ProductId, a.PlacementId, a.FormVersion, a.ReceivedAt, a.Day, a.Experience, a.Clarity, a.HelpChannels,

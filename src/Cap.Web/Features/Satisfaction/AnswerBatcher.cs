@@ -1,13 +1,11 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Numerics;
 using System.Threading.Channels;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Shared.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -70,9 +68,8 @@ public sealed class AnswerBatcher : BackgroundService
     /// </summary>
     public bool TryEnqueue(FeedbackAnswer answer, out Task<StoreOutcome> stored)
     {
-        // Completed by one work item per batch (Complete), which resumes the waiting requests inline.
-        // On SQLite the answer's row is written as JSON here, on the request's thread: the writer only joins them.
-        var pending = new Pending(answer, _sqliteRows ? Shape.JsonRow(answer) : null, new TaskCompletionSource<StoreOutcome>());
+        // Completed by one work item per batch slice (Complete), which resumes the waiting requests inline.
+        var pending = new Pending(answer, new TaskCompletionSource<StoreOutcome>());
         stored = pending.Done.Task;
         return _queue.Writer.TryWrite(pending);
     }
@@ -234,7 +231,7 @@ public sealed class AnswerBatcher : BackgroundService
     // thrown away after any failure so that the next batch starts on a fresh connection.
     private AsyncServiceScope? _scope;
     private CapDbContext? _db;
-    private DbCommand? _command;
+    private SqliteRowsInsert? _sqliteInsert;
     private SatisfactionRollups.Upsert? _rollups;
     private WalCheckpointer? _checkpointer;
     private int _batchesSinceLogCheck;
@@ -264,10 +261,8 @@ public sealed class AnswerBatcher : BackgroundService
     {
         try
         {
-            if (_command is not null)
-            {
-                await _command.DisposeAsync();
-            }
+            // The statement is finalised before its connection goes back to the pool.
+            _sqliteInsert?.Dispose();
             if (_rollups is not null)
             {
                 await _rollups.DisposeAsync();
@@ -281,7 +276,7 @@ public sealed class AnswerBatcher : BackgroundService
         {
             _logger.LogWarning(e, "Fermeture de la connexion d’écriture des réponses.");
         }
-        _command = null;
+        _sqliteInsert = null;
         _rollups = null;
         _db = null;
         _scope = null;
@@ -320,20 +315,10 @@ public sealed class AnswerBatcher : BackgroundService
         }
         else
         {
-            // SQLite: the whole batch in one statement (prepared once), its rows passed as one JSON array. Usually
-            // every answer is new and the count of inserted rows says so; otherwise each answer is written alone.
-            if (_command is null)
-            {
-                _command = connection.CreateCommand();
-                _command.CommandText = shape.SqliteSql;
-                var rows = _command.CreateParameter();
-                rows.ParameterName = "@rows";
-                _command.Parameters.Add(rows);
-            }
-            var command = _command;
-            command.Transaction = transaction;
-            command.Parameters[0].Value = InsertShape.JsonArray(batch);
-            var inserted = await command.ExecuteNonQueryAsync();
+            // SQLite: multi-row inserts prepared once (SqliteRowsInsert). Usually every answer is new and the count of
+            // inserted rows says so; otherwise each answer is written alone.
+            _sqliteInsert ??= new SqliteRowsInsert((SqliteConnection)connection, shape);
+            var inserted = _sqliteInsert.Insert(batch);
             if (inserted == batch.Count)
             {
                 Array.Fill(outcomes, StoreOutcome.Stored);
@@ -366,17 +351,121 @@ public sealed class AnswerBatcher : BackgroundService
         return log.Exists && log.Length > WalCheckpointer.LogLimitBytes;
     }
 
-    private sealed record Pending(FeedbackAnswer Answer, string? Row, TaskCompletionSource<StoreOutcome> Done);
+    private sealed record Pending(FeedbackAnswer Answer, TaskCompletionSource<StoreOutcome> Done);
+
+    /// <summary>
+    /// SQLite: the batch in a few multi-row inserts (<c>INSERT … VALUES (…), (…), … ON CONFLICT DO NOTHING</c>) of 64,
+    /// 32, …, 1 rows, each prepared once on the writer's open connection as a statement of SQLite's own (SQLitePCLRaw,
+    /// the library under Microsoft.Data.Sqlite) and stepped within the batch's transaction. An answer costs its
+    /// bindings: no command object, reader or parameter conversion per row, no JSON to write or parse, and a statement's
+    /// fixed work (its cursors, the <c>AUTOINCREMENT</c> counter) is shared by up to 64 rows.
+    /// </summary>
+    private sealed class SqliteRowsInsert : IDisposable
+    {
+        /// <summary>The most rows in one statement (64 × the columns stays far below SQLite's parameter limit).</summary>
+        private const int MaxRows = 64;
+
+        private readonly SQLitePCL.sqlite3 _db;
+        private readonly InsertShape _shape;
+        private readonly SQLitePCL.sqlite3_stmt?[] _statements = new SQLitePCL.sqlite3_stmt?[MaxRows + 1];
+
+        public SqliteRowsInsert(SqliteConnection connection, InsertShape shape)
+        {
+            _db = connection.Handle ?? throw new InvalidOperationException("La connexion d’écriture des réponses n’est pas ouverte.");
+            _shape = shape;
+        }
+
+        /// <summary>Inserts the answers' rows; returns how many went in (a client key already stored is skipped).</summary>
+        public int Insert(List<Pending> batch)
+        {
+            var inserted = 0;
+            for (var start = 0; start < batch.Count;)
+            {
+                // The largest power of two that fits what is left: at most log2(64) + 1 statements for any remainder.
+                var rows = Math.Min(MaxRows, (int)BitOperations.RoundUpToPowerOf2((uint)(batch.Count - start + 1)) / 2);
+                inserted += Step(Statement(rows), batch, start, rows);
+                start += rows;
+            }
+            return inserted;
+        }
+
+        private SQLitePCL.sqlite3_stmt Statement(int rows)
+        {
+            if (_statements[rows] is { } prepared)
+            {
+                return prepared;
+            }
+            Check(SQLitePCL.raw.sqlite3_prepare_v2(_db, _shape.SqliteRowsSql(rows), out var statement));
+            return _statements[rows] = statement;
+        }
+
+        private int Step(SQLitePCL.sqlite3_stmt statement, List<Pending> batch, int start, int rows)
+        {
+            try
+            {
+                var columns = _shape.ColumnCount;
+                for (var row = 0; row < rows; row++)
+                {
+                    var answer = batch[start + row].Answer;
+                    for (var column = 0; column < columns; column++)
+                    {
+                        Check(Bind(statement, row * columns + column + 1, _shape.Value(column, answer)));
+                    }
+                }
+                var done = SQLitePCL.raw.sqlite3_step(statement);
+                if (done != SQLitePCL.raw.SQLITE_DONE)
+                {
+                    // The error and its message, as Microsoft.Data.Sqlite reports them.
+                    SqliteException.ThrowExceptionForRC(done, _db);
+                }
+                return SQLitePCL.raw.sqlite3_changes(_db);
+            }
+            finally
+            {
+                SQLitePCL.raw.sqlite3_reset(statement);
+            }
+        }
+
+        /// <summary>Binds a provider value the way Microsoft.Data.Sqlite would store it.</summary>
+        private static int Bind(SQLitePCL.sqlite3_stmt statement, int index, object value) => value switch
+        {
+            DBNull => SQLitePCL.raw.sqlite3_bind_null(statement, index),
+            string text => SQLitePCL.raw.sqlite3_bind_text(statement, index, text),
+            int number => SQLitePCL.raw.sqlite3_bind_int64(statement, index, number),
+            long number => SQLitePCL.raw.sqlite3_bind_int64(statement, index, number),
+            bool flag => SQLitePCL.raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            DateOnly day => SQLitePCL.raw.sqlite3_bind_text(statement, index, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"Paramètre {index} : type {value.GetType().Name} non prévu pour l’écriture des réponses."),
+        };
+
+        private void Check(int code)
+        {
+            if (code != SQLitePCL.raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(code, _db);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var statement in _statements)
+            {
+                statement?.Dispose();
+            }
+        }
+    }
 
     /// <summary>The insert statement and its columns, read once from the EF model so both providers store what EF reads.</summary>
     private sealed class InsertShape
     {
         private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+        private readonly string _insertInto;
 
-        private InsertShape(string sql, (IProperty, RelationalTypeMapping)[] columns)
+        private InsertShape(string insertInto, (IProperty, RelationalTypeMapping)[] columns)
         {
-            Sql = sql;
+            _insertInto = insertInto;
             _columns = columns;
+            Sql = $"{insertInto}({string.Join(", ", columns.Select((_, i) => "@p" + i))}) ON CONFLICT DO NOTHING";
         }
 
         public string Sql { get; }
@@ -391,74 +480,21 @@ public sealed class AnswerBatcher : BackgroundService
                 .Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping()))
                 .ToArray();
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.p.GetColumnName(table)!)));
-            var values = string.Join(", ", columns.Select((_, i) => "@p" + i));
-            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-            return new InsertShape($"INSERT INTO {tableName} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING", columns)
-            {
-                SqliteSql = $"INSERT INTO {tableName} ({names}) SELECT {string.Join(", ", columns.Select((_, i) => $"value ->> {i}"))} " +
-                    "FROM jsonb_each(@rows) WHERE true ON CONFLICT DO NOTHING",
-            };
+            return new InsertShape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ", columns);
         }
 
         /// <summary>
-        /// SQLite: inserts the rows of a JSON array of arrays (one value per column, in column order; jsonb_each hands each
-        /// row on in SQLite's binary JSON, read by position without parsing it again); a row whose client key is
-        /// already stored is skipped. <c>WHERE true</c> lets SQLite parse the upsert clause.
+        /// SQLite: the insert of <paramref name="rows"/> rows, its parameters numbered in order (row by row, column by
+        /// column, from 1); a row whose client key is already stored is skipped.
         /// </summary>
-        public required string SqliteSql { get; init; }
-
-        private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-        /// <summary>One answer as the JSON array of its column values (what EF would store), a row for <see cref="SqliteSql"/>.</summary>
-        public string JsonRow(FeedbackAnswer answer)
+        public string SqliteRowsSql(int rows)
         {
-            var buffer = new ArrayBufferWriter<byte>(256);
-            using (var json = new Utf8JsonWriter(buffer, JsonOptions))
-            {
-                json.WriteStartArray();
-                for (var i = 0; i < _columns.Length; i++)
-                {
-                    switch (Value(i, answer))
-                    {
-                        case DBNull:
-                            json.WriteNullValue();
-                            break;
-                        case string text:
-                            json.WriteStringValue(text);
-                            break;
-                        case int number:
-                            json.WriteNumberValue(number);
-                            break;
-                        case long number:
-                            json.WriteNumberValue(number);
-                            break;
-                        case bool flag:
-                            json.WriteNumberValue(flag ? 1 : 0);
-                            break;
-                        case DateOnly day:
-                            // As Microsoft.Data.Sqlite stores a DateOnly.
-                            json.WriteStringValue(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                            break;
-                        case var other:
-                            throw new NotSupportedException($"Colonne {_columns[i].Property.Name} : type {other.GetType().Name} non prévu pour l’écriture groupée.");
-                    }
-                }
-                json.WriteEndArray();
-            }
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            var row = "(" + string.Join(", ", Enumerable.Repeat("?", _columns.Length)) + ")";
+            return _insertInto + string.Join(", ", Enumerable.Repeat(row, rows)) + " ON CONFLICT DO NOTHING";
         }
 
-        /// <summary>The rows of a batch as the JSON array <see cref="SqliteSql"/> reads.</summary>
-        public static string JsonArray(List<Pending> batch)
-        {
-            var text = new StringBuilder(2 + batch.Sum(p => p.Row!.Length + 1));
-            text.Append('[');
-            for (var i = 0; i < batch.Count; i++)
-            {
-                text.Append(i == 0 ? "" : ",").Append(batch[i].Row);
-            }
-            return text.Append(']').ToString();
-        }
+        /// <summary>The number of columns of a row.</summary>
+        public int ColumnCount => _columns.Length;
 
         public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackAnswer answer)
         {
@@ -475,7 +511,8 @@ public sealed class AnswerBatcher : BackgroundService
             }
         }
 
-        private object Value(int i, FeedbackAnswer answer)
+        /// <summary>The value EF would store in column <paramref name="i"/> (its converter applied), or DBNull.</summary>
+        public object Value(int i, FeedbackAnswer answer)
         {
             var (property, mapping) = _columns[i];
             var value = property.GetGetter().GetClrValue(answer);
