@@ -4,7 +4,6 @@ using System.Numerics;
 using System.Threading.Channels;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
-using Cap.Web.Shared.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -245,10 +244,8 @@ public sealed class AnswerBatcher : BackgroundService
             await _db.Database.OpenConnectionAsync();
             if (_sqliteRows)
             {
-                // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. The busy
-                // timeout, set on every connection (SqliteBusyTimeout), makes a moment's lock elsewhere cost
-                // milliseconds, not Microsoft.Data.Sqlite's 150 ms retry sleep, which every answer of the batch waited.
-                SqliteBusyTimeout.Apply(_db.Database.GetDbConnection());
+                // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. (Like every
+                // connection of the application, this one has a busy timeout: SqliteBusyTimeout.)
                 await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
                 _checkpointer ??= new WalCheckpointer(_db.Database.GetConnectionString()!, _logger);
             }
@@ -381,7 +378,7 @@ public sealed class AnswerBatcher : BackgroundService
             var inserted = 0;
             for (var start = 0; start < batch.Count;)
             {
-                // The largest power of two that fits what is left: at most log2(64) + 1 statements for any remainder.
+                // The largest power of two that fits what is left: statements of 64 rows, then at most six smaller ones.
                 var rows = Math.Min(MaxRows, (int)BitOperations.RoundUpToPowerOf2((uint)(batch.Count - start + 1)) / 2);
                 inserted += Step(Statement(rows), batch, start, rows);
                 start += rows;
