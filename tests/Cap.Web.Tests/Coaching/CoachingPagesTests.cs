@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Cap.Domain.Coaching;
 using Cap.Domain.Committee;
+using Cap.Web.Features.Coaching;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Cap.Web.Tests.Infrastructure.CapWebFactory;
@@ -335,6 +336,36 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Each_followed_product_shows_its_latest_weather_and_only_the_five_before_it()
+    {
+        var productId = await QueryAsync(factory, db => db.CoachingAssignments.Where(a => CoachingLabels.Open.Contains(a.Request!.Status)).Select(a => a.ProductId).FirstAsync());
+        var coach = await QueryAsync(factory, db => db.People.FirstAsync(p => p.Email == Demo.Coach));
+        // Eight readings after every other one (the demo's and the other tests'), the latest last.
+        var latest = await QueryAsync(factory, db => db.ProductWeathers.MaxAsync(w => (DateTimeOffset?)w.At)) ?? DateTimeOffset.UtcNow;
+        await QueryAsync(factory, async db =>
+        {
+            for (var i = 1; i <= 8; i++)
+            {
+                db.ProductWeathers.Add(new ProductWeather
+                {
+                    ProductId = productId, Level = WeatherLevel.AuVert, Note = $"Relevé de contrôle n° {i}.", AuthorId = coach.Id, AuthorName = coach.DisplayName,
+                    At = latest.AddDays(i),
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        using var sophie = factory.CreateClientFor(Demo.Coach);
+
+        using var view = await sophie.GetAsync("/accompagnement/coachs");
+
+        var section = (await Html.ParseAsync(view)).GetElementById($"produit-{productId}")!;
+        Assert.Contains("Relevé de contrôle n° 8.", section.QuerySelector("p strong")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        var previous = section.QuerySelectorAll("details li").Select(li => li.TextContent).ToList();
+        Assert.Equal(CoachesModel.PreviousWeathersShown, previous.Count);
+        Assert.Equal(Enumerable.Range(3, 5).Reverse().Select(i => $"Relevé de contrôle n° {i}."), previous.Select(t => t[(t.IndexOf("Relevé", StringComparison.Ordinal))..]));
     }
 
     [Fact]

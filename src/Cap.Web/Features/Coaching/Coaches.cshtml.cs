@@ -52,6 +52,9 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
         return Redirect("/accompagnement/coachs#produit-" + productId);
     }
 
+    /// <summary>How many météos before the latest each followed product shows.</summary>
+    public const int PreviousWeathersShown = 5;
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var until = Today.AddDays(7 * UpcomingWeeks);
@@ -71,13 +74,17 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
         var productIds = open.Select(o => o.ProductId).Distinct().ToList();
         var names = coaches.ToDictionary(c => c.Id, c => c.DisplayName);
         var products = await Db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).OrderBy(p => p.Name).Select(p => new { p.Id, p.Slug, p.Name }).ToListAsync(ct);
-        var weathers = (await Db.ProductWeathers.AsNoTracking().Where(w => productIds.Contains(w.ProductId)).ToListAsync(ct))
+        // Each product's latest météo and the few before it, read as such (one window query), not its whole history.
+        var weathers = (await Db.Products.Where(p => productIds.Contains(p.Id))
+            .SelectMany(p => Db.ProductWeathers.AsNoTracking().Where(w => w.ProductId == p.Id)
+                .OrderByDescending(w => w.At).ThenByDescending(w => w.Id).Take(1 + PreviousWeathersShown))
+            .ToListAsync(ct))
             .ToLookup(w => w.ProductId);
         Followed = [.. products.Select(p =>
         {
             var history = weathers[p.Id].OrderByDescending(w => w.At).ThenByDescending(w => w.Id).ToList();
             var followers = open.Where(o => o.ProductId == p.Id).Select(o => names.GetValueOrDefault(o.PersonId, "?")).Distinct().Order().ToList();
-            return new FollowedProduct(p.Id, p.Slug, p.Name, followers, history.FirstOrDefault(), history.Skip(1).Take(5).ToList());
+            return new FollowedProduct(p.Id, p.Slug, p.Name, followers, history.FirstOrDefault(), history.Skip(1).ToList());
         })];
     }
 
