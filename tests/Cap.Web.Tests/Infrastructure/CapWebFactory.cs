@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -17,9 +18,11 @@ using Npgsql;
 namespace Cap.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over a fresh database of its own, filled with the demo portfolio at
-/// start-up, with a test sign-in: a request carrying <c>X-Test-Person: e-mail</c> is that person.
-/// One instance per test class (<c>IClassFixture</c>); each provider is a subclass.
+/// The whole application over a fresh database of its own, filled with the demo portfolio, with a test sign-in: a
+/// request carrying <c>X-Test-Person: e-mail</c> is that person. One instance per test class (<c>IClassFixture</c>);
+/// each provider is a subclass. The demo portfolio is seeded once per provider and test process, by the application
+/// itself starting on an empty database (the template); every instance then starts on a copy of it, which the
+/// application finds migrated and seeded, instead of seeding its own for several seconds.
 /// </summary>
 public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -27,7 +30,24 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
     public const string PersonHeader = "X-Test-Person";
     public const string AntiforgeryField = "__cap_csrf";
 
+    private static readonly ConcurrentDictionary<Type, Lazy<Task<string>>> Templates = new();
+    private static readonly ConcurrentBag<(CapWebFactory Factory, string Template)> Seeded = [];
+
+    static CapWebFactory()
+    {
+        // Registered before any database exists, so before the PostgreSQL cluster's own exit handler: the templates
+        // go first, while the cluster still answers.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var (factory, template) in Seeded)
+            {
+                factory.DeleteDatabaseAsync(template).GetAwaiter().GetResult();
+            }
+        };
+    }
+
     private string? _connectionString;
+    private bool _isTemplate;
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -35,11 +55,34 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
     public string ConnectionString =>
         _connectionString ??= Task.Run(CreateDatabaseAsync).GetAwaiter().GetResult();
 
-    /// <summary>Creates the empty database this instance will use and returns its connection string.</summary>
-    protected abstract Task<string> CreateDatabaseAsync();
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    protected abstract Task<string> CreateEmptyDatabaseAsync();
+
+    /// <summary>Creates a database holding what the template holds and returns its connection string.</summary>
+    protected abstract Task<string> CopyDatabaseAsync(string template);
+
+    /// <summary>Leaves the template ready to be copied once its application has stopped (every connection closed).</summary>
+    protected abstract Task SealTemplateAsync(string template);
 
     /// <summary>Removes this instance's database once the host is stopped.</summary>
     protected abstract Task DeleteDatabaseAsync(string connectionString);
+
+    private async Task<string> CreateDatabaseAsync() =>
+        _isTemplate ? await CreateEmptyDatabaseAsync() : await CopyDatabaseAsync(await Templates.GetOrAdd(GetType(), type => new(() => SeedTemplateAsync(type))).Value);
+
+    /// <summary>Runs the application once on an empty database, which it migrates and fills with the demo portfolio.</summary>
+    private static async Task<string> SeedTemplateAsync(Type type)
+    {
+        var factory = (CapWebFactory)Activator.CreateInstance(type)!;
+        factory._isTemplate = true;
+        var template = await factory.CreateDatabaseAsync();
+        factory._connectionString = template;
+        _ = factory.Services;
+        await factory.DisposeAsync();
+        await factory.SealTemplateAsync(template);
+        Seeded.Add((factory, template));
+        return template;
+    }
 
     async Task IAsyncLifetime.InitializeAsync() => _connectionString ??= await CreateDatabaseAsync();
 
@@ -48,7 +91,8 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_connectionString is { } connectionString)
+        // The template stays for the process's other instances; it is removed when the process exits.
+        if (_connectionString is { } connectionString && !_isTemplate)
         {
             _connectionString = null;
             await DeleteDatabaseAsync(connectionString);
@@ -143,11 +187,37 @@ public sealed class SqliteCapFactory : CapWebFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync()
+    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult($"Data Source={NewFile()}");
+
+    protected override Task<string> CopyDatabaseAsync(string template)
+    {
+        var file = NewFile();
+        File.Copy(new SqliteConnectionStringBuilder(template).DataSource, file);
+        return Task.FromResult($"Data Source={file}");
+    }
+
+    protected override Task SealTemplateAsync(string template)
+    {
+        // Everything the application wrote goes into the database file, and the log is emptied: the file alone is the copy.
+        using (var connection = new SqliteConnection(template))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            checkpoint.ExecuteNonQuery();
+        }
+        using (var connection = new SqliteConnection(template))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static string NewFile()
     {
         // test.sh gives each run a folder of its own, removed at the end even when a test host crashed.
         var folder = Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath();
-        return Task.FromResult($"Data Source={Path.Combine(folder, $"cap-tests-{Guid.NewGuid():N}.db")}");
+        return Path.Combine(folder, $"cap-tests-{Guid.NewGuid():N}.db");
     }
 
     protected override Task DeleteDatabaseAsync(string connectionString)
@@ -170,8 +240,21 @@ public sealed class PostgresCapFactory : CapWebFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override Task<string> CreateDatabaseAsync() =>
+    protected override Task<string> CreateEmptyDatabaseAsync() =>
         PostgresCluster.CreateDatabaseAsync($"cap_test_{Guid.NewGuid():N}");
+
+    protected override Task<string> CopyDatabaseAsync(string template) =>
+        PostgresCluster.CreateDatabaseAsync($"cap_test_{Guid.NewGuid():N}", new NpgsqlConnectionStringBuilder(template).Database);
+
+    protected override Task SealTemplateAsync(string template)
+    {
+        // A database is copied only while nobody is connected to it.
+        using (var connection = new NpgsqlConnection(template))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+        return Task.CompletedTask;
+    }
 
     protected override async Task DeleteDatabaseAsync(string connectionString)
     {

@@ -20,9 +20,13 @@ public static partial class PostgresCluster
     private static string? _adminConnectionString;
     private static Cluster? _cluster;
 
-    /// <summary>Creates an empty database and returns a connection string to it.</summary>
-    public static async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>Creates a database, empty or a copy of <paramref name="template"/>, and returns a connection string to it.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name, string? template = null)
     {
+        if (template is not null && !SafeName().IsMatch(template))
+        {
+            throw new ArgumentException("Database names are lower-case letters, digits and underscores.", nameof(template));
+        }
         if (!SafeName().IsMatch(name))
         {
             throw new ArgumentException("Database names are lower-case letters, digits and underscores.", nameof(name));
@@ -34,7 +38,7 @@ public static partial class PostgresCluster
         {
             await using var connection = new NpgsqlConnection(admin);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
             await command.ExecuteNonQueryAsync();
         }
         finally
