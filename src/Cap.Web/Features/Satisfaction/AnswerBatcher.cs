@@ -30,7 +30,7 @@ public sealed class AnswerBatcher : BackgroundService
     private readonly ILogger<AnswerBatcher> _logger;
     private readonly int _batchSize;
     private readonly TimeSpan _linger;
-    private readonly bool _sqliteRows;
+    private readonly bool _isSqlite;
     private readonly SatisfactionChanges _changes;
 
     /// <summary>The insert, read from the EF model once.</summary>
@@ -48,7 +48,7 @@ public sealed class AnswerBatcher : BackgroundService
         {
             var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
             Shape = InsertShape.Of(db);
-            _sqliteRows = db.IsSqlite;
+            _isSqlite = db.IsSqlite;
         }
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, settings.IntakeQueueCapacity))
         {
@@ -242,7 +242,7 @@ public sealed class AnswerBatcher : BackgroundService
             _scope = _scopes.CreateAsyncScope();
             _db = _scope.Value.ServiceProvider.GetRequiredService<CapDbContext>();
             await _db.Database.OpenConnectionAsync();
-            if (_sqliteRows)
+            if (_isSqlite)
             {
                 // The log's checkpoints run beside the writer (WalCheckpointer), not inside its commits. (Like every
                 // connection of the application, this one has a busy timeout: SqliteBusyTimeout.)
@@ -292,7 +292,7 @@ public sealed class AnswerBatcher : BackgroundService
             await checkpoint.ExecuteNonQueryAsync();
         }
         await using var transaction = await connection.BeginTransactionAsync();
-        if (connection.CanCreateBatch)
+        if (!_isSqlite)
         {
             // PostgreSQL: one round trip for the whole batch, each statement reporting whether it inserted.
             await using var dbBatch = connection.CreateBatch();
