@@ -34,7 +34,8 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        // Inside a partial rendered with for="…", names carry the partial's prefix.
+        // Inside a partial rendered with for="…", names carry the partial's prefix. The generator adds that prefix
+        // itself, so it is given the expression (For.Name); the full name is for the id and the model state only.
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var messagesId = $"{id}-messages";
@@ -74,10 +75,10 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
         TagBuilder field = Kind switch
         {
-            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, 0, attributes),
-            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, Placeholder, name, Items ?? [], false, attributes),
-            "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, null, attributes),
-            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
+            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes),
+            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, Placeholder, For.Name, Items ?? [], false, attributes),
+            "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, For.Name, null, attributes),
+            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
         };
         if (Kind is "url" or "email" or "number" or "date")
         {
@@ -125,7 +126,7 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
             output.Content.AppendHtml(field);
             output.Content.AppendHtml(label);
             // An unchecked box posts nothing: the hidden "false" makes it bind to false.
-            output.Content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, name));
+            output.Content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, For.Name));
         }
         else
         {
