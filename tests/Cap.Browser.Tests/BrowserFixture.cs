@@ -63,12 +63,12 @@ public static class Axe
         return File.ReadAllText(path);
     });
 
-    /// <summary>The WCAG 2.1 A and AA violations of the current page, one line each (empty when none).</summary>
+    /// <summary>The WCAG 2.2 A and AA violations of the current page (the rules tagged 2.0, 2.1 and 2.2), one line each (empty when none).</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
         var json = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
         return json.EnumerateArray()
             .Select(v => $"{v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
             .ToList();

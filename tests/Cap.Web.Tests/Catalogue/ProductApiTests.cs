@@ -461,7 +461,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     public async Task Personal_token_authenticates_until_revoked_and_only_its_hash_is_stored()
     {
         using var browser = factory.CreateClientFor(Demo.Coach);
-        using var created = await CapWebFactory.PostFormAsync(browser, "/compte",
+        using var created = await CapWebFactory.PostForgedAsync(browser, "/compte",
             new Dictionary<string, string> { ["Input.Name"] = "Jeton de test" }, "/compte?handler=Create");
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var html = await created.Content.ReadAsStringAsync();
@@ -483,7 +483,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
             Assert.Equal(Demo.Coach, json.RootElement.GetProperty("email").GetString());
         }
 
-        using var revoked = await CapWebFactory.PostFormAsync(browser, "/compte",
+        using var revoked = await CapWebFactory.PostForgedAsync(browser, "/compte",
             new Dictionary<string, string>(), $"/compte?handler=Revoke&id={token.Id}");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 

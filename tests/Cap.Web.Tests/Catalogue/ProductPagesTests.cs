@@ -42,7 +42,6 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
                 ["Input.DirectorateId"] = p.DirectorateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Input.DomainId"] = p.DomainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Input.TypologyId"] = p.TypologyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Input.Phase"] = p.Phase.ToString(),
                 ["Input.Url"] = p.Url ?? string.Empty,
                 ["Input.Users"] = p.Users ?? string.Empty,
                 ["Input.KeyFigures"] = p.KeyFigures ?? string.Empty,
@@ -51,12 +50,6 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
 
     private Task<string> SummaryAsync(string slug) =>
         QueryAsync(factory, db => db.Products.Where(p => p.Slug == slug).Select(p => p.Summary).SingleAsync());
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
-    {
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(url, content);
-    }
 
     // ---- Creating ----
 
@@ -123,24 +116,24 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
         var slug = Demo.JourneyProductSlug;
         using var owner = factory.CreateClientFor(Demo.ProductOwner);
         using var admin = factory.CreateClientFor(Demo.Administrateur);
-        var ownerForm = await CapWebFactory.FormFieldsAsync(owner, $"/produits/{slug}/modifier");
-        var adminForm = await CapWebFactory.FormFieldsAsync(admin, $"/produits/{slug}/modifier");
+        var ownerForm = await RenderedForm.ReadAsync(owner, $"/produits/{slug}/modifier", fieldNames: ["Version"]);
+        var adminForm = await RenderedForm.ReadAsync(admin, $"/produits/{slug}/modifier", fieldNames: ["Version"]);
         Assert.Equal(ownerForm["Version"], adminForm["Version"]);
 
         foreach (var (name, value) in await EditFieldsAsync(slug, "Résumé du responsable produit."))
         {
-            ownerForm[name] = value;
+            ownerForm.Set(name, value);
         }
-        using (var first = await PostAsync(owner, $"/produits/{slug}/modifier", ownerForm))
+        using (var first = await ownerForm.SubmitAsync(owner))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         }
 
         foreach (var (name, value) in await EditFieldsAsync(slug, "Résumé de l’administratrice."))
         {
-            adminForm[name] = value;
+            adminForm.Set(name, value);
         }
-        using var second = await PostAsync(admin, $"/produits/{slug}/modifier", adminForm);
+        using var second = await adminForm.SubmitAsync(admin);
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         using var document = await Html.ParseAsync(second);
@@ -152,40 +145,13 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal("Résumé du responsable produit.", await SummaryAsync(slug));
 
         // Saving the form as returned (it now carries the stored version) keeps the administrator's values.
-        var again = FormOf(document);
+        var again = (await RenderedForm.InAsync(second, $"/produits/{slug}/modifier")).Single(f => f.Names.Contains("Version"));
         Assert.NotEqual(adminForm["Version"], again["Version"]);
-        Assert.Equal("Résumé de l’administratrice.", again["Input.Summary"]);
-        using var third = await PostAsync(admin, $"/produits/{slug}/modifier", again);
+        Assert.Equal("Résumé de l’administratrice.", again["Input.Summary"]?.TrimStart('\n'));
+        using var third = await again.SubmitAsync(admin);
 
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
         Assert.Equal("Résumé de l’administratrice.", await SummaryAsync(slug));
-    }
-
-    /// <summary>Every field of the page's product form as the browser would submit it.</summary>
-    private static Dictionary<string, string> FormOf(IDocument document)
-    {
-        var form = document.QuerySelector("main form[method=post]:has(input[name=Version])")
-            ?? document.QuerySelectorAll("main form").First(f => f.QuerySelector("input[name=Version]") is not null);
-        var values = new Dictionary<string, string>();
-        foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
-        {
-            if (element.HasAttribute("disabled"))
-            {
-                continue;
-            }
-            var name = element.GetAttribute("name")!;
-            values[name] = element.TagName switch
-            {
-                "TEXTAREA" => element.TextContent.TrimStart('\n'),
-                "SELECT" => element.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty,
-                _ => element.GetAttribute("value") ?? string.Empty,
-            };
-        }
-        if (document.QuerySelector($"input[name={CapWebFactory.AntiforgeryField}]")?.GetAttribute("value") is { } token)
-        {
-            values.TryAdd(CapWebFactory.AntiforgeryField, token);
-        }
-        return values;
     }
 
     private async Task<string> CreateProductAsync(string name)
@@ -243,12 +209,12 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
         var newcomer = await OutsiderAsync(factory, Demo.JourneyProductSlug);
         using var client = factory.CreateClientFor(member);
 
-        // The team page shows a plain member no form: the token comes from their account page.
-        using var response = await CapWebFactory.PostFormAsync(client, "/compte", new Dictionary<string, string>
-        {
-            ["Input.PersonId"] = newcomer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Role"] = nameof(ProductRole.MembreEquipe),
-        }, $"/produits/{Demo.JourneyProductSlug}/equipe?handler=Add");
+        // The team page shows a plain member no form: the request is forged, with a token from their account page.
+        using var response = await CapWebFactory.PostForgedAsync(client, "/compte",
+        [
+            ("Input.PersonId", newcomer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.Role", nameof(ProductRole.MembreEquipe)),
+        ], $"/produits/{Demo.JourneyProductSlug}/equipe?handler=Add");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(await QueryAsync(factory, db => db.TeamMembers.AnyAsync(m => m.Product!.Slug == Demo.JourneyProductSlug && m.PersonId == newcomer.Id)));

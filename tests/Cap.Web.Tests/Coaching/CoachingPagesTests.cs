@@ -43,9 +43,13 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
         return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Posts a handler of the request page; the antiforgery token comes from the ask form, shown to every signed-in person.</summary>
+    /// <summary>Submits the request page's form of that handler, as the page renders it for this person.</summary>
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, int id, string handler, Dictionary<string, string> fields) =>
-        PostFormAsync(client, "/accompagnement/demander", fields, $"/accompagnement/demandes/{id}?handler={handler}");
+        PostFormAsync(client, $"/accompagnement/demandes/{id}", fields, $"/accompagnement/demandes/{id}?handler={handler}");
+
+    /// <summary>Posts a handler the request page does not offer this person now (too early, not theirs): a forged request.</summary>
+    private static Task<HttpResponseMessage> ForgeAsync(HttpClient client, int id, string handler, Dictionary<string, string> fields) =>
+        PostForgedAsync(client, "/accompagnement/demander", fields, $"/accompagnement/demandes/{id}?handler={handler}");
 
     [Fact]
     public async Task Every_agent_sees_the_seven_interventions_of_the_guide_and_the_menu_item()
@@ -79,7 +83,7 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
 
         // A session before acceptance is refused, nothing saved.
         var before = await OutboxCountAsync(id);
-        using (var early = await ActAsync(sophie, id, "Session", new() { ["Session.Date"] = Demo.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Session.Participants"] = "Karim", ["Session.Summary"] = "Trop tôt" }))
+        using (var early = await ForgeAsync(sophie, id, "Session", new() { ["Session.Date"] = Demo.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Session.Participants"] = "Karim", ["Session.Summary"] = "Trop tôt" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
             Assert.Contains("après l’acceptation", Html.Text(await Html.ParseAsync(early)), StringComparison.Ordinal);
@@ -129,7 +133,7 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal("Atelier vision en cinq parties.", Assert.Single(request.Sessions).Summary);
 
         // Karim cannot rate before the end; a reader never rates.
-        using (var early = await ActAsync(karim, id, "Rate", new() { ["rating"] = "5" }))
+        using (var early = await ForgeAsync(karim, id, "Rate", new() { ["rating"] = "5" }))
         {
             Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         }
@@ -147,11 +151,11 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
             Assert.Contains("de 1 (pas utile) à 5", Html.Text(await Html.ParseAsync(outOfRange)), StringComparison.Ordinal);
         }
         using var helene = factory.CreateClientFor(Demo.Lecteur);
-        using (var reader = await ActAsync(helene, id, "Rate", new() { ["rating"] = "5" }))
+        using (var reader = await ForgeAsync(helene, id, "Rate", new() { ["rating"] = "5" }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, reader.StatusCode);
         }
-        using (var coachRates = await ActAsync(sophie, id, "Rate", new() { ["rating"] = "5" }))
+        using (var coachRates = await ForgeAsync(sophie, id, "Rate", new() { ["rating"] = "5" }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, coachRates.StatusCode);
         }
@@ -202,7 +206,7 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
         Assert.Contains(Demo.Coach, afterAnswer);
 
         using var julie = factory.CreateClientFor(Julie);
-        using (var outsider = await ActAsync(julie, id, "Message", new() { ["body"] = "Je passe." }))
+        using (var outsider = await ForgeAsync(julie, id, "Message", new() { ["body"] = "Je passe." }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
         }
@@ -211,7 +215,7 @@ public abstract class CoachingPagesTests<TFactory>(TFactory factory) : IClassFix
             Assert.Equal(HttpStatusCode.UnprocessableEntity, decline.StatusCode);
             Assert.Contains("Indiquez la raison du refus", Html.Text(await Html.ParseAsync(decline)), StringComparison.Ordinal);
         }
-        using (var karimAccepts = await ActAsync(karim, id, "Accept", []))
+        using (var karimAccepts = await ForgeAsync(karim, id, "Accept", []))
         {
             Assert.Equal(HttpStatusCode.Forbidden, karimAccepts.StatusCode);
         }

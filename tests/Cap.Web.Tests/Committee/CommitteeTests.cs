@@ -266,7 +266,7 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         using var empty = await PostFormAsync(team, page, new Dictionary<string, string> { ["Evidence"] = " " }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         using var reader = factory.CreateClientFor(Demo.Lecteur);
-        using var refused = await PostFormAsync(reader, "/compte", new Dictionary<string, string> { ["Evidence"] = "fait" }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
+        using var refused = await PostForgedAsync(reader, "/compte", new Dictionary<string, string> { ["Evidence"] = "fait" }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(ConditionStatus.Ouverte, await QueryAsync(factory, db => db.GateConditions.Where(c => c.Id == conditionId.Id).Select(c => c.Status).SingleAsync()));
     }

@@ -125,10 +125,7 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(4, ids.Count);
         var before = await QueryAsync(factory, db => db.Indicators.CountAsync(i => i.Product!.Slug == Demo.JourneyProductSlug));
 
-        var fields = await CapWebFactory.FormFieldsAsync(client, $"{Tab}/suggestions");
-        var form = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Concat(ids.Take(2).Select(id => new KeyValuePair<string, string>("TemplateIds", id)));
-        using var content = new FormUrlEncodedContent(form);
-        using var response = await client.PostAsync($"{Tab}/suggestions", content);
+        using var response = await CapWebFactory.PostFormAsync(client, $"{Tab}/suggestions", ids.Take(2).Select(id => ("TemplateIds", id)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var added = await QueryAsync(factory, db => db.Indicators.AsNoTracking().Where(i => i.Product!.Slug == Demo.JourneyProductSlug).OrderByDescending(i => i.Id).Take(2).ToListAsync());

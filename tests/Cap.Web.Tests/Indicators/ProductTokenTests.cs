@@ -146,7 +146,7 @@ public abstract partial class ProductTokenTests<TFactory>(TFactory factory) : IC
             Assert.Contains("Karim Benali", Html.Text(document), StringComparison.Ordinal);
             Assert.Null(document.QuerySelector("form[action*='handler=Create']"));
             // The member's page has no form: the antiforgery token is taken from their account page.
-            using var create = await CapWebFactory.PostFormAsync(client, "/compte", new Dictionary<string, string> { ["Input.Name"] = "Pirate" }, $"{Page}?handler=Create");
+            using var create = await CapWebFactory.PostForgedAsync(client, "/compte", new Dictionary<string, string> { ["Input.Name"] = "Pirate" }, $"{Page}?handler=Create");
             Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         }
         using (var reader = factory.CreateClientFor(Demo.Lecteur))

@@ -169,16 +169,41 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
         return fields;
     }
 
-    /// <summary>Posts a form as a browser would: reads <paramref name="pageUrl"/> for the antiforgery token and hidden fields, then posts them with <paramref name="fields"/> to <paramref name="action"/> (by default the page itself).</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? action = null)
+    /// <summary>
+    /// Submits a form of <paramref name="pageUrl"/> as a browser would: the form the page rendered that posts to
+    /// <paramref name="action"/> (by default the page itself), with every value it carries (antiforgery token, hidden
+    /// fields, defaults) and <paramref name="fields"/> typed in. A field the rendered form does not have fails the test.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? action = null) =>
+        PostFormAsync(client, pageUrl, fields.Select(f => (f.Key, f.Value)), action);
+
+    /// <summary>
+    /// A post built by hand on purpose, to show that the server refuses it: a request no rendered form makes (a field
+    /// the form does not show, a form the person is not offered), with a valid antiforgery token taken from
+    /// <paramref name="tokenPageUrl"/>. Never the way to test that a form works: that is <see cref="PostFormAsync(HttpClient, string, IDictionary{string, string}, string?)"/>.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostForgedAsync(HttpClient client, string tokenPageUrl, IDictionary<string, string> fields, string action) =>
+        PostForgedAsync(client, tokenPageUrl, fields.Select(f => (f.Key, f.Value)), action);
+
+    /// <summary>The same, with names that may repeat.</summary>
+    public static async Task<HttpResponseMessage> PostForgedAsync(HttpClient client, string tokenPageUrl, IEnumerable<(string Name, string Value)> fields, string action)
     {
-        var values = await FormFieldsAsync(client, pageUrl);
-        foreach (var (name, value) in fields)
+        var token = (await FormFieldsAsync(client, tokenPageUrl))[AntiforgeryField];
+        using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new(AntiforgeryField, token)));
+        return await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), content);
+    }
+
+    /// <summary>The same, for fields that take several values (a name repeated: check boxes, multiple selects).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? action = null)
+    {
+        var list = fields.ToList();
+        var form = await RenderedForm.ReadAsync(client, pageUrl, action, list.Select(f => f.Name),
+            list.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        foreach (var group in list.GroupBy(f => f.Name))
         {
-            values[name] = value;
+            form.SetAll(group.Key, group.Select(f => f.Value));
         }
-        using var content = new FormUrlEncodedContent(values);
-        return await client.PostAsync(new Uri(action ?? pageUrl, UriKind.RelativeOrAbsolute), content);
+        return await form.SubmitAsync(client);
     }
 }
 

@@ -48,8 +48,8 @@ public abstract class IterationPagesTests<TFactory>(TFactory factory) : IClassFi
             ("Input.Learned", "Les usagers lisent peu l’aide."),
             ("Input.DemoDate", Iso(Today)),
             ("Input.DemoAudience", "l’équipe métier"),
-            ("Input.Outcomes.Index", "a"), ("Input.Outcomes[a].RowId", rows[0].Id.ToString(CultureInfo.InvariantCulture)), ("Input.Outcomes[a].Outcome", "Done"),
-            ("Input.Outcomes.Index", "b"), ("Input.Outcomes[b].RowId", rows[1].Id.ToString(CultureInfo.InvariantCulture)), ("Input.Outcomes[b].Outcome", "NotDone"),
+            ($"Input.Outcomes[{rows[0].Id}].Outcome", "Done"),
+            ($"Input.Outcomes[{rows[1].Id}].Outcome", "NotDone"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
 
@@ -137,11 +137,12 @@ public abstract class IterationPagesTests<TFactory>(TFactory factory) : IClassFi
         await PostAsync(client, $"{list}/nouvelle", Plan(Today, Today.AddDays(13), "Première"));
         await PostAsync(client, $"{list}/nouvelle", Plan(Today.AddDays(14), Today.AddDays(27), "Deuxième"));
 
-        using var refused = await PostAsync(client, list, [], $"{list}?handler=Delete&number=1");
+        // Only the last iteration is offered for deletion: deleting the first is a forged request.
+        using var refused = await CapWebFactory.PostForgedAsync(client, list, [], $"{list}?handler=Delete&number=1");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Seule la dernière itération", Html.Text(await Html.ParseAsync(refused)), StringComparison.Ordinal);
 
-        using var deleted = await PostAsync(client, list, [], $"{list}?handler=Delete&number=2");
+        using var deleted = await (await RenderedForm.InAsync(await client.GetAsync(list), list, "handler=Delete")).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal([1], await QueryAsync(factory, db => db.Iterations.Where(i => i.ProductId == p.Id).Select(i => i.Number).ToListAsync()));
     }
@@ -156,7 +157,8 @@ public abstract class IterationPagesTests<TFactory>(TFactory factory) : IClassFi
         await PostAsync(client, $"{list}/nouvelle", Plan(Today.AddDays(-14), Today.AddDays(-1), "Deuxième"));
         var foreignVerbatim = await QueryAsync(factory, db => db.FeedbackAnswers.Where(a => a.ProductId != p.Id && a.Comment != null).Select(a => a.Id).FirstAsync());
 
-        using var refused = await PostAsync(client, $"{list}/2/revue", [("Input.Delivered", "Livré"), ("Input.FeedbackAnswerIds", foreignVerbatim.ToString(CultureInfo.InvariantCulture))]);
+        // The form offers the product's own verbatims only (none yet): another product's is a forged request.
+        using var refused = await CapWebFactory.PostForgedAsync(client, $"{list}/2/revue", [("Input.Delivered", "Livré"), ("Input.FeedbackAnswerIds", foreignVerbatim.ToString(CultureInfo.InvariantCulture))], $"{list}/2/revue");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("n’est pas un verbatim de ce produit", (await Html.ParseAsync(refused)).QuerySelector("#Input_FeedbackAnswerIds-messages")!.TextContent, StringComparison.Ordinal);
         Assert.False(await QueryAsync(factory, db => db.Iterations.AnyAsync(i => i.ProductId == p.Id && i.ReviewedAt != null)));
@@ -187,7 +189,7 @@ public abstract class IterationPagesTests<TFactory>(TFactory factory) : IClassFi
             Assert.Null(document.QuerySelector("a[href$='/revue']"));
             using var form = await client.GetAsync($"{list}/nouvelle");
             Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
-            using var post = await PostAsync(client, "/compte", Plan(Today.AddDays(14), Today.AddDays(27), "Interdit"), $"{list}/nouvelle");
+            using var post = await CapWebFactory.PostForgedAsync(client, "/compte", Plan(Today.AddDays(14), Today.AddDays(27), "Interdit"), $"{list}/nouvelle");
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
         Assert.Equal(1, await QueryAsync(factory, db => db.Iterations.CountAsync(i => i.ProductId == p.Id)));

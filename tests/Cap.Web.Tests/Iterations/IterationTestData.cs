@@ -35,11 +35,7 @@ internal static class IterationTestData
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Posts a form with repeated fields (checkboxes), with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? action = null)
-    {
-        var token = (await CapWebFactory.FormFieldsAsync(client, pageUrl))[CapWebFactory.AntiforgeryField];
-        using var content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new(CapWebFactory.AntiforgeryField, token)));
-        return await client.PostAsync(new Uri(action ?? pageUrl, UriKind.Relative), content);
-    }
+    /// <summary>Submits the page's rendered form with repeated fields (checkboxes) typed in.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? action = null) =>
+        CapWebFactory.PostFormAsync(client, pageUrl, fields, action);
 }

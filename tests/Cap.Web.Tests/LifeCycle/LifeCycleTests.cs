@@ -32,9 +32,10 @@ public abstract class LifeCycleTests<TFactory>(TFactory factory) : IClassFixture
     private Task<DeliverableRecord?> RecordAsync(string slug, Phase phase, string key) =>
         QueryAsync(factory, db => db.DeliverableRecords.AsNoTracking().FirstOrDefaultAsync(d => d.Product!.Slug == slug && d.Phase == phase && d.Key == key));
 
-    /// <param name="tokenPage">Where to read the antiforgery token: the tab itself, or /compte for someone the tab shows no form.</param>
+    /// <param name="tokenPage">Null: the tab's own form is submitted. For someone the tab shows no form, the page whose
+    /// antiforgery token a forged request carries (/compte).</param>
     private static Task<HttpResponseMessage> PostDeliverableAsync(HttpClient client, string slug, string key, bool provided, string? link, string? note, int version = 0, string? tokenPage = null) =>
-        PostFormAsync(client, tokenPage ?? TabOf(slug), new Dictionary<string, string>
+        Submit(client, slug, tokenPage, new Dictionary<string, string>
         {
             ["Deliverable.Key"] = key,
             ["Deliverable.Provided"] = provided ? "true" : "false",
@@ -44,11 +45,14 @@ public abstract class LifeCycleTests<TFactory>(TFactory factory) : IClassFixture
         }, $"{TabOf(slug)}?handler=Deliverable");
 
     private static Task<HttpResponseMessage> PostOverrideAsync(HttpClient client, string slug, string target, string reason, string? tokenPage = null) =>
-        PostFormAsync(client, tokenPage ?? TabOf(slug), new Dictionary<string, string>
+        Submit(client, slug, tokenPage, new Dictionary<string, string>
         {
             ["Override.Target"] = target,
             ["Override.Reason"] = reason,
         }, $"{TabOf(slug)}?handler=Override");
+
+    private static Task<HttpResponseMessage> Submit(HttpClient client, string slug, string? tokenPage, Dictionary<string, string> fields, string action) =>
+        tokenPage is null ? PostFormAsync(client, TabOf(slug), fields, action) : PostForgedAsync(client, tokenPage, fields, action);
 
     [Fact]
     public async Task Tab_shows_the_phase_its_goal_the_deliverables_and_the_timeline()
@@ -339,7 +343,7 @@ public abstract class LifeCycleTests<TFactory>(TFactory factory) : IClassFixture
             ["Input.TypologyId"] = p.TypologyId.ToString(CultureInfo.InvariantCulture),
             ["Input.Phase"] = nameof(Phase.Generalisation),
         };
-        using (var forged = await PostFormAsync(admin, $"/produits/{slug}/modifier", fields))
+        using (var forged = await PostForgedAsync(admin, $"/produits/{slug}/modifier", fields, $"/produits/{slug}/modifier"))
         {
             Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
             Assert.Contains("onglet « Cycle de vie »", Html.Text(await Html.ParseAsync(forged)), StringComparison.Ordinal);

@@ -117,7 +117,8 @@ public abstract class RetrospectivePagesTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("Saisissez la date", (await Html.ParseAsync(noDate)).QuerySelector("#Input_HeldOn-messages")!.TextContent, StringComparison.Ordinal);
 
         var otherIteration = await IterationAsync(factory, await FreshProductAsync(factory), 1, Demo.Today.AddDays(-20));
-        using var foreignIteration = await PostFormAsync(client, $"{Page(slug)}/nouvelle", new Dictionary<string, string> { ["Input.HeldOn"] = Day(Demo.Today), ["Input.IterationId"] = Id(otherIteration) });
+        // The form offers only the product's own iterations (none here): another product's is a forged request.
+        using var foreignIteration = await PostForgedAsync(client, $"{Page(slug)}/nouvelle", [("Input.HeldOn", Day(Demo.Today)), ("Input.IterationId", Id(otherIteration))], $"{Page(slug)}/nouvelle");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreignIteration.StatusCode);
 
         Assert.Equal(before, await CountsAsync());
@@ -158,9 +159,11 @@ public abstract class RetrospectivePagesTests<TFactory>(TFactory factory) : ICla
         var karim = await PersonIdAsync(factory, Demo.ProductOwner);
         var first = await CreateAsync(client, slug, Demo.Today.AddDays(-28));
         using var _ = await AddActionAsync(client, slug, first, "Protéger le jeudi après-midi", karim, Demo.Today);
+        // A participant's page, opened before the facilitator closes the retrospective, posts an item afterwards.
+        var stale = await RenderedForm.ReadAsync(client, $"{Page(slug)}/{first}", $"{Page(slug)}/{first}?handler=Item", ["Item.Kind", "Item.Text"]);
         using var closed = await PostFormAsync(client, $"{Page(slug)}/{first}", new Dictionary<string, string>(), $"{Page(slug)}/{first}?handler=Close");
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        using var late = await AddItemAsync(client, slug, first, "Works", "Après la clôture");
+        using var late = await stale.Set("Item.Kind", "Works").Set("Item.Text", "Après la clôture").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         var actionId = await QueryAsync(factory, db => db.RetroActions.Where(a => a.RetrospectiveId == first).Select(a => a.Id).SingleAsync());
 
@@ -180,13 +183,15 @@ public abstract class RetrospectivePagesTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("Reportées par cette rétrospective", afterDocument.QuerySelector("#revue")!.TextContent, StringComparison.Ordinal);
 
         var third = await CreateAsync(client, slug, Demo.Today);
-        using var done = await PostFormAsync(client, $"{Page(slug)}/{third}", new Dictionary<string, string> { ["Review.Outcome"] = "Done" }, $"{Page(slug)}/{third}?handler=Review&actionId={actionId}");
+        // Reviewed from a page that stays open: pressing another outcome afterwards is refused.
+        var reviewForm = await RenderedForm.ReadAsync(client, $"{Page(slug)}/{third}", $"{Page(slug)}/{third}?handler=Review&actionId={actionId}");
+        using var done = await reviewForm.Set("Review.Outcome", "Done").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var closedAction = await QueryAsync(factory, db => db.RetroActions.AsNoTracking().SingleAsync(a => a.Id == actionId));
         Assert.Equal(RetroActionStatus.Done, closedAction.Status);
         Assert.NotNull(closedAction.ClosedAt);
 
-        using var again = await PostFormAsync(client, $"{Page(slug)}/{third}", new Dictionary<string, string> { ["Review.Outcome"] = "Abandoned" }, $"{Page(slug)}/{third}?handler=Review&actionId={actionId}");
+        using var again = await reviewForm.Set("Review.Outcome", "Abandoned").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         using var list = await client.GetAsync(Page(slug));
@@ -228,17 +233,11 @@ public abstract class RetrospectivePagesTests<TFactory>(TFactory factory) : ICla
         var slug = await FreshProductAsync(factory);
         using var client = factory.CreateClientFor(Demo.ProductOwner);
         var id = await CreateAsync(client, slug, Demo.Today);
-        var fields = await FormFieldsAsync(client, $"{Page(slug)}/{id}");
+        var form = await RenderedForm.ReadAsync(client, $"{Page(slug)}/{id}", $"{Page(slug)}/{id}?handler=Item", ["Item.Kind", "Item.Text"]);
 
-        async Task<HttpResponseMessage> PostJsonAsync(string kind, string text)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{Page(slug)}/{id}?handler=Item")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["Item.Kind"] = kind, ["Item.Text"] = text }),
-            };
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            return await client.SendAsync(request);
-        }
+        // The page's script posts the same form, asking for JSON.
+        Task<HttpResponseMessage> PostJsonAsync(string kind, string text) =>
+            form.Set("Item.Kind", kind).Set("Item.Text", text).SubmitAsync(client, r => r.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json")));
 
         using var first = await PostJsonAsync("Works", "Premier post-it");
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);

@@ -81,6 +81,7 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         {
             ["Input.Kind"] = "Custom", ["Input.Name"] = "Atelier de conception avec les agents", ["Input.Frequency"] = "Weekly",
             ["Input.FirstDate"] = Iso(first), ["Input.StartTime"] = "14:30", ["Input.DurationMinutes"] = "90", ["Input.IsActive"] = "true",
+            ["Input.Location"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Equal((RitualFrequency.Weekly, new TimeOnly(14, 30), (string?)null),
@@ -92,10 +93,12 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         using var afterDeactivation = await client.GetAsync(Page);
         Assert.Contains("Désactivé", Html.Text(await Html.ParseAsync(afterDeactivation)), StringComparison.Ordinal);
 
-        using var deleted = await PostFormAsync(client, Page, new Dictionary<string, string>(), $"{Page}?handler=Delete&id={ritual.Id}");
+        // The page as it was before the deletion, still open in another tab, is submitted again.
+        var deleteForm = await RenderedForm.ReadAsync(client, Page, $"{Page}?handler=Delete&id={ritual.Id}");
+        using var deleted = await deleteForm.SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await QueryAsync(factory, db => db.Rituals.AnyAsync(r => r.Id == ritual.Id)));
-        using var again = await PostFormAsync(client, Page, new Dictionary<string, string>(), $"{Page}?handler=Delete&id={ritual.Id}");
+        using var again = await deleteForm.SubmitAsync(client);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Contains(await QueryAsync(factory, db => db.AuditEntries.Where(a => a.EntityType == nameof(Ritual) && a.EntityId == ritual.Id.ToString(CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync()),
             a => a.ToString() == "Deleted");

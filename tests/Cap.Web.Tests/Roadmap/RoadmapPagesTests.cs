@@ -224,7 +224,7 @@ public abstract class RoadmapPagesTests<TFactory>(TFactory factory) : IClassFixt
             var document = await Html.ParseAsync(page);
             Assert.Empty(document.QuerySelectorAll("main form[method=post]"));
             Assert.Null(document.QuerySelector("a[href$='/initiatives/nouvelle']"));
-            using var post = await PostFormAsync(client, "/compte", new Dictionary<string, string> { ["Input.Title"] = "Interdit", ["Input.Probability"] = "1", ["Input.Impact"] = "1" }, $"{Page}/risques/nouveau");
+            using var post = await PostForgedAsync(client, "/compte", new Dictionary<string, string> { ["Input.Title"] = "Interdit", ["Input.Probability"] = "1", ["Input.Impact"] = "1" }, $"{Page}/risques/nouveau");
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
     }

@@ -27,18 +27,15 @@ public abstract class ObjectivesTests<TFactory>(TFactory factory) : IClassFixtur
         using var client = factory.CreateClientFor(Demo.ProductOwner);
         var delais = (await PriorityIdAsync("DELAIS")).ToString(CultureInfo.InvariantCulture);
         var agents = (await PriorityIdAsync("AGENTS")).ToString(CultureInfo.InvariantCulture);
-        using var content = new FormUrlEncodedContent(
+        using var created = await PostFormAsync(client, $"{Page}/nouveau",
         [
-            new(AntiforgeryField, (await FormFieldsAsync(client, $"{Page}/nouveau"))[AntiforgeryField]),
-            new("Input.Title", "Objectif de test créé"),
-            new("Input.Description", "Une description."),
-            new("Input.Horizon", "2027-06-30"),
-            new("Input.Status", nameof(ObjectiveStatus.Active)),
-            new("Input.PriorityIds", delais),
-            new("Input.PriorityIds", agents),
+            ("Input.Title", "Objectif de test créé"),
+            ("Input.Description", "Une description."),
+            ("Input.Horizon", "2027-06-30"),
+            ("Input.Status", nameof(ObjectiveStatus.Active)),
+            ("Input.PriorityIds", delais),
+            ("Input.PriorityIds", agents),
         ]);
-
-        using var created = await client.PostAsync($"{Page}/nouveau", content);
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var objectives = await ObjectivesAsync();
@@ -116,9 +113,10 @@ public abstract class ObjectivesTests<TFactory>(TFactory factory) : IClassFixtur
         foreach (var email in new[] { Demo.Lecteur, Demo.Coach, "julie.moreau@demo.cap.gouv.fr" })
         {
             using var client = factory.CreateClientFor(email);
-            using var created = await PostFormAsync(client, "/compte", new Dictionary<string, string> { ["Input.Title"] = "Interdit", ["Input.Status"] = "Active" }, $"{Page}/nouveau");
+            // Outsiders are offered neither form: the requests are forged, with a valid token from their account page.
+            using var created = await PostForgedAsync(client, "/compte", [("Input.Title", "Interdit"), ("Input.Status", "Active")], $"{Page}/nouveau");
             Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
-            using var moved = await PostFormAsync(client, "/compte", new Dictionary<string, string>(), $"{Page}?handler=Move&objectiveId={first.Id}&direction=haut");
+            using var moved = await PostForgedAsync(client, "/compte", [], $"{Page}?handler=Move&objectiveId={first.Id}&direction=haut");
             Assert.Equal(HttpStatusCode.Forbidden, moved.StatusCode);
         }
     }

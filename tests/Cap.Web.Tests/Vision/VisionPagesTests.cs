@@ -166,7 +166,7 @@ public abstract class VisionPagesTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task Lecteur_cannot_contribute_and_outsiders_cannot_answer_or_edit()
     {
         using var lecteur = factory.CreateClientFor(Demo.Lecteur);
-        using var contributed = await PostFormAsync(lecteur, "/compte", new Dictionary<string, string>
+        using var contributed = await PostForgedAsync(lecteur, "/compte", new Dictionary<string, string>
         {
             ["Contribution.Part"] = nameof(VisionPart.Users), ["Contribution.Kind"] = nameof(ContributionKind.Comment), ["Contribution.Text"] = "Interdit",
         }, $"{Page}?handler=Contribute");
@@ -175,11 +175,11 @@ public abstract class VisionPagesTests<TFactory>(TFactory factory) : IClassFixtu
         var proposalId = await AddContributionAsync(ContributionKind.Proposal, "Proposition que seule l’équipe accepte");
         using var julie = factory.CreateClientFor(Julie);
         var contributionPage = $"{Page}/contributions/{proposalId}";
-        using var accepted = await PostFormAsync(julie, "/compte", new Dictionary<string, string>(), $"{contributionPage}?handler=Accept");
+        using var accepted = await PostForgedAsync(julie, "/compte", new Dictionary<string, string>(), $"{contributionPage}?handler=Accept");
         Assert.Equal(HttpStatusCode.Forbidden, accepted.StatusCode);
         Assert.Equal(ContributionStatus.Open, await StatusAsync(proposalId));
 
-        using var edited = await PostFormAsync(julie, "/compte", VisionFields("Interdit", "Interdit"), $"{Page}/modifier");
+        using var edited = await PostForgedAsync(julie, "/compte", VisionFields("Interdit", "Interdit"), $"{Page}/modifier");
         Assert.Equal(HttpStatusCode.Forbidden, edited.StatusCode);
         using var editPage = await julie.GetAsync($"{Page}/modifier");
         Assert.Equal(HttpStatusCode.Forbidden, editPage.StatusCode);

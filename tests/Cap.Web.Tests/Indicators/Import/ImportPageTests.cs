@@ -29,19 +29,14 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, byte[] content)
     {
-        var fields = await CapWebFactory.FormFieldsAsync(client, url);
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(fields[CapWebFactory.AntiforgeryField]), CapWebFactory.AntiforgeryField);
-        form.Add(new ByteArrayContent(content), "file", fileName);
-        return await client.PostAsync(url + "?handler=Preview", form);
+        var form = await RenderedForm.ReadAsync(client, url, url + "?handler=Preview", ["file"]);
+        return await form.Attach("file", fileName, content).SubmitAsync(client);
     }
 
     private Task<List<(DateOnly Date, decimal Value, MeasurementSource Source)>> MeasurementsAsync(int indicatorId) =>
         QueryAsync(factory, async db => (await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == indicatorId).OrderBy(m => m.Date).ToListAsync())
             .Select(m => (m.Date, FlexibleParse.Normalize(m.Value), m.Source)).ToList());
 
-    [GeneratedRegex("name=\"__cap_csrf\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__cap_csrf\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [Fact]
     public async Task Preview_writes_nothing_then_commit_imports_every_row_and_a_second_import_updates_instead_of_duplicating()
@@ -58,9 +53,8 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("3 mesure(s) lisible(s), du 31/01/2025 au 31/03/2025", html, StringComparison.Ordinal);
         Assert.Empty(await MeasurementsAsync(id));
 
-        var pendingId = Regex.Match(html, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
-        var token = TokenPattern().Match(html) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no token");
-        using var commit = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+        var commitForm = await RenderedForm.InAsync(preview, url, "handler=Commit");
+        using var commit = await commitForm.SubmitAsync(client);
 
         Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
         Assert.Equal(
@@ -72,15 +66,14 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         Assert.Contains("\"Ajoutées\":3", audit[0].After, StringComparison.Ordinal);
 
         // The same preview cannot be committed twice.
-        using var replay = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+        using var replay = await commitForm.SubmitAsync(client);
         Assert.Contains("a expiré ou a déjà été importé", WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         // A corrected file for the same dates updates the values instead of adding rows.
         using var second = await UploadAsync(client, url, "mesures.csv", Encoding.UTF8.GetBytes("date;valeur\n31/01/2025;42\n"));
         var secondHtml = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
         Assert.Contains("1 date(s) déjà saisie(s) seront remplacée(s)", secondHtml, StringComparison.Ordinal);
-        var secondPending = Regex.Match(secondHtml, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
-        using var secondCommit = await client.PostAsync($"{url}?handler=Commit&pendingId={secondPending}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+        using var secondCommit = await (await RenderedForm.InAsync(second, url, "handler=Commit")).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, secondCommit.StatusCode);
         var after = await MeasurementsAsync(id);
         Assert.Equal(3, after.Count);
@@ -102,7 +95,7 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         using var preview = await UploadAsync(client, url, "longues.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         var html = await preview.Content.ReadAsStringAsync();
         var pendingId = Regex.Match(html, "pendingId=([0-9a-f-]{36})").Groups[1].Value;
-        var token = TokenPattern().Match(html) is { Success: true } m ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : throw new InvalidOperationException("no token");
+        var commitForm = await RenderedForm.InAsync(preview, url, "handler=Commit");
 
         // No inline wait: every confirmation goes through the progress page, as a long import would.
         var jobs = factory.Services.GetRequiredService<Cap.Web.Features.Indicators.Import.ImportJobs>();
@@ -110,7 +103,7 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         jobs.InlineWait = TimeSpan.Zero;
         try
         {
-            using var commit = await client.PostAsync($"{url}?handler=Commit&pendingId={pendingId}", new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = token }));
+            using var commit = await commitForm.SubmitAsync(client);
             Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
             var progressUrl = commit.Headers.Location!.OriginalString;
             Assert.Equal($"{url}/{pendingId}", progressUrl);
@@ -181,10 +174,7 @@ public abstract partial class ImportPageTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var text = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("L’import a été interrompu", text, StringComparison.Ordinal);
-        var resume = await Html.ParseAsync(page);
-        var form = resume.QuerySelector("main form[action*='handler=Commit']")!;
-        using var commit = await client.PostAsync(form.GetAttribute("action")!.Replace("&amp;", "&", StringComparison.Ordinal),
-            new FormUrlEncodedContent(new Dictionary<string, string> { [CapWebFactory.AntiforgeryField] = form.QuerySelector("input[name=__cap_csrf]")!.GetAttribute("value")! }));
+        using var commit = await (await RenderedForm.InAsync(page, url, "handler=Commit")).SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, commit.StatusCode);
         Assert.Single(await MeasurementsAsync(id));
 
