@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Shared;
@@ -59,22 +58,11 @@ public static class AnswerExport
             return TypedResults.Empty;
         }
         http.Response.ContentType = "text/csv; charset=utf-8";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024);
-        await writer.WriteLineAsync(string.Join(';', Header));
-        var count = 0;
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            await writer.WriteLineAsync(string.Join(';', row.Select(v => v is string text ? Cell(text) : Convert.ToString(v, CultureInfo.InvariantCulture))));
-            if (++count % 5000 == 0)
-            {
-                await writer.FlushAsync(ct);
-            }
-        }
-        await writer.FlushAsync(ct);
+        await CsvSheet.WriteAsync(http.Response.Body, Header, rows, ct);
         return TypedResults.Empty;
     }
 
-    /// <summary>One row per answer, the same cells in CSV and XLSX (texts made formula-safe; numbers as numbers).</summary>
+    /// <summary>One row per answer, the same cells in CSV and XLSX; the shared writers make texts formula-safe and keep numbers as numbers.</summary>
     private static async IAsyncEnumerable<object?[]> RowsAsync(IAsyncEnumerable<FeedbackAnswer> answers, Dictionary<int, string> placements, HashSet<long> hidden,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -84,26 +72,16 @@ public static class AnswerExport
             [
                 a.Id,
                 Dates.ToParis(a.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                Safe(placements.GetValueOrDefault(a.PlacementId)),
+                placements.GetValueOrDefault(a.PlacementId),
                 a.FormVersion,
                 SatisfactionScore.ExperienceLabel(a.Experience),
                 SatisfactionScore.Points(a.Experience),
                 a.Clarity,
-                Safe(string.Join(", ", HelpChannelLabels.All.Where(c => a.HelpChannels.HasFlag(c)).Select(c => c.Label()))),
+                string.Join(", ", HelpChannelLabels.All.Where(c => a.HelpChannels.HasFlag(c)).Select(c => c.Label())),
                 a.AdministrationReached switch { true => "oui", false => "non", _ => string.Empty },
                 a.HelpQuality,
-                hidden.Contains(a.Id) ? "[masqué par l’équipe]" : Safe(a.Comment),
+                hidden.Contains(a.Id) ? "[masqué par l’équipe]" : a.Comment,
             ];
         }
-    }
-
-    /// <summary>A leading = + - @ is neutralised so that a spreadsheet never runs a comment as a formula.</summary>
-    private static string Safe(string? value) =>
-        string.IsNullOrEmpty(value) ? string.Empty : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    /// <summary>Quotes a CSV cell when needed.</summary>
-    private static string Cell(string value)
-    {
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

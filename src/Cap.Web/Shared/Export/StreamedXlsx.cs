@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
@@ -12,7 +13,8 @@ namespace Cap.Web.Shared.Export;
 /// goes), beside the four small fixed parts of a workbook. The Open XML package API is not used for the container:
 /// it keeps every part in memory until the end (1.2 GB of heap for a million rows, see docs/PERFORMANCE.md).
 /// The file is built in a temporary file (the writers are synchronous), then copied to the output.
-/// Decimals and integers become number cells, everything else inline text.
+/// Decimals and integers become number cells, everything else inline text, stripped of the characters XML forbids and
+/// made formula-safe (<see cref="SpreadsheetText"/>): a comment never breaks the file nor runs as a formula.
 /// </summary>
 public static class StreamedXlsx
 {
@@ -38,7 +40,7 @@ public static class StreamedXlsx
                     $"<Relationships xmlns=\"{Relationships}\"><Relationship Id=\"rId1\" Type=\"{OfficeDocument}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
                 Part(zip, "xl/workbook.xml",
                     $"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"{OfficeDocument}\">" +
-                    $"<sheets><sheet name=\"{SecurityElement.Escape(sheetName)}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+                    $"<sheets><sheet name=\"{SecurityElement.Escape(SpreadsheetText.XmlSafe(sheetName))}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
                 Part(zip, "xl/_rels/workbook.xml.rels",
                     $"<Relationships xmlns=\"{Relationships}\"><Relationship Id=\"rId1\" Type=\"{OfficeDocument}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
 
@@ -76,14 +78,26 @@ public static class StreamedXlsx
         writer.WriteStartElement(new Row());
         foreach (var value in values)
         {
-            var cell = value switch
+            writer.WriteElement(value switch
             {
-                decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Cap.Domain.Steering.FlexibleParse.Normalize(d)) },
-                int or long => new Cell { DataType = CellValues.Number, CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!) },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value?.ToString() ?? string.Empty)) },
-            };
-            writer.WriteElement(cell);
+                decimal d => Number(Cap.Domain.Steering.FlexibleParse.Normalize(d).ToString(CultureInfo.InvariantCulture)),
+                int or long => Number(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+                _ => TextCell(Convert.ToString(value, CultureInfo.InvariantCulture)),
+            });
         }
         writer.WriteEndElement();
+    }
+
+    private static Cell Number(string invariant) => new() { DataType = CellValues.Number, CellValue = new CellValue(invariant) };
+
+    /// <summary>A text cell: characters XML forbids dropped first (an XLSX is XML), then made formula-safe.</summary>
+    private static Cell TextCell(string? value)
+    {
+        var text = new Text(SpreadsheetText.NeutraliseFormula(SpreadsheetText.XmlSafe(value ?? string.Empty)));
+        if (text.Text.Length > 0 && (char.IsWhiteSpace(text.Text[0]) || char.IsWhiteSpace(text.Text[^1])))
+        {
+            text.Space = SpaceProcessingModeValues.Preserve;
+        }
+        return new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(text) };
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cap.Data;
 using Cap.Domain.Steering;
 using Cap.Web.Shared.Export;
@@ -10,7 +9,8 @@ namespace Cap.Web.Features.Indicators.Export;
 /// <summary>
 /// A product's indicators and measurements as CSV (UTF-8 with BOM, « ; », decimal comma: what a
 /// French spreadsheet opens directly) or XLSX, written row by row from the database without loading
-/// everything in memory.
+/// everything in memory. Both go through the shared writers of Shared/Export, which make every text cell
+/// formula-safe (a comment « =HYPERLINK(…) » is exported as text) and keep numbers as numbers.
 /// </summary>
 public static class MeasurementExport
 {
@@ -28,31 +28,14 @@ public static class MeasurementExport
 
     private static string UnitLabel(string unit) => Enum.TryParse<IndicatorUnit>(unit, out var u) ? u.Label() : unit;
 
-    private static string[] Cells(Line l, CultureInfo culture) =>
-    [
-        l.Indicator, l.Kind.Label(), UnitLabel(l.Unit), l.Direction.Label(),
-        FlexibleParse.Normalize(l.Baseline).ToString(culture), FlexibleParse.Normalize(l.Target).ToString(culture), l.TargetDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        l.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), FlexibleParse.Normalize(l.Value).ToString(culture), l.Comment ?? string.Empty, l.Source.Label(), l.Author,
-    ];
-
-    public static async Task WriteCsvAsync(CapDbContext db, int productId, Stream output, CancellationToken ct)
-    {
-        var french = CultureInfo.GetCultureInfo("fr-FR");
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(';', Header.Select(Quote)));
-        await foreach (var line in LinesAsync(db, productId).WithCancellation(ct))
-        {
-            await writer.WriteLineAsync(string.Join(';', Cells(line, french).Select(Quote)));
-        }
-        await writer.FlushAsync(ct);
-    }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>CSV: the same rows as the XLSX, through the shared writer (decimal comma, texts made formula-safe).</summary>
+    public static Task WriteCsvAsync(CapDbContext db, int productId, Stream output, CancellationToken ct) =>
+        CsvSheet.WriteAsync(output, Header, Rows(db, productId, ct), ct);
 
     public static Task WriteXlsxAsync(CapDbContext db, int productId, Stream output, CancellationToken ct) =>
         StreamedXlsx.WriteAsync(output, "Mesures", Header, Rows(db, productId, ct), ct);
 
+    /// <summary>One row per measurement: numbers as decimals (numbers in both formats), everything else as text.</summary>
     private static async IAsyncEnumerable<object?[]> Rows(CapDbContext db, int productId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var l in LinesAsync(db, productId).WithCancellation(ct))

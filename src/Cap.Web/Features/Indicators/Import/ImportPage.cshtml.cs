@@ -13,7 +13,7 @@ namespace Cap.Web.Features.Indicators.Import;
 /// </summary>
 [RequestSizeLimit(PendingImport.MaxBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = PendingImport.MaxBytes + 64 * 1024)]
-public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, TimeProvider time, ImportJobs jobs) : ProductPageModel(db, currentUser)
+public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, TimeProvider time, ImportJobs jobs, IConfiguration configuration) : ProductPageModel(db, currentUser)
 {
     public const int PreviewRows = 20;
 
@@ -49,7 +49,14 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         FileName = Path.GetFileName(file.FileName);
-        Preview = MeasurementFileReader.Read(new MemoryStream(bytes), FileName, Today);
+        Preview = MeasurementFileReader.Read(new MemoryStream(bytes), FileName, Today, ImportLimits.From(configuration));
+        if (Preview.Refusal is { } fileRefusal)
+        {
+            // The whole file is refused (empty, too large once decompressed, too many lines…): said at the file field.
+            ModelState.AddModelError("file", fileRefusal);
+            Preview = null;
+            return Page();
+        }
         if (Preview.CanCommit)
         {
             var pending = new PendingImport
