@@ -51,6 +51,7 @@ public sealed class StartupTests
         {
             ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
             ["Authentication:Oidc:ClientId"] = "cap-test",
+            ["PublicBaseUrl"] = "https://cap.example.test",
         });
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
