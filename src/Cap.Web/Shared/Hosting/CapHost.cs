@@ -20,13 +20,14 @@ public static class CapHost
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        PublicUrls.ValidateAtStartup(configuration, builder.Environment);
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicUrls>();
         var forwarded = ReverseProxy.Options(configuration);
         services.AddSingleton(forwarded);
         services.AddCapDatabase(configuration, builder.Environment);
         services.AddCapAuth(configuration, builder.Environment);
+        // After the sign-in check, so that an instance missing both says first that no sign-in method is configured.
+        PublicUrls.ValidateAtStartup(configuration, builder.Environment);
 
         // Keys in the database so that several instances share sessions and antiforgery tokens; encrypted at rest
         // when a certificate is configured (DataProtection:CertificatePath).
