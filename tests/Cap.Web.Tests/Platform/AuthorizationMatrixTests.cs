@@ -32,6 +32,8 @@ public enum Expected
     Challenge,
     Forbidden,
     NotFound,
+    /// <summary>400 or 422: past the rights check, refused only for its content (an API write sent with an empty body).</summary>
+    Invalid,
 }
 
 /// <summary>
@@ -48,9 +50,9 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// <summary>
     /// One line per page or endpoint; the last column gives the outcome for, in order:
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
-    /// (A allowed, C challenge, F forbidden, N not found).
+    /// (A allowed, C challenge, F forbidden, N not found, V invalid: allowed to try, refused for its empty body).
     /// </summary>
-    private static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications];
+    internal static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
@@ -130,6 +132,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
                     "C" => Expected.Challenge,
                     "F" => Expected.Forbidden,
                     "N" => Expected.NotFound,
+                    "V" => Expected.Invalid,
                     var other => throw new InvalidOperationException($"Unknown outcome {other} for {method} {path}."),
                 });
             }
@@ -178,7 +181,20 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             case Expected.NotFound:
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, observed);
                 break;
+            case Expected.Invalid:
+                Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, observed);
+                break;
         }
+    }
+
+    /// <summary>Every API write the application maps (read from its endpoint data source) has at least one row.</summary>
+    [Fact]
+    public void Every_api_write_endpoint_has_a_matrix_row()
+    {
+        var writes = ApiRoute.All(factory.Services).Where(r => r.IsWrite).ToList();
+        Assert.NotEmpty(writes);
+        var missing = writes.Where(route => !Table.Any(row => route.Matches(row.Method, row.Path))).Select(r => r.ToString()).ToList();
+        Assert.True(missing.Count == 0, $"API writes without a row in the authorization matrix:\n{string.Join("\n", missing)}");
     }
 
     [Fact]
@@ -374,12 +390,35 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         {
             return Json(new { targetPhase = "generalisation", reason = "Matrice des droits (API)" });
         }
-        if (method == "PUT")
+        if (method == "POST" && url.EndsWith("/indicators", StringComparison.Ordinal))
+        {
+            var today = Demo.Today;
+            return Json(new
+            {
+                kind = "Success", name = $"Indicateur matrice {unique}", unit = "Percent", direction = "Up", baseline = 10m,
+                baselineDate = today.AddMonths(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), target = 80m,
+                targetDate = today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), frequency = "Weekly",
+            });
+        }
+        if (url.EndsWith("/messages", StringComparison.Ordinal))
+        {
+            return Json(new { body = "Message de la matrice des droits." });
+        }
+        if (url.EndsWith("/measurements", StringComparison.Ordinal))
+        {
+            return Json(new[] { new { date = Demo.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), value = 42m } });
+        }
+        if (method == "PUT" && url == $"/api/v1/products/{_fresh}")
         {
             var version = await QueryAsync(factory, db => db.Products.Where(p => p.Slug == _fresh).Select(p => p.Version).SingleAsync());
             return Json(new { name = $"Matrice {_fresh}", slug = _fresh, summary = "Modifié par la matrice (API).", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", version });
         }
-        return Json(new { name = $"Matrice API {unique}", summary = "Créé par la matrice (API).", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idee" });
+        if (url == "/api/v1/products")
+        {
+            return Json(new { name = $"Matrice API {unique}", summary = "Créé par la matrice (API).", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idee" });
+        }
+        // Every other write: an empty object, refused for its content (V) once the rights allow it.
+        return RawJson("{}");
     }
 
     private Task<(string Directorate, string Domain, string Typology)> ReferencesAsync() =>

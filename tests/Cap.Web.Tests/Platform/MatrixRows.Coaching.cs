@@ -30,5 +30,17 @@ internal static partial class MatrixRows
         ("GET", "/api/v1/coaching/requests/999999", "C N N N N N N N"),
         ("POST", "/api/v1/coaching/requests/999999/accept", "C N N N N N N N"),
         ("POST", "/api/v1/coaching/requests/999999/rate", "C N N N N N N N"),
+        // The catalogue is the administrators'; a request is made by anyone for a product of theirs (checked with the body).
+        ("POST", "/api/v1/coaching/interventions", "C F F F F F F V"),
+        ("PUT", "/api/v1/coaching/interventions/999999", "C F F F F F F N"),
+        ("POST", "/api/v1/coaching/requests", "C V V V V V V V"),
+        ("POST", "/api/v1/coaching/requests/999999/assign", "C N N N N N N N"),
+        ("POST", "/api/v1/coaching/requests/999999/schedule", "C N N N N N N N"),
+        ("POST", "/api/v1/coaching/requests/999999/decline", "C N N N N N N N"),
+        ("POST", "/api/v1/coaching/requests/999999/merge", "C N N N N N N N"),
+        ("POST", "/api/v1/coaching/requests/999999/close", "C N N N N N N N"),
+        ("POST", "/api/v1/coaching/requests/999999/messages", "C N N N N N N N"),
+        // A session's content is checked before the request is looked for: refused for its empty body (V).
+        ("POST", "/api/v1/coaching/requests/999999/sessions", "C V V V V V V V"),
     ];
 }

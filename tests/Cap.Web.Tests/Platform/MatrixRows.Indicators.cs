@@ -25,7 +25,10 @@ internal static partial class MatrixRows
         ("GET", "/api/v1/products/{product}/indicators/999999", "C N N N N N N N"),
         ("GET", "/api/v1/products/{product}/indicators/999999/measurements", "C N N N N N N N"),
         ("GET", "/api/v1/products/inexistant/indicators", "C N N N N N N N"),
+        ("POST", "/api/v1/products/{fresh}/indicators", "C F F F F A A A"),
+        ("POST", "/api/v1/products/inexistant/indicators", "C N N N N N N N"),
         ("PUT", "/api/v1/products/{fresh}/indicators/999999", "C F F F F N N N"),
+        ("POST", "/api/v1/products/{fresh}/indicators/999999/measurements", "C F F F F N N N"),
         ("DELETE", "/api/v1/products/{fresh}/indicators/999999", "C F F F F N N N"),
     ];
 }

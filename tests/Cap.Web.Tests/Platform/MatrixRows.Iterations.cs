@@ -23,5 +23,9 @@ internal static partial class MatrixRows
         ("POST", "/produits/{fresh}/iterations/999999?handler=CarryOver", "C F F F F N N N"),
         ("DELETE", "/api/v1/products/{fresh}/iterations/999999", "C F F F F N N N"),
         ("POST", "/api/v1/products/{fresh}/iterations/999999/carry-over", "C F F F F N N N"),
+        // API writes sent with an empty body: the team gets past the rights check (V), the others are refused.
+        ("POST", "/api/v1/products/{fresh}/iterations", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/iterations/999999", "C F F F F N N N"),
+        ("PUT", "/api/v1/products/{fresh}/iterations/999999/review", "C F F F F N N N"),
     ];
 }

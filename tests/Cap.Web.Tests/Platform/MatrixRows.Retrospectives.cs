@@ -24,5 +24,9 @@ internal static partial class MatrixRows
         ("POST", "/api/v1/products/{fresh}/retrospectives/999999/items", "C F F F F N N N"),
         ("POST", "/api/v1/products/{fresh}/retrospectives/999999/close", "C F F F F N N N"),
         ("PUT", "/api/v1/products/{fresh}/retrospectives/999999/actions/999999", "C F F F F N N N"),
+        // API writes sent with an empty body: the team gets past the rights check (V), the others are refused.
+        ("POST", "/api/v1/products/{fresh}/retrospectives", "C F F F F V V V"),
+        ("POST", "/api/v1/products/{fresh}/retrospectives/999999/actions", "C F F F F N N N"),
+        ("POST", "/api/v1/products/{fresh}/retrospectives/999999/actions/999999/review", "C F F F F N N N"),
     ];
 }

@@ -22,5 +22,8 @@ internal static partial class MatrixRows
         ("POST", "/produits/{fresh}/rituels?handler=RegenerateFeed", "C F F F F A A A"),
         ("POST", "/produits/{fresh}/rituels?handler=DisableFeed", "C F F F F N N N"),
         ("DELETE", "/api/v1/products/{fresh}/rituals/999999", "C F F F F N N N"),
+        // API writes sent with an empty body: the team gets past the rights check (V), the others are refused.
+        ("POST", "/api/v1/products/{fresh}/rituals", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/rituals/999999", "C F F F F N N N"),
     ];
 }

@@ -32,5 +32,13 @@ internal static partial class MatrixRows
         ("DELETE", "/api/v1/products/{fresh}/roadmap/initiatives/999999", "C F F F F N N N"),
         ("DELETE", "/api/v1/products/{fresh}/roadmap/risks/999999", "C F F F F N N N"),
         ("DELETE", "/api/v1/products/{fresh}/roadmap/dependencies/999999", "C F F F F N N N"),
+        // API writes sent with an empty body: the team gets past the rights check (V), the others are refused.
+        ("PUT", "/api/v1/products/{fresh}/roadmap/horizon", "C F F F F V V V"),
+        ("POST", "/api/v1/products/{fresh}/roadmap/initiatives", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/roadmap/initiatives/999999", "C F F F F N N N"),
+        ("POST", "/api/v1/products/{fresh}/roadmap/risks", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/roadmap/risks/999999", "C F F F F N N N"),
+        ("POST", "/api/v1/products/{fresh}/roadmap/dependencies", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/roadmap/dependencies/999999", "C F F F F N N N"),
     ];
 }

@@ -51,8 +51,10 @@ public sealed class StartupTests
         {
             ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
             ["Authentication:Oidc:ClientId"] = "cap-test",
+            ["PublicBaseUrl"] = "https://cap.example.test",
         });
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // HTTPS as in production (the Secure antiforgery cookie is refused over plain HTTP).
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://cap.example.test") });
 
         var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
         var signIn = await client.GetStringAsync(new Uri("/connexion", UriKind.Relative));

@@ -6,6 +6,7 @@ using Cap.Domain.Coaching;
 using Cap.Domain.Committee;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
+using Cap.Web.Shared.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Coaching;
@@ -14,7 +15,7 @@ namespace Cap.Web.Features.Coaching;
 /// Every read and write of the coaching capability, for the pages and the API alike. Each command checks the person's
 /// rights, applies the workflow rule, writes the thread entry the team sees and enqueues its e-mails, all in one save.
 /// </summary>
-public sealed class CoachingService(CapDbContext db, TimeProvider time)
+public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUrls urls)
 {
     public const string ConcurrencyMessage = "La demande a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
 
@@ -219,7 +220,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time)
             foreach (var coach in coaches.Where(c => c.Id != me.Id))
             {
                 db.EnqueueMail(coach.Email, $"[Cap] Nouvelle demande d’accompagnement — {product.Name}",
-                    $"Bonjour,\n\n{me.DisplayName} demande un accompagnement « {intervention.Title} » pour le produit « {product.Name} » (urgence : {request.Urgency.Label().ToLowerInvariant()}).\n\nBesoin :\n{request.Need}\n\nPour l’instruire : /accompagnement/demandes/{request.Id}\n\nCap",
+                    $"Bonjour,\n\n{me.DisplayName} demande un accompagnement « {intervention.Title} » pour le produit « {product.Name} » (urgence : {request.Urgency.Label().ToLowerInvariant()}).\n\nBesoin :\n{request.Need}\n\nPour l’instruire : {urls.Absolute($"/accompagnement/demandes/{request.Id}")}\n\nCap",
                     Topic(request.Id), now);
             }
         });
@@ -454,7 +455,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time)
     {
         foreach (var to in recipients)
         {
-            db.EnqueueMail(to, subject, $"Bonjour,\n\n{body}\n\nVoir la demande : /accompagnement/demandes/{request.Id}\n\nCap", Topic(request.Id), now);
+            db.EnqueueMail(to, subject, $"Bonjour,\n\n{body}\n\nVoir la demande : {urls.Absolute($"/accompagnement/demandes/{request.Id}")}\n\nCap", Topic(request.Id), now);
         }
     }
 

@@ -1,12 +1,13 @@
 using Cap.Data;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Rituals;
 
 /// <summary>The team's rituals with their next date, and the calendar feed; the team (de)activates and deletes here.</summary>
-public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualService service) : ProductPageModel(db, currentUser)
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualService service, PublicUrls urls) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "iterations";
     protected override string PageTitle => "Rituels";
@@ -57,7 +58,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
         var token = await service.RegenerateFeedAsync(Product.Id, ct);
         // Shown once on the next page (post/redirect/get: reloading the page does not regenerate the link again);
         // TempData is encrypted and read once.
-        TempData[FeedUrlKey] = $"{Request.Scheme}://{Request.Host}/rituels/{token}.ics";
+        TempData[FeedUrlKey] = urls.Absolute($"/rituels/{token}.ics", Request);
         return Redirect(Base);
     }
 

@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain.Platform;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -38,12 +39,12 @@ public static class RitualEndpoints
     public static void MapFeed(IEndpointRouteBuilder app) =>
         app.MapGet("/rituels/{token}.ics", GetFeed).AllowAnonymous().ExcludeFromDescription();
 
-    public static async Task<IResult> GetFeed(string token, HttpContext http, RitualService service, CancellationToken ct)
+    public static async Task<IResult> GetFeed(string token, HttpContext http, RitualService service, PublicUrls urls, CancellationToken ct)
     {
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         http.Response.Headers.CacheControl = "no-store";
         if (token.Length is < 40 or > 60 || await service.ProductOfFeedTokenAsync(token, ct) is not { } productId
-            || await service.BuildCalendarAsync(productId, http.Request.Host.Host, ct) is not { } ics)
+            || await service.BuildCalendarAsync(productId, urls.Host(http.Request), ct) is not { } ics)
         {
             return TypedResults.NotFound();
         }

@@ -1,13 +1,14 @@
 using Cap.Data;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Roadmap;
 
 /// <summary>The team's read-only share links for stakeholders: create (token shown once), list, revoke.</summary>
-public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, RoadmapService service) : ProductPageModel(db, currentUser)
+public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, RoadmapService service, PublicUrls urls) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "feuille-de-route";
     protected override string PageTitle => "Partage de la feuille de route";
@@ -57,7 +58,7 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
             return Page();
         }
         var token = await service.CreateShareLinkAsync(Product.Id, label!, ct);
-        NewLink = $"{Request.Scheme}://{Request.Host}/feuille-de-route/partage/{token}";
+        NewLink = urls.Absolute($"/feuille-de-route/partage/{token}", Request);
         Label = null;
         await LoadLinksAsync(ct);
         return Page();

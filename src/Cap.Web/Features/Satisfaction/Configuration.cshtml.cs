@@ -3,12 +3,13 @@ using Cap.Domain.Satisfaction;
 using Cap.Web.Features.Satisfaction.Public;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Satisfaction;
 
 /// <summary>The form's switch and questions (versioned), and the placements with their integration snippets.</summary>
-public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service) : ProductPageModel(db, currentUser)
+public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service, PublicUrls urls) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "satisfaction";
     protected override string PageTitle => "Configuration du formulaire de satisfaction";
@@ -31,7 +32,7 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
     public FeedbackForm? Form { get; private set; }
     public List<FeedbackFormVersion> Versions { get; private set; } = [];
     public List<Placement> Placements { get; private set; } = [];
-    public string BaseUrl => EmbedScript.BaseUrl(Request);
+    public string BaseUrl => urls.Base(Request);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

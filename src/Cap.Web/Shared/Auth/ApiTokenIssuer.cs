@@ -8,14 +8,15 @@ namespace Cap.Web.Shared.Auth;
 public sealed class ApiTokenInput
 {
     public string? Name { get; set; }
-    /// <summary>Days of validity; empty for no expiry.</summary>
-    public int? Days { get; set; } = 90;
+    /// <summary>Days of validity, from 1 to <see cref="ApiTokenIssuer.MaxDays"/>: a token always expires.</summary>
+    public int? Days { get; set; } = ApiTokenIssuer.DefaultDays;
 }
 
 /// <summary>The one way to create API tokens from a screen: checks the input, stores the hash, returns the secret once.</summary>
 public static class ApiTokenIssuer
 {
     public const int MaxDays = 365;
+    public const int DefaultDays = 90;
 
     /// <summary>Adds French messages keyed <c>{prefix}.Name</c> / <c>{prefix}.Days</c>; true when the input is valid.</summary>
     public static bool Validate(ApiTokenInput input, ModelStateDictionary modelState, string prefix = "Input")
@@ -29,7 +30,11 @@ public static class ApiTokenIssuer
         {
             modelState.AddModelError($"{prefix}.Name", $"Le nom ne doit pas dépasser {ApiToken.NameMaxLength} caractères.");
         }
-        if (input.Days is not null and (< 1 or > MaxDays))
+        if (input.Days is null)
+        {
+            modelState.AddModelError($"{prefix}.Days", $"Indiquez une durée de validité, de 1 à {MaxDays} jours : un jeton expire toujours.");
+        }
+        else if (input.Days is < 1 or > MaxDays)
         {
             modelState.AddModelError($"{prefix}.Days", $"La durée de validité va de 1 à {MaxDays} jours.");
         }
@@ -47,7 +52,7 @@ public static class ApiTokenIssuer
             Name = input.Name!.Trim(),
             Prefix = secret[..10],
             Hash = hash,
-            ExpiresAt = input.Days is { } days ? now.AddDays(days) : null,
+            ExpiresAt = now.AddDays(input.Days ?? throw new ArgumentException("A token always expires: Days is required.", nameof(input))),
         });
         await db.SaveChangesAsync(ct);
         return secret;

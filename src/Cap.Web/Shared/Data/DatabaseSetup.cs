@@ -65,6 +65,7 @@ public static class DatabaseSetup
         {
             await ReferenceData.SeedAsync(db);
         }
+        await ApiTokenExpiry.BoundAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         await IndicatorSummaries.RefreshMissingAsync(db, CancellationToken.None);
         // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
         await new Features.Indicators.SatisfactionFeed(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None);

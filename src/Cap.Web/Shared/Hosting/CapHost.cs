@@ -6,7 +6,6 @@ using Cap.Web.Features.Satisfaction;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Data;
 using Cap.Web.Shared.Problems;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -21,11 +20,24 @@ public static class CapHost
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicUrls>();
+        var forwarded = ReverseProxy.Options(configuration);
+        services.AddSingleton(forwarded);
         services.AddCapDatabase(configuration, builder.Environment);
         services.AddCapAuth(configuration, builder.Environment);
+        // After the sign-in check, so that an instance missing both says first that no sign-in method is configured.
+        PublicUrls.ValidateAtStartup(configuration, builder.Environment);
 
-        // Keys in the database so that several instances share sessions and antiforgery tokens.
-        services.AddDataProtection().SetApplicationName("Cap").PersistKeysToDbContext<CapDbContext>();
+        // Keys in the database so that several instances share sessions and antiforgery tokens; encrypted at rest
+        // when a certificate is configured (DataProtection:CertificatePath).
+        services.AddCapDataProtection(configuration);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(configuration.GetValue("Hsts:MaxAgeDays", 365));
+            o.IncludeSubDomains = configuration.GetValue("Hsts:IncludeSubDomains", true);
+            o.Preload = configuration.GetValue("Hsts:Preload", false);
+        });
 
         services.AddRazorPages(o =>
             {
@@ -45,6 +57,10 @@ public static class CapHost
         {
             o.Cookie.Name = "cap.antiforgery";
             o.FormFieldName = "__cap_csrf";
+            // Secure outside Development and the tests (which run over plain HTTP): never sent over an unencrypted connection.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -84,6 +100,14 @@ public static class CapHost
     {
         await app.MigrateAndSeedAsync();
 
+        // First of all, so that every branch (the public intake's rate limits included) sees the client's real address
+        // and scheme — but only when the request comes from a configured proxy.
+        var forwarded = app.Services.GetRequiredService<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>();
+        if (ReverseProxy.IsConfigured(forwarded))
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // The public satisfaction intake is the one hot path, open to every visitor of every product: it needs no
         // culture, cookie, sign-in or page machinery, so it gets a short branch of its own (decision 0004): routing to
         // its endpoint and one middleware for the security headers, the rate limits, ProblemDetails errors and bodies.
@@ -120,6 +144,8 @@ public static class CapHost
         app.UseRateLimiter();
         app.UseApiBodyLimit(app.Configuration.GetValue("Api:MaxBodyBytes", 8 * 1024 * 1024));
         app.UseAuthentication();
+        // API writes with the session cookie come from Cap's own pages (Sec-Fetch-Site / Origin), or are refused.
+        app.UseApiSameOrigin();
         app.UseAuthorization();
         app.UseProductTokenScope();
 

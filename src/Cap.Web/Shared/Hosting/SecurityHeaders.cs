@@ -24,12 +24,19 @@ public static class SecurityHeaders
     {
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
         if (!headers.ContainsKey("Content-Security-Policy"))
         {
             headers.XFrameOptions = "DENY";
             headers.ContentSecurityPolicy = NoFramingPolicy;
         }
     }
+
+    /// <summary>Cap uses none of the browser's powerful features: every one is refused, for Cap and anything it frames.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), " +
+        "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), " +
+        "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     private static readonly string NoFramingPolicy = Policy("'none'");
 

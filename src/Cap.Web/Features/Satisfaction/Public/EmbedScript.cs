@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cap.Web.Shared.Hosting;
 
 namespace Cap.Web.Features.Satisfaction.Public;
 
@@ -15,7 +16,7 @@ public static class EmbedScript
         return app;
     }
 
-    private static async Task<IResult> Serve(string key, HttpContext http, SatisfactionService service, CancellationToken ct)
+    private static async Task<IResult> Serve(string key, HttpContext http, SatisfactionService service, PublicUrls urls, CancellationToken ct)
     {
         var placement = await service.OpenPlacementAsync(key, ct);
         if (placement is null)
@@ -24,12 +25,8 @@ public static class EmbedScript
         }
         http.Response.Headers.CacheControl = "public, max-age=300";
         http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-        return TypedResults.Text(Script(FormUrl(http.Request, key)), "text/javascript; charset=utf-8");
+        return TypedResults.Text(Script(urls.Absolute($"/avis/{key}", http.Request)), "text/javascript; charset=utf-8");
     }
-
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
-    public static string FormUrl(HttpRequest request, string key) => $"{BaseUrl(request)}/avis/{key}";
 
     public static string Script(string formUrl) => $$"""
         /* Cap : bouton « Je donne mon avis ». Le formulaire s’ouvre dans une nouvelle fenêtre. */

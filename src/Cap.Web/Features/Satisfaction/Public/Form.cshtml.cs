@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,7 @@ namespace Cap.Web.Features.Satisfaction.Public;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[FormBodyLimit]
 public sealed class FormModel(SatisfactionService service, IOptions<SatisfactionOptions> options) : PageModel
 {
     [FromRoute]
@@ -92,5 +95,37 @@ public sealed class FormModel(SatisfactionService service, IOptions<Satisfaction
         ViewData["Title"] = $"Je donne mon avis sur {placement.ProductName}";
         ViewData["Embedded"] = Embedded;
         return true;
+    }
+}
+
+/// <summary>
+/// A posted answer has the same size limit as the JSON intake (<c>Satisfaction:MaxBodyBytes</c>, 16 Ko): a larger body
+/// is refused with 413 and the French « Envoi trop volumineux » page before the form is read. A body without a
+/// declared length is cut at the limit by the server (Kestrel), with the same answer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class FormBodyLimitAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            return;
+        }
+        var limit = http.RequestServices.GetRequiredService<IOptions<SatisfactionOptions>>().Value.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
     }
 }
