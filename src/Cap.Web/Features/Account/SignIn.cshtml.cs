@@ -11,7 +11,7 @@ namespace Cap.Web.Features.Account;
 
 /// <summary>Sign-in: ProConnect (OpenID Connect) when configured, and the demo picker when enabled.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(CapDbContext db, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
+public sealed class SignInModel(CapDbContext db, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time) : PageModel
 {
     public bool DemoEnabled { get; private set; }
     public bool OidcEnabled { get; private set; }
@@ -37,7 +37,7 @@ public sealed class SignInModel(CapDbContext db, IConfiguration configuration, I
             await LoadAsync(ct);
             return Page();
         }
-        await HttpContext.SignInAsync(CapClaims.CookieScheme, CapClaims.For(person, CapClaims.CookieScheme, "demo"));
+        await HttpContext.SignInAsync(CapClaims.CookieScheme, CapClaims.For(person, CapClaims.CookieScheme, "demo", time.GetUtcNow()));
         return LocalRedirect(SafeReturnUrl());
     }
 

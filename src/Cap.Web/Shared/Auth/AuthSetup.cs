@@ -118,7 +118,7 @@ public static class AuthSetup
                 // Absolute lifetime: however active the session, it ends this long after sign-in.
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
-                    var now = ctx.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+                    var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                     if (ctx.Principal is null || lifetime.IsExpired(ctx.Principal, now))
                     {
                         ctx.RejectPrincipal();
@@ -216,7 +216,7 @@ public static class AuthSetup
     private static async Task ReplaceWithCapPrincipalAsync(TicketReceivedContext ctx, OidcProvisioning provisioning)
     {
         var db = ctx.HttpContext.RequestServices.GetRequiredService<CapDbContext>();
-        var now = ctx.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        var now = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var outcome = await OidcAccounts.ResolveAsync(db, ctx.Principal!, provisioning, now, ctx.HttpContext.RequestAborted);
         if (outcome.Refusal is { } refusal)
         {
