@@ -36,23 +36,24 @@ public sealed class OidcFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var capPort = FreePort();
+        // Cap first (on a port Kestrel picks), told where the provider will listen; then the provider, told where Cap is.
         var providerPort = FreePort();
-        BaseUrl = $"http://127.0.0.1:{capPort}";
-        ProviderUrl = $"http://127.0.0.1:{providerPort}";
-        await StartProviderAsync(providerPort);
-
         _factory = _root.WithWebHostBuilder(b =>
         {
-            b.UseSetting("Authentication:Oidc:Authority", ProviderUrl);
+            b.UseSetting("Authentication:Oidc:Authority", $"http://127.0.0.1:{providerPort}");
             b.UseSetting("Authentication:Oidc:ClientId", "cap-tests");
             b.UseSetting("Authentication:Oidc:ClientSecret", "cap-tests-secret-not-for-production");
             b.UseSetting("Authentication:Oidc:Scopes", "openid email given_name usual_name idp_id uid");
             b.UseSetting("Authentication:Oidc:AutoProvision", "true");
             b.UseSetting("Authentication:Oidc:AllowedEmailDomains", AllowedDomain);
         });
-        _factory.UseKestrel(capPort);
+        _factory.UseKestrel(0);
         _factory.StartServer();
+        var cap = _factory.ClientOptions.BaseAddress;
+        // Both on 127.0.0.1: one site for the browser, so the correlation cookies come back on the provider's form_post.
+        BaseUrl = $"http://127.0.0.1:{cap.Port}";
+        ProviderUrl = $"http://127.0.0.1:{providerPort}";
+        await StartProviderAsync(providerPort);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
