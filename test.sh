@@ -35,6 +35,11 @@ fi
 if [ -z "${CAP_TEST_POSTGRES:-}" ] && ! has_postgres; then
   apt_install postgresql
 fi
+# The browser tests start a real OpenID Connect provider (npm oidc-provider, tests/oidc-provider/server.mjs).
+if ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+(cd tests/oidc-provider && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 dotnet tool restore >/dev/null
 
 dotnet build Cap.slnx -c Release -nologo -clp:ErrorsOnly

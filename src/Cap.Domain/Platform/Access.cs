@@ -4,13 +4,24 @@ namespace Cap.Domain.Platform;
 
 /// <summary>
 /// Who may do what. One place for the rules so that pages, API and tests agree:
-/// every active person reads; a product's team edits it; its owners (Responsable produit or métier)
+/// every active person who holds a global role or belongs to a product team reads (a person with neither, such as an
+/// account just opened through ProConnect, is <see cref="IsAwaitingAccess"/> and reads nothing); a product's team edits it; its owners (Responsable produit or métier)
 /// also manage its team and archive it; administrators do everything; a person whose only role is
 /// Lecteur never writes.
 /// </summary>
 public static class Access
 {
-    public static bool CanRead(Person person) => person.IsActive;
+    /// <summary>
+    /// Active with no global role and no place in any product team: an account opened through ProConnect (or by an
+    /// administrator) that waits for an administrator to grant a role or a team. It reads no product.
+    /// </summary>
+    /// <param name="isTeamMember">Whether the person belongs to at least one product team.</param>
+    public static bool IsAwaitingAccess(Person person, bool isTeamMember) =>
+        person.IsActive && person.Roles == GlobalRoles.None && !isTeamMember;
+
+    /// <param name="isTeamMember">Whether the person belongs to at least one product team.</param>
+    public static bool CanRead(Person person, bool isTeamMember) =>
+        person.IsActive && !IsAwaitingAccess(person, isTeamMember);
 
     public static bool CanAdminister(Person person) => person.IsActive && person.Has(GlobalRoles.Administrateur);
 

@@ -9,12 +9,30 @@ public sealed class AccessTests
         new() { DisplayName = "Personne", Email = "personne@exemple.gouv.fr", Roles = roles, IsActive = active };
 
     [Fact]
-    public void Every_active_person_reads() =>
-        Assert.True(Access.CanRead(Someone()));
+    public void An_active_team_member_without_a_global_role_reads() =>
+        Assert.True(Access.CanRead(Someone(), isTeamMember: true));
+
+    [Theory]
+    [InlineData(GlobalRoles.Lecteur)]
+    [InlineData(GlobalRoles.Coach)]
+    [InlineData(GlobalRoles.MembreComite)]
+    public void A_global_role_reads_without_a_team(GlobalRoles roles) =>
+        Assert.True(Access.CanRead(Someone(roles), isTeamMember: false));
+
+    [Fact]
+    public void A_person_with_no_role_and_no_team_awaits_access_and_reads_nothing()
+    {
+        var newcomer = Someone();
+
+        Assert.True(Access.IsAwaitingAccess(newcomer, isTeamMember: false));
+        Assert.False(Access.CanRead(newcomer, isTeamMember: false));
+        Assert.False(Access.IsAwaitingAccess(newcomer, isTeamMember: true));
+        Assert.False(Access.IsAwaitingAccess(Someone(active: false), isTeamMember: false));
+    }
 
     [Fact]
     public void Inactive_person_cannot_read() =>
-        Assert.False(Access.CanRead(Someone(GlobalRoles.Administrateur, active: false)));
+        Assert.False(Access.CanRead(Someone(GlobalRoles.Administrateur, active: false), isTeamMember: true));
 
     [Fact]
     public void Reader_only_cannot_create_a_product() =>
@@ -33,7 +51,7 @@ public sealed class AccessTests
     {
         var admin = Someone(GlobalRoles.Administrateur);
 
-        Assert.True(Access.CanRead(admin));
+        Assert.True(Access.CanRead(admin, isTeamMember: false));
         Assert.True(Access.CanAdminister(admin));
         Assert.True(Access.CanCreateProduct(admin));
         Assert.True(Access.CanEditProduct(admin, null));

@@ -11,7 +11,7 @@ namespace Cap.Web.Features.Account;
 
 /// <summary>Sign-in: ProConnect (OpenID Connect) when configured, and the demo picker when enabled.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(CapDbContext db, IConfiguration configuration) : PageModel
+public sealed class SignInModel(CapDbContext db, IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time) : PageModel
 {
     public bool DemoEnabled { get; private set; }
     public bool OidcEnabled { get; private set; }
@@ -26,7 +26,7 @@ public sealed class SignInModel(CapDbContext db, IConfiguration configuration) :
 
     public async Task<IActionResult> OnPostDemoAsync(int personId, CancellationToken ct)
     {
-        if (!AuthSetup.DemoSignInEnabled(configuration))
+        if (!AuthSetup.DemoSignInEnabled(configuration, environment))
         {
             return NotFound();
         }
@@ -37,7 +37,7 @@ public sealed class SignInModel(CapDbContext db, IConfiguration configuration) :
             await LoadAsync(ct);
             return Page();
         }
-        await HttpContext.SignInAsync(CapClaims.CookieScheme, CapClaims.For(person, CapClaims.CookieScheme, "demo"));
+        await HttpContext.SignInAsync(CapClaims.CookieScheme, CapClaims.For(person, CapClaims.CookieScheme, "demo", time.GetUtcNow()));
         return LocalRedirect(SafeReturnUrl());
     }
 
@@ -55,7 +55,7 @@ public sealed class SignInModel(CapDbContext db, IConfiguration configuration) :
     private async Task LoadAsync(CancellationToken ct)
     {
         ViewData["Title"] = "Connexion";
-        DemoEnabled = AuthSetup.DemoSignInEnabled(configuration);
+        DemoEnabled = AuthSetup.DemoSignInEnabled(configuration, environment);
         OidcEnabled = AuthSetup.OidcConfigured(configuration);
         if (DemoEnabled)
         {

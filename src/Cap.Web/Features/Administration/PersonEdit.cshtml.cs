@@ -26,6 +26,9 @@ public sealed class PersonEditModel(CapDbContext db, CurrentUser currentUser) : 
         public int Version { get; set; }
     }
 
+    /// <summary>The person is active with no role and no team: their account waits for an administrator (shown as a notice).</summary>
+    public bool IsAwaitingAccess { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         Describe(id);
@@ -41,6 +44,7 @@ public sealed class PersonEditModel(CapDbContext db, CurrentUser currentUser) : 
                 DisplayName = person.DisplayName, Email = person.Email, Organisation = person.Organisation,
                 Roles = GlobalRolesExtensions.All.Where(person.Has).ToList(), IsActive = person.IsActive, Version = person.Version,
             };
+            IsAwaitingAccess = Access.IsAwaitingAccess(person, await db.TeamMembers.AnyAsync(m => m.PersonId == person.Id, ct));
         }
         return Page();
     }

@@ -12,15 +12,28 @@ public static class CapClaims
     public const string OidcScheme = "oidc";
     public const string SignInMethod = "cap:signin";
 
-    public static ClaimsPrincipal For(Person person, string authenticationType, string method) =>
+    /// <summary>When the session was opened (Unix seconds): the cookie is refused once the absolute lifetime has passed.</summary>
+    public const string IssuedAt = "cap:issued";
+
+    /// <summary>The <see cref="SignInMethod"/> of a session opened through the identity provider (ProConnect).</summary>
+    public const string OidcMethod = "oidc";
+
+    public static ClaimsPrincipal For(Person person, string authenticationType, string method, DateTimeOffset? issuedAt = null) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, person.DisplayName),
                 new Claim(ClaimTypes.Email, person.Email),
                 new Claim(SignInMethod, method),
+                new Claim(IssuedAt, (issuedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             ],
             authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>When the session was opened, or null when the principal carries no such claim.</summary>
+    public static DateTimeOffset? SessionIssuedAt(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(IssuedAt), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     /// <summary>Set on a request authenticated by a product token: the id of the only product it may touch.</summary>
     public const string TokenProduct = "cap:token-product";

@@ -13,6 +13,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider 
 {
     private Person? _person;
     private bool _loaded;
+    private bool? _awaitingAccess;
 
     public int? PersonId => accessor.HttpContext?.User.PersonId();
 
@@ -37,6 +38,33 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider 
             }
         }
         return _person;
+    }
+
+    /// <summary>
+    /// True for an active person with no global role and no product team (see <see cref="Access.IsAwaitingAccess"/>):
+    /// signed in, but refused every product page and API route until an administrator grants a role.
+    /// </summary>
+    public async Task<bool> IsAwaitingAccessAsync(CancellationToken ct = default)
+    {
+        if (_awaitingAccess is null)
+        {
+            var person = await GetAsync(ct);
+            if (person is null)
+            {
+                _awaitingAccess = false;
+            }
+            else if (person.Roles != GlobalRoles.None)
+            {
+                _awaitingAccess = false;
+            }
+            else
+            {
+                var db = services.GetRequiredService<CapDbContext>();
+                var isTeamMember = await db.TeamMembers.AnyAsync(m => m.PersonId == person.Id, ct);
+                _awaitingAccess = Access.IsAwaitingAccess(person, isTeamMember);
+            }
+        }
+        return _awaitingAccess.Value;
     }
 
     public async Task<bool> IsAdminAsync(CancellationToken ct = default) =>
