@@ -49,8 +49,9 @@ public sealed class SatisfactionOptions
     public int PlacementCacheSeconds { get; set; } = 5;
 
     /// <summary>
-    /// Whether the rate limits are counted in the database, for every instance together. Null (default): on PostgreSQL,
-    /// where several instances may share the database; SQLite is a single instance and counts in its memory.
+    /// Whether the rate limits are counted in the database, for every instance together (PostgreSQL only, the default
+    /// there: several instances may share the database). False: each instance counts in its memory, as on SQLite, where
+    /// one instance is the deployment.
     /// </summary>
     public bool? SharedRateLimits { get; set; }
 }
@@ -65,7 +66,7 @@ public static class SatisfactionRateLimits
 {
     /// <summary>Whether the limits are counted in the database (see <see cref="SatisfactionOptions.SharedRateLimits"/>).</summary>
     public static bool AreShared(IConfiguration configuration, SatisfactionOptions options) =>
-        options.SharedRateLimits ?? configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Postgres;
+        configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite) == DatabaseProvider.Postgres && options.SharedRateLimits != false;
 
     public static IServiceCollection AddSatisfactionRateLimits(this IServiceCollection services)
     {

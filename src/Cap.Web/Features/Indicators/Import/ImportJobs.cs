@@ -53,7 +53,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
     public string InstanceId { get; } = $"{Truncate(Environment.MachineName, 60)}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>How long the confirmation waits for a job before showing the progress page: short imports just finish.</summary>
-    public TimeSpan InlineWait { get; set; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan InlineWait { get; set; } = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Import:InlineWaitSeconds", 1.5)));
 
     /// <summary>How long a lease holds without being renewed.</summary>
     public TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Import:LeaseSeconds", 60.0)));
