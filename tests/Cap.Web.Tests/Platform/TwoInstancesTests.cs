@@ -11,7 +11,6 @@ using AngleSharp.Html.Parser;
 using Cap.Data;
 using Cap.Data.Coordination;
 using Cap.Data.Notifications;
-using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Cap.Web.Tests.Infrastructure;
 using Cap.Web.Tests.Notifications;
@@ -62,7 +61,9 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         using (var page = await http.GetAsync(new Uri(instances.B, details)))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains(await instances.OwnerNameAsync(), Html.Text(await Html.ParseAsync(page)), StringComparison.Ordinal);
+            // The header's account link names the person signed in on A.
+            var account = (await Html.ParseAsync(page)).QuerySelector("a[href='/compte']");
+            Assert.Equal(await instances.OwnerNameAsync(), account?.TextContent.Trim());
         }
 
         // The measurement form as instance A renders it, submitted to A; the antiforgery token of A is B's too.
@@ -85,7 +86,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         }
         await using var db = instances.NewDb();
-        Assert.Equal([comment, second], await db.Measurements.Where(m => m.IndicatorId == indicatorId).OrderBy(m => m.Date).Select(m => m.Comment!).ToListAsync());
+        Assert.Equal(new[] { comment, second }, await db.Measurements.Where(m => m.IndicatorId == indicatorId).OrderBy(m => m.Date).Select(m => m.Comment!).ToListAsync());
     }
 
     [Fact]
@@ -100,39 +101,61 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 .OrderBy(p => p.Id).FirstAsync();
             (key, placementId) = (placement.PublicKey, placement.Id);
         }
-        // The windows are minutes of the clock: not so close to the next one that it starts during the test.
-        var second = DateTime.UtcNow.Second;
-        if (second > 45)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(61 - second));
-        }
-        var before = await AnswersAsync(placementId);
         using var http = Instances.NewBrowser();
         async Task<HttpResponseMessage> AnswerAsync(Uri instance)
         {
             using var body = new StringContent("""{"experience":3}""", Encoding.UTF8, "application/json");
             return await http.PostAsync(new Uri(instance, $"/api/v1/satisfaction/{key}/answers"), body);
         }
+        static long Minute() => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60;
 
-        for (var n = 0; n < PerClientPerMinute; n++)
+        // The windows are minutes of the clock: a sequence that straddles two of them proves nothing and is run again,
+        // in a minute of its own (a loaded machine may take seconds per answer).
+        List<HttpResponseMessage> responses = [];
+        var before = 0;
+        for (var attempt = 1; ; attempt++)
         {
-            using var accepted = await AnswerAsync(n % 2 == 0 ? instances.A : instances.B);
-            Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+            if (DateTime.UtcNow.Second > 30 || attempt > 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(60.5 - DateTime.UtcNow.Second - (DateTime.UtcNow.Millisecond / 1000.0)));
+            }
+            before = await AnswersAsync(placementId);
+            var minute = Minute();
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+            responses = [];
+            // Five answers alternately on A and B, then three more on A, B, A.
+            for (var n = 0; n < PerClientPerMinute + 3; n++)
+            {
+                responses.Add(await AnswerAsync(n < PerClientPerMinute ? (n % 2 == 0 ? instances.A : instances.B) : (n % 2 == 1 ? instances.A : instances.B)));
+            }
+            if (Minute() == minute)
+            {
+                break;
+            }
+            output.WriteLine($"Attempt {attempt} straddled two minutes: run again.");
+            Assert.True(attempt < 3, "Three attempts straddled two minutes.");
         }
-        foreach (var instance in new[] { instances.A, instances.B, instances.A })
+        Assert.All(responses.Take(PerClientPerMinute), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var refused in responses.Skip(PerClientPerMinute))
         {
-            using var refused = await AnswerAsync(instance);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
             Assert.InRange(retryAfter, 1, 60);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+        foreach (var response in responses)
+        {
+            response.Dispose();
         }
         Assert.Equal(before + PerClientPerMinute, await AnswersAsync(placementId));
         await using (var db = instances.NewDb())
         {
             // One shared counter for the client in this minute, whatever instance counted.
             var counters = await db.Set<RateLimitCounter>().AsNoTracking().Where(c => c.Partition.StartsWith($"client/{PerClientPerMinute}:")).ToListAsync();
-            var counter = Assert.Single(counters, c => c.Count >= PerClientPerMinute);
+            var counter = counters.OrderByDescending(c => c.WindowStart).First();
             Assert.InRange(counter.Count, PerClientPerMinute, PerClientPerMinute + 2);
         }
     }
@@ -140,7 +163,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
     [Fact]
     public async Task An_import_confirmed_on_one_instance_shows_its_progress_on_the_other()
     {
-        const int rows = 20_000;
+        const int rows = 5_000;
         using var http = Instances.NewBrowser();
         await instances.SignInAsync(http, instances.A);
         var indicatorId = await instances.NewIndicatorAsync("Demandes traitées (import sur deux instances)");
@@ -160,7 +183,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             {
                 break;
             }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "The import did not end within two minutes.");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "The import did not end within five minutes.");
             await Task.Delay(50);
         }
         output.WriteLine($"Seen on B: {string.Join(", ", seen.Distinct().Select(s => $"{s.Stage} {s.Written}/{s.Total}"))}");
@@ -185,7 +208,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
     [Fact]
     public async Task An_import_whose_instance_dies_is_finished_once_by_another()
     {
-        const int rows = 40_000;
+        const int rows = 10_000;
         var third = await instances.StartAsync("c");
         try
         {
@@ -204,7 +227,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 {
                     break;
                 }
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The import did not start writing within a minute.");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "The import did not start writing within three minutes.");
                 await Task.Delay(20);
             }
             third.Process.Kill(entireProcessTree: true);
@@ -220,7 +243,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 Assert.Equal(HttpStatusCode.OK, status.StatusCode);
                 using var json = JsonDocument.Parse(await status.Content.ReadAsStringAsync());
                 stage = json.RootElement.GetProperty("stage").GetString()!;
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "The import was not finished by another instance within two minutes.");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "The import was not finished by another instance within five minutes.");
             }
             while (stage != "Done");
 
@@ -259,7 +282,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             {
                 break;
             }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The mails were not all sent within a minute.");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "The mails were not all sent within three minutes.");
             await Task.Delay(100);
         }
         // Both senders poll ten times a second: a second delivery would have happened by now.
@@ -465,7 +488,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                         fields.Add(new(name, input.Value));
                         break;
                     case IHtmlSelectElement select:
-                        fields.Add(new(name, select.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? select.Options.FirstOrDefault()?.Value ?? string.Empty));
+                        fields.Add(new(name, select.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? (select.Options.Length > 0 ? select.Options[0]!.Value : string.Empty)));
                         break;
                     case IHtmlTextAreaElement area:
                         fields.Add(new(name, area.Value));
@@ -529,7 +552,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         {
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
             var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(120))
+            while (clock.Elapsed < TimeSpan.FromMinutes(5))
             {
                 if (process.HasExited)
                 {
@@ -549,7 +572,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 }
                 await Task.Delay(100);
             }
-            throw new TimeoutException($"Cap at {url} did not answer /health within two minutes.");
+            throw new TimeoutException($"Cap at {url} did not answer /health within five minutes.");
         }
     }
 }
