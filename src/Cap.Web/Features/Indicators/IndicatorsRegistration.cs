@@ -9,6 +9,7 @@ public static class IndicatorsRegistration
     {
         services.AddScoped<IndicatorService>();
         services.AddSingleton<Import.ImportJobs>();
+        services.AddHostedService<Import.ImportJobRecovery>();
         services.AddScoped<SatisfactionFeed>();
         services.AddSingleton<SatisfactionFeedWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<SatisfactionFeedWorker>());

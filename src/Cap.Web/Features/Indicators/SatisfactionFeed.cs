@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Data.Coordination;
 using Cap.Domain.Satisfaction;
 using Cap.Domain.Steering;
 using Cap.Web.Features.Satisfaction;
@@ -20,6 +21,12 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
 {
     public const string IndicatorName = "Satisfaction usagers (formulaire)";
     public const string AuthorName = "Formulaire de satisfaction";
+
+    /// <summary>
+    /// The lock that one instance holds while it writes satisfaction indicators: two instances feeding the same product at
+    /// once could both create its indicator (see <see cref="DatabaseLocks"/>).
+    /// </summary>
+    public const string LockName = "cap:satisfaction-feed";
 
     /// <summary>Writes the months from <paramref name="since"/> (all when null) for one product; returns the months written.</summary>
     public async Task<int> FeedAsync(int productId, DateOnly? since, CancellationToken ct)
@@ -51,6 +58,8 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
     /// <summary>The products with answers whose indicator does not exist yet get it with their whole history (start-up, demo).</summary>
     public async Task<int> FeedMissingAsync(CancellationToken ct)
     {
+        // Instances starting together: the second waits, then finds the indicators created.
+        await using var held = await DatabaseLocks.AcquireAsync(db, LockName, ct);
         var fed = db.Indicators.Where(i => i.FedBySatisfactionForm).Select(i => i.ProductId);
         var products = await db.Placements.AsNoTracking()
             .Where(p => !fed.Contains(p.ProductId) && db.FeedbackAnswers.Any(a => a.PlacementId == p.Id))
@@ -93,6 +102,8 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
 /// refreshes the last two months of the products that received answers since its last pass, as marked by
 /// <see cref="SatisfactionChanges"/>; its first pass refreshes every product with answers in those months (answers
 /// may have arrived while the application was stopped, or through another instance). Nothing to do, nothing written.
+/// With several instances, each one's pass feeds the products that received answers through it, one pass at a time
+/// (a lock in the database, <see cref="SatisfactionFeed.LockName"/>), so no product's indicator is created twice.
 /// </summary>
 public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, SatisfactionChanges changes, IConfiguration configuration, ILogger<SatisfactionFeedWorker> logger) : BackgroundService
 {
@@ -122,6 +133,7 @@ public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, Satisfac
         var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
         var feed = scope.ServiceProvider.GetRequiredService<SatisfactionFeed>();
         var recent = feed.RecentFrom();
+        await using var held = await DatabaseLocks.AcquireAsync(db, SatisfactionFeed.LockName, ct);
         var products = new HashSet<int>(changes.Take());
         if (!_caughtUp)
         {

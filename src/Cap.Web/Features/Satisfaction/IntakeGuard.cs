@@ -21,12 +21,16 @@ public sealed class IntakeGuard(RequestDelegate next, IOptions<RateLimiterOption
         ?? throw new InvalidOperationException("The satisfaction rate limits are not configured.");
     private readonly IExceptionHandler[] _exceptionHandlers = [.. exceptionHandlers];
 
+    // The shared limiter (PostgreSQL) may have to reserve permits from the database; it answers at once when it holds
+    // some. The in-memory one is only tried: its chained windows would count a refused answer twice when waited on.
+    private readonly bool _shared = rateLimits.Value.GlobalLimiter is SharedSatisfactionLimiter;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var response = context.Response;
         // Set at once rather than when the response starts: nothing on this branch sets its own policy.
         SecurityHeaders.Apply(response.Headers);
-        using var lease = _limiter.AttemptAcquire(context);
+        using var lease = _shared ? await _limiter.AcquireAsync(context, 1, context.RequestAborted) : _limiter.AttemptAcquire(context);
         if (!lease.IsAcquired)
         {
             response.StatusCode = StatusCodes.Status429TooManyRequests;

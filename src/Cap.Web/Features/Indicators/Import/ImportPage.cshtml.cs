@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Data.Coordination;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -90,12 +91,9 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
             return Page();
         }
         // The import runs as a job; a short one finishes within the wait and the page goes straight to the indicator.
-        var job = jobs.Start(pending, Indicator, Me.Id, Me.DisplayName);
-        try
-        {
-            await job.Completion.WaitAsync(jobs.InlineWait, ct);
-        }
-        catch (TimeoutException)
+        var started = await jobs.StartAsync(Db, pending, Indicator, Me.Id, Me.DisplayName, ct);
+        var job = await jobs.WaitAsync(started.Id, jobs.InlineWait, ct) ?? started;
+        if (!job.IsFinished)
         {
             return Redirect(ImportProgressModel.PathOf(Product.Slug, Indicator.Id, job.Id));
         }

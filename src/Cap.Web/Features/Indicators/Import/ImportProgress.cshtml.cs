@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Data.Coordination;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -9,7 +10,8 @@ namespace Cap.Web.Features.Indicators.Import;
 
 /// <summary>
 /// The progress of a long import: a progress bar that a small script refreshes (the page also works without it,
-/// with a refresh link), then the indicator page with the outcome once the job is done.
+/// with a refresh link), then the indicator page with the outcome once the job is done. The job's progress is read
+/// from the database (or from this instance's memory when it runs here), so any instance shows it.
 /// </summary>
 public sealed class ImportProgressModel(CapDbContext db, CurrentUser currentUser, ImportJobs jobs) : ProductPageModel(db, currentUser)
 {
@@ -21,7 +23,7 @@ public sealed class ImportProgressModel(CapDbContext db, CurrentUser currentUser
     public Indicator Indicator { get; private set; } = default!;
     public ImportJob? Job { get; private set; }
 
-    /// <summary>No job in this instance's memory but the file still waits: the import was cut short (restart) and can be confirmed again.</summary>
+    /// <summary>No job recorded but the file still waits: the import was cut short before it was recorded (restart) and can be confirmed again.</summary>
     public bool Interrupted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, Guid jobId, CancellationToken ct)
@@ -79,7 +81,7 @@ public sealed class ImportProgressModel(CapDbContext db, CurrentUser currentUser
         }
         Indicator = indicator;
         // Someone else's import is not found, rather than forbidden: its id says nothing.
-        var job = jobs.Find(jobId);
+        var job = await jobs.FindAsync(jobId, ct);
         Job = job is not null && job.IndicatorId == indicator.Id && job.PersonId == Me.Id ? job : null;
         if (job is not null && Job is null)
         {
