@@ -76,8 +76,12 @@ public sealed class ResponseValidator(ApiDescription api)
 
     private Task<JsonSchema> SchemaAsync(string schemaJson)
     {
-        var root = JsonNode.Parse(Rewrite(schemaJson))!.AsObject();
-        root["definitions"] = _definitions.DeepClone();
+        // The response's schema under allOf, beside the definitions (a $ref's siblings are ignored by JSON Schema draft 4).
+        var root = new JsonObject
+        {
+            ["definitions"] = _definitions.DeepClone(),
+            ["allOf"] = new JsonArray(JsonNode.Parse(Rewrite(schemaJson))),
+        };
         return JsonSchema.FromJsonAsync(root.ToJsonString());
     }
 

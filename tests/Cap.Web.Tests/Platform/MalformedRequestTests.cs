@@ -30,7 +30,9 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
     {
         using var client = factory.CreateClientFor(Demo.Administrateur);
         var api = ApiDescription.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
-        var operations = api.Operations.Where(o => o.BodySchema is not null && !o.PathTemplate.Contains("{key}", StringComparison.Ordinal)).ToList();
+        // The intake has its own tests; an operation that takes a list takes "[]" and a list of objects.
+        var operations = api.Operations.Where(o => o.BodySchema is not null && !o.PathTemplate.Contains("{key}", StringComparison.Ordinal)
+            && !(body.StartsWith('[') && o.BodySchema.Type?.HasFlag(Microsoft.OpenApi.JsonSchemaType.Array) == true)).ToList();
         Assert.True(operations.Count > 30);
         var slug = Demo.JourneyProductSlug;
         var requestId = await TestHttp.QueryAsync(factory, db => db.CoachingRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());

@@ -45,7 +45,46 @@ public static class OpenApiSetup
                 DeclareCommonProblems(operation, context);
                 return Task.CompletedTask;
             });
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                DeclareNullableReadOnlyProperties(schema, context);
+                return Task.CompletedTask;
+            });
         });
+
+    /// <summary>
+    /// A read-only property whose type is annotated nullable (a computed <c>Current</c> that may be null) is declared
+    /// nullable: the generator reads nullability from setters and constructor parameters only, so the document
+    /// promised an object where the API sends null.
+    /// </summary>
+    private static void DeclareNullableReadOnlyProperties(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        if (schema.Properties is not { Count: > 0 } properties || context.JsonTypeInfo.Kind != System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.AttributeProvider is not System.Reflection.PropertyInfo { SetMethod: null } clr || clr.PropertyType.IsValueType
+                || !properties.TryGetValue(property.Name, out var declared))
+            {
+                continue;
+            }
+            if (new System.Reflection.NullabilityInfoContext().Create(clr).ReadState != System.Reflection.NullabilityState.Nullable)
+            {
+                continue;
+            }
+            if (declared is OpenApiSchema { Type: { } type } inline && inline.OneOf is not { Count: > 0 }
+                && (type & (JsonSchemaType.Object | JsonSchemaType.Null)) == 0)
+            {
+                inline.Type = type | JsonSchemaType.Null;
+            }
+            else if (declared.OneOf?.Any(o => o.Type == JsonSchemaType.Null) != true)
+            {
+                properties[property.Name] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, declared] };
+            }
+        }
+    }
 
     /// <summary>Adds the error answers the pipeline itself can give for this operation, where the endpoint did not declare them.</summary>
     private static void DeclareCommonProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context)
