@@ -118,5 +118,3 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
 }
 
 public sealed class MalformedRequestTestsSqlite(SqliteCapFactory factory) : MalformedRequestTests<SqliteCapFactory>(factory);
-
-public sealed class MalformedRequestTestsPostgres(PostgresCapFactory factory) : MalformedRequestTests<PostgresCapFactory>(factory);
