@@ -12,6 +12,7 @@ using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
 using Cap.Web.Features.Vision;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features;
 
@@ -39,7 +40,8 @@ public static class FeatureRegistration
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(Shared.Auth.Policies.Reader)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesAttribute("application/json"));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesAttribute("application/json"))
+            .RequireJsonBodies();
         api.MapProductEndpoints();
         api.MapReferenceEndpoints();
         api.MapMeEndpoints();

@@ -19,7 +19,7 @@ public static class RoadmapEndpoints
     {
         var group = api.MapGroup("/products/{slug}/roadmap").WithTags("Feuille de route");
         group.MapGet("/", GetRoadmap).WithName("GetProductRoadmap").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/horizon", PutHorizon).WithName("SetRoadmapHorizon").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/horizon", PutHorizon).WithName("SetRoadmapHorizon").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/initiatives", (string slug, InitiativeInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
                 WriteAsync(slug, db, user, service, productId => service.SaveInitiativeAsync(productId, null, input, ct), created: true, ct))
             .WithName("CreateRoadmapInitiative").WithSummary("Ajoute une initiative (kind : Feature, Experiment, Action ; start et end : 2027-03 ou 2027-S12 ; status : Planned, InProgress, Delivered, Abandoned).")

@@ -72,25 +72,7 @@ public static class CapHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            // The document is the same whatever host serves it: no server list from the request.
-            doc.Servers = [];
-            doc.Info.Title = "API Cap";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "API de Cap, la plateforme de pilotage des produits numériques des ministères sociaux. " +
-                "Authentification : jeton d’API personnel dans l’en-tête « Authorization: Bearer cap_… » (créé dans Cap, page « Jetons d’API »). " +
-                "Les erreurs sont des ProblemDetails (RFC 9457).";
-            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
-            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-            doc.Components.SecuritySchemes["jeton"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-            {
-                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Jeton d’API personnel (cap_…), créé dans Cap sur la page « Mon compte ».",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddCapOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
 
         services.AddCapFeatures();

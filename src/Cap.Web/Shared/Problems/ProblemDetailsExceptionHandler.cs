@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Shared.Problems;
 
 /// <summary>
 /// Maps what reaches the top of the pipeline to RFC 9110 problem details: malformed or oversized
-/// requests become 400/413 with a French explanation; anything else is a 500 whose details stay in the logs.
+/// requests become 400/413/415 with a French explanation, a write that lost a race against another (optimistic
+/// concurrency) becomes 409; anything else is a 500 whose details stay in the logs.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
@@ -26,6 +28,14 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 Detail = "Le corps de la requête dépasse la taille autorisée.",
             },
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+            JsonException json => InvalidJson(json),
+            // Two writers read the same version; the second one's save finds the row changed (or gone) under it.
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Modification concurrente",
+                Detail = "La ressource a été modifiée par une autre requête pendant le traitement de celle-ci : rien n’a été enregistré. Relisez-la, puis renvoyez vos changements.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
