@@ -3,6 +3,7 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,17 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser) : PageM
     public IReadOnlyList<(Phase Phase, int Count)> ByPhase { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name, ProductRole Role)> MyProducts { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Person = await currentUser.GetAsync(ct);
         if (Person is null)
         {
-            return;
+            return Page();
+        }
+        // An account waiting for a role sees nothing of the portfolio, not even its counts.
+        if (await currentUser.IsAwaitingAccessAsync(ct))
+        {
+            return Redirect(AuthSetup.PendingPath);
         }
         var counts = await db.Products.AsNoTracking().Where(p => !p.IsArchived)
             .GroupBy(p => p.Phase).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -29,5 +35,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser) : PageM
             .OrderBy(m => m.Product!.Name)
             .Select(m => new { m.Product!.Slug, m.Product.Name, m.Role }).ToListAsync(ct);
         MyProducts = mine.Select(m => (m.Slug, m.Name, m.Role)).ToList();
+        return Page();
     }
 }
