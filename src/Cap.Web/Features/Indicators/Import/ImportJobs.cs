@@ -250,7 +250,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
                 return;
             }
             var today = DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
-            var preview = MeasurementFileReader.Read(new MemoryStream(pending.Content), pending.FileName, today);
+            var preview = MeasurementFileReader.Read(new MemoryStream(pending.Content), pending.FileName, today, ImportLimits.From(configuration));
             if (!preview.CanCommit)
             {
                 await FailAsync(db, run, "Le fichier ne peut plus être importé tel quel (une date est peut-être devenue invalide) : envoyez-le de nouveau pour voir les lignes en cause.");
