@@ -132,35 +132,28 @@ public abstract class ApiTokenAuthenticationTests<TFactory>(TFactory factory) : 
     public async Task A_token_created_on_the_account_page_always_expires_within_the_chosen_days()
     {
         using var client = factory.CreateClientFor(Demo.Coach);
-        var fields = await CapWebFactory.FormFieldsAsync(client, "/compte");
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/compte", UriKind.Relative)));
         // The form proposes 90 days and says a token always expires.
         Assert.Matches("name=\"[^\"]*Days\"[^>]*value=\"90\"|value=\"90\"[^>]*name=\"[^\"]*Days\"", page);
         Assert.Contains("Un jeton expire toujours", page, StringComparison.Ordinal);
+        var form = await RenderedForm.ReadAsync(client, "/compte", "/compte?handler=Create", ["Input.Name", "Input.Days"]);
+        Assert.Equal("90", form["Input.Days"]);
 
         var name = $"Jeton borné {Guid.NewGuid():N}"[..24];
-        fields["Input.Name"] = name;
-        fields["Input.Days"] = "";
-        using (var empty = await client.PostAsync(new Uri("/compte?handler=Create", UriKind.Relative), new FormUrlEncodedContent(fields)))
+        using (var empty = await form.Set("Input.Name", name).Set("Input.Days", "").SubmitAsync(client))
         {
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
             Assert.Contains("Indiquez une durée de validité", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
         Assert.False(await QueryAsync(factory, db => db.ApiTokens.AnyAsync(t => t.Name == name)));
 
-        fields = await CapWebFactory.FormFieldsAsync(client, "/compte");
-        fields["Input.Name"] = name;
-        fields["Input.Days"] = "366";
-        using (var tooLong = await client.PostAsync(new Uri("/compte?handler=Create", UriKind.Relative), new FormUrlEncodedContent(fields)))
+        using (var tooLong = await CapWebFactory.PostFormAsync(client, "/compte", new Dictionary<string, string> { ["Input.Name"] = name, ["Input.Days"] = "366" }, "/compte?handler=Create"))
         {
             Assert.Contains("va de 1 à 365 jours", WebUtility.HtmlDecode(await tooLong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        fields = await CapWebFactory.FormFieldsAsync(client, "/compte");
-        fields["Input.Name"] = name;
-        fields["Input.Days"] = "365";
         var before = DateTimeOffset.UtcNow;
-        using (var created = await client.PostAsync(new Uri("/compte?handler=Create", UriKind.Relative), new FormUrlEncodedContent(fields)))
+        using (var created = await CapWebFactory.PostFormAsync(client, "/compte", new Dictionary<string, string> { ["Input.Name"] = name, ["Input.Days"] = "365" }, "/compte?handler=Create"))
         {
             Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         }

@@ -23,7 +23,7 @@ public abstract class OpenApiFuzzTests<TFactory>(TFactory factory, ITestOutputHe
     where TFactory : CapWebFactory
 {
     /// <summary>Requests per operation and run (the whole document: about 75 operations, well under a minute).</summary>
-    public const int CasesPerOperation = 30;
+    public const int CasesPerOperation = 25;
 
     [Fact]
     public async Task Every_operation_answers_valid_and_malformed_requests_as_the_document_describes()
