@@ -16,7 +16,9 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         var page = await fixture.NewPageAsync();
         await CrawlTests.SignInAsync(page, fixture.BaseUrl, Demo.ProductOwner);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).First.ClickAsync();
+        // The header's account link bears the person's name.
+        await page.Locator("header a[href='/compte']").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon compte", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Nom du jeton").FillAsync("Script du tableau de bord");
         await page.GetByLabel("Validité en jours").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le jeton" }).ClickAsync();

@@ -218,9 +218,10 @@ public sealed class OidcJourneyTests(OidcFixture app) : IClassFixture<OidcFixtur
         var admin = await SignInAsDemoAsync("Camille Martin");
         await admin.GotoAsync($"{app.BaseUrl}/admin/personnes?etat=attente");
         var row = admin.Locator("tr", new() { HasText = "nora.agente@sante.gouv.fr" });
-        Assert.Contains("En attente d’un rôle", await row.InnerTextAsync(), StringComparison.Ordinal);
+        // The badge is shown in capitals (DSFR): its text, not its rendering, is compared.
+        Assert.Contains("En attente d’un rôle", await row.TextContentAsync(), StringComparison.Ordinal);
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Modifier") }).ClickAsync();
-        Assert.Contains("Compte en attente d’un rôle", await admin.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Compte en attente d’un rôle", await admin.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         await admin.Locator($"#role-{GlobalRoles.Lecteur}").CheckAsync(new() { Force = true });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await admin.WaitForURLAsync(url => url.EndsWith("/admin/personnes", StringComparison.Ordinal), new() { Timeout = Timeout });

@@ -15,6 +15,20 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
     /// <summary>Pages and links a crawl never follows: they leave the site, download a file, answer JSON or sign out.</summary>
     private static readonly Regex Skipped = SkippedPattern();
 
+    /// <summary>Where the crawl writes what it does, line by line, when CAP_CRAWL_LOG names a file (for a person watching a long run).</summary>
+    private static readonly string? LogFile = Environment.GetEnvironmentVariable("CAP_CRAWL_LOG");
+
+    private static void Log(string line)
+    {
+        if (LogFile is not null)
+        {
+            lock (typeof(SiteCrawl))
+            {
+                File.AppendAllText(LogFile, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}\n");
+            }
+        }
+    }
+
     public sealed record FormShape(string PageUrl, string Signature);
 
     public sealed record Outcome(FormShape Form, int Status, string Detail);
@@ -39,8 +53,9 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
         while (queue.Count > 0 && pages.Count < maxPages)
         {
             var path = queue.Dequeue();
-            var response = await page.GotoAsync(fixture.BaseUrl + path);
+            var response = await GotoAsync(page, fixture.BaseUrl + path);
             var status = response?.Status ?? 0;
+            Log($"GET {path} {status}");
             Assert.True(status < 500, $"GET {path} answered {status}.");
             if (status >= 400 || !(response?.Headers.TryGetValue("content-type", out var type) == true && type.StartsWith("text/html", StringComparison.Ordinal)))
             {
@@ -86,7 +101,7 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
     /// </summary>
     public async Task<Outcome> SubmitAsync(IPage page, FormShape form)
     {
-        var response = await page.GotoAsync(fixture.BaseUrl + form.PageUrl);
+        var response = await GotoAsync(page, fixture.BaseUrl + form.PageUrl);
         if (response is null || response.Status >= 400)
         {
             return new Outcome(form, 0, $"page now answers {response?.Status}");
@@ -118,12 +133,10 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
                 r => r.Request.Method == "POST" && r.Request.Frame == page.MainFrame,
                 new PageRunAndWaitForResponseOptions { Timeout = 15_000 });
             var status = posted.Status;
-            if (status is >= 300 and < 400 || status == 200 || status == 422 || status == 409)
-            {
-                await page.WaitForLoadStateAsync(LoadState.Load);
-            }
+            Log($"POST {form.Signature} {status}");
+            await SettleAsync(page);
             var lost = status is >= 200 and < 300 or 409 or 422 ? await LostFieldsAsync(page, filled) : [];
-            var detail = lost.Count > 0 ? $"filled field(s) {string.Join(", ", lost)} came back empty with an error" : await page.TitleAsync();
+            var detail = lost.Count > 0 ? $"filled field(s) {string.Join(", ", lost)} came back empty with an error" : page.Url;
             return new Outcome(form, lost.Count > 0 ? -2 : status, detail);
         }
         catch (TimeoutException)
@@ -138,6 +151,45 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
 
     private static async void AcceptDialog(object? sender, IDialog dialog) => await dialog.AcceptAsync();
 
+    /// <summary>Goes to a page, again when the navigation a submission started (its redirect) interrupts it.</summary>
+    private static async Task<IResponse?> GotoAsync(IPage page, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await page.GotoAsync(url);
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+            {
+                await Task.Delay(300);
+            }
+        }
+    }
+
+    /// <summary>Waits until the page the submission leads to (after its redirect, if any) has loaded and stays put.</summary>
+    private static async Task SettleAsync(IPage page)
+    {
+        var url = page.Url;
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(250);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+            catch (PlaywrightException)
+            {
+                continue;
+            }
+            if (page.Url == url)
+            {
+                return;
+            }
+            url = page.Url;
+        }
+    }
+
     /// <summary>The fields that were filled before the submission and are now shown empty with an error message.</summary>
     private static async Task<List<string>> LostFieldsAsync(IPage page, List<string> filled)
     {
@@ -145,6 +197,23 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
         {
             return [];
         }
+        // After a redirect the browser may still be leaving the answered page: read the page it lands on.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+                return await ReadLostFieldsAsync(page, filled);
+            }
+            catch (PlaywrightException e) when (attempt < 10 && e.Message.Contains("context was destroyed", StringComparison.Ordinal))
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task<List<string>> ReadLostFieldsAsync(IPage page, List<string> filled)
+    {
         var lost = await page.EvaluateAsync<string[]>("""
             names => names.filter(n => {
               const el = [...document.querySelectorAll('[name]')].find(e => e.getAttribute('name') === n && e.type !== 'hidden');
