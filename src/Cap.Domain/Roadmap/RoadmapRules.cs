@@ -9,9 +9,18 @@ public static class RoadmapRules
     public const int MinAdvisedHorizonMonths = 3;
     public const int MaxAdvisedPriorities = 5;
 
+    /// <summary>The calendar a roadmap may use: a plan for the next months, never near the end of <see cref="DateOnly.MaxValue"/>.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     /// <summary>The refusal for a horizon, or null when it is acceptable (end inclusive).</summary>
     public static string? HorizonError(DateOnly start, DateOnly end)
     {
+        if (start < EarliestDate || end > LatestDate)
+        {
+            return $"Choisissez un horizon entre le {EarliestDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} et le {LatestDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
+        }
         if (end <= start)
         {
             return "La fin de l’horizon doit être après son début.";

@@ -23,6 +23,16 @@ public sealed class RoadmapRulesTests
     }
 
     [Fact]
+    public void Horizon_at_the_end_of_the_calendar_is_refused_not_overflowed()
+    {
+        // Found by the OpenAPI fuzz test: a horizon ending on 31/12/9999 made the length check overflow (500).
+        Assert.Equal("Choisissez un horizon entre le 01/01/2000 et le 31/12/2199.", RoadmapRules.HorizonError(Start, DateOnly.MaxValue));
+        Assert.NotNull(RoadmapRules.HorizonError(DateOnly.MaxValue.AddMonths(-2), DateOnly.MaxValue));
+        Assert.NotNull(RoadmapRules.HorizonError(DateOnly.MinValue, Start));
+        Assert.Null(RoadmapRules.HorizonError(new DateOnly(2199, 7, 1), RoadmapRules.LatestDate));
+    }
+
+    [Fact]
     public void Horizon_ending_before_it_starts_is_refused()
     {
         Assert.NotNull(RoadmapRules.HorizonError(Start, Start));

@@ -84,6 +84,22 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_form_holding_a_nul_character_is_refused_with_the_french_error_page_and_nothing_saved()
+    {
+        // PostgreSQL cannot store U+0000: the form reader refuses it before the page runs, and the error page still knows its code.
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        var fields = await CreateFieldsAsync("Produit au caractère nul", "Résumé\0 avec un caractère nul.");
+
+        using var response = await CapWebFactory.PostFormAsync(client, "/produits/nouveau", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var document = await Html.ParseAsync(response);
+        Assert.Equal("Requête invalide", document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains("Erreur 400", Html.Text(document), StringComparison.Ordinal);
+        Assert.False(await QueryAsync(factory, db => db.Products.AnyAsync(p => p.Name == "Produit au caractère nul")));
+    }
+
+    [Fact]
     public async Task Creating_a_product_with_a_name_already_used_says_so()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);

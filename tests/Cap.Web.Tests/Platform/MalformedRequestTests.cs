@@ -55,6 +55,49 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Text_holding_a_nul_character_is_a_400_problem_naming_the_field()
+    {
+        // PostgreSQL cannot store U+0000 nor take it as a parameter (found by the fuzz test on PostgreSQL: 500).
+        using var client = factory.CreateClientFor(Demo.Administrateur);
+        var before = await TestHttp.QueryAsync(factory, db => db.Products.CountAsync());
+
+        using var response = await client.PostAsync(new Uri("/api/v1/products", UriKind.Relative), new StringContent(
+            """{"name":"Produit nul","summary":"Résumé\u0000.","directorate":"DGS","domain":"SANTE","typology":"DOSSIER","phase":"idee"}""",
+            Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(NullCharacterGuard.FieldMessage, problem.RootElement.GetProperty("errors").GetProperty("summary")[0].GetString());
+        Assert.Equal(before, await TestHttp.QueryAsync(factory, db => db.Products.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_query_value_holding_a_nul_character_is_a_400_problem()
+    {
+        using var client = factory.CreateClientFor(Demo.Administrateur);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/products?directorate=DGS%00", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("directorate", out _), problem.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_address_holding_a_nul_character_shows_the_french_error_page()
+    {
+        using var client = factory.CreateClientFor(Demo.Administrateur);
+
+        using var response = await client.GetAsync(new Uri("/produits?q=vaccin%00", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        using var document = await Html.ParseAsync(response);
+        Assert.Equal("Requête invalide", document.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Scheduling_a_coaching_request_with_a_null_body_is_a_400_problem()
     {
         using var client = factory.CreateClientFor(Demo.Coach);
@@ -118,3 +161,5 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
 }
 
 public sealed class MalformedRequestTestsSqlite(SqliteCapFactory factory) : MalformedRequestTests<SqliteCapFactory>(factory);
+
+public sealed class MalformedRequestTestsPostgres(PostgresCapFactory factory) : MalformedRequestTests<PostgresCapFactory>(factory);

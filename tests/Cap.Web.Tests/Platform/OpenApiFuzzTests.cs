@@ -101,3 +101,5 @@ public abstract class OpenApiFuzzTests<TFactory>(TFactory factory, ITestOutputHe
 }
 
 public sealed class OpenApiFuzzTestsSqlite(SqliteCapFactory factory, ITestOutputHelper output) : OpenApiFuzzTests<SqliteCapFactory>(factory, output);
+
+public sealed class OpenApiFuzzTestsPostgres(PostgresCapFactory factory, ITestOutputHelper output) : OpenApiFuzzTests<PostgresCapFactory>(factory, output);

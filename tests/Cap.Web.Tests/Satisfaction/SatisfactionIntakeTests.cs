@@ -134,6 +134,14 @@ public abstract class SatisfactionIntakeTests<TFactory>(TFactory factory) : ICla
         using var missing = Post(key, new { clarity = 3 });
         using var noExperience = await client.SendAsync(missing);
         Assert.Equal(HttpStatusCode.BadRequest, noExperience.StatusCode);
+        // PostgreSQL cannot store U+0000: a comment holding one is refused, the field named.
+        using var nul = new HttpRequestMessage(HttpMethod.Post, Url(key)) { Content = RawJson("{\"experience\": 3, \"comment\": \"bien\\u0000\"}") };
+        using var withNul = await client.SendAsync(nul);
+        Assert.Equal(HttpStatusCode.BadRequest, withNul.StatusCode);
+        using (var nulProblem = await ReadJsonAsync(withNul))
+        {
+            Assert.Equal(Cap.Web.Shared.Problems.NullCharacterGuard.FieldMessage, nulProblem.RootElement.GetProperty("errors").GetProperty("comment")[0].GetString());
+        }
         using var garbage = new HttpRequestMessage(HttpMethod.Post, Url(key)) { Content = RawJson("{\"experience\": \"bien\"") };
         using var unreadable = await client.SendAsync(garbage);
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);

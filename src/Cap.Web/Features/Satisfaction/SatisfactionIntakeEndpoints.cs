@@ -88,6 +88,12 @@ public static class SatisfactionIntakeEndpoints
             {
                 return TooLarge(limit);
             }
+            if (Shared.Problems.NullCharacterGuard.FieldWithNull(buffer.AsSpan(0, length)) is { } field)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [field] = [Shared.Problems.NullCharacterGuard.FieldMessage] },
+                    title: "Requête invalide", detail: $"« {field} » contient un caractère nul (U+0000) : retirez-le.");
+            }
             try
             {
                 request = JsonSerializer.Deserialize<AnswerRequest>(buffer.AsSpan(0, length), Json);

@@ -13,9 +13,13 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = string.Empty;
     public string Message { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    // Read from the route, not bound: re-executed after a POST whose form cannot be read, model binding fails as a whole.
+    public void OnGet() => Describe(RouteCode);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe(RouteCode);
+
+    private int RouteCode =>
+        int.TryParse(Convert.ToString(RouteData.Values["code"], System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
 
     private void Describe(int code)
     {

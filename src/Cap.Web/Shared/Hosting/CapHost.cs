@@ -130,6 +130,8 @@ public static class CapHost
         app.UseApiSameOrigin();
         app.UseAuthorization();
         app.UseProductTokenScope();
+        // Text with a NUL never reaches a page or an endpoint (PostgreSQL cannot hold it).
+        app.UseNullCharacterGuard();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
