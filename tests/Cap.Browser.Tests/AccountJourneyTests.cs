@@ -42,4 +42,55 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(fixture.BaseUrl + "/compte");
         Assert.Equal("/connexion", new Uri(page.Url).AbsolutePath);
     }
+
+    /// <summary>
+    /// An account with no role and no team (the demo's Inès Lemaire) lands on « Compte en attente »; an administrator
+    /// finds it in « Personnes », gives it the reader's role, and the person then reads the portfolio.
+    /// </summary>
+    [Fact]
+    public async Task A_pending_account_waits_until_an_administrator_grants_a_role()
+    {
+        var name = Cap.Data.Seeding.DemoPortfolio.People.First(p => p.Email == Cap.Data.Seeding.DemoPortfolio.AwaitingAccessEmail).Name;
+        var waiting = await fixture.NewPageAsync();
+        await waiting.GotoAsync(fixture.BaseUrl + "/connexion");
+        await waiting.GetByRole(AriaRole.Button, new() { Name = $"Choisir {name}" }).ClickAsync();
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Heading, new() { Name = "Votre compte est en attente", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal("/compte/en-attente", new Uri(waiting.Url).AbsolutePath);
+        // The menu offers no page the account would be refused.
+        await Assertions.Expect(waiting.Locator("#header-navigation a")).ToHaveTextAsync(["Accueil"]);
+        await Axe.AssertNoViolationsAsync(waiting);
+        await Screens.SaveAsync(waiting, "compte-en-attente");
+        await waiting.GotoAsync(fixture.BaseUrl + "/produits");
+        Assert.Equal("/compte/en-attente", new Uri(waiting.Url).AbsolutePath);
+
+        var admin = await fixture.NewPageAsync();
+        await CrawlTests.SignInAsync(admin, fixture.BaseUrl, Demo.Administrateur);
+        await admin.GotoAsync(fixture.BaseUrl + "/admin/personnes");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Voir les comptes en attente" }).ClickAsync();
+        var row = admin.Locator("tbody tr", new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync("En attente d’un rôle");
+        await Axe.AssertNoViolationsAsync(admin);
+        await Screens.SaveAsync(admin, "personnes-en-attente");
+        await row.GetByRole(AriaRole.Link, new() { Name = $"Modifier {name}" }).ClickAsync();
+        await admin.Locator("label[for=role-Lecteur]").ClickAsync();
+        await Assertions.Expect(admin.GetByLabel("Lecteur (direction, pilotage)", new() { Exact = true })).ToBeCheckedAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Personnes et rôles", Level = 1 })).ToBeVisibleAsync();
+
+        await waiting.GotoAsync(fixture.BaseUrl + "/produits?q=vaccin");
+        Assert.Equal("/produits", new Uri(waiting.Url).AbsolutePath);
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Heading, new() { Name = "Catalogue des produits", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(waiting.Locator($"main a[href='/produits/{Demo.JourneyProductSlug}']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The page ProConnect sign-in refusals lead to: the reason in French, and the way forward.</summary>
+    [Fact]
+    public async Task A_refused_sign_in_says_why_in_french()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/connexion/refus/compte-deja-lie");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Un compte Cap utilise déjà cette adresse électronique avec une autre identité ProConnect.");
+        await Axe.AssertNoViolationsAsync(page);
+        await Screens.SaveAsync(page, "connexion-refusee");
+    }
 }

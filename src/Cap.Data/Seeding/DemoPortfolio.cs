@@ -35,7 +35,12 @@ public static class DemoPortfolio
         ("Yanis Morel", "yanis.morel@demo.cap.gouv.fr", "DNUM — Développement", GlobalRoles.None),
         ("Chloé Blanc", "chloe.blanc@demo.cap.gouv.fr", "DNUM — Recherche utilisateur", GlobalRoles.None),
         ("Marion Lefèvre", "marion.lefevre@demo.cap.gouv.fr", "DNUM — Bureau design et développement", GlobalRoles.Coach),
+        // No role and no team: the account an administrator has yet to grant (« Compte en attente »).
+        ("Inès Lemaire", AwaitingAccessEmail, "DNUM — Arrivée récente", GlobalRoles.None),
     ];
+
+    /// <summary>The demo person who has no role and no team yet: signed in, she sees « Compte en attente ».</summary>
+    public const string AwaitingAccessEmail = "ines.lemaire@demo.cap.gouv.fr";
 
     /// <summary>The demo person who is Responsable produit of <see cref="JourneyProductSlug"/>; used by the guided journey in tests.</summary>
     public const string JourneyOwnerEmail = "karim.benali@demo.cap.gouv.fr";
@@ -104,7 +109,7 @@ public static class DemoPortfolio
 
         var productManagers = people.Where(p => p.Email is "karim.benali@demo.cap.gouv.fr" or "julie.moreau@demo.cap.gouv.fr" or "thomas.leroy@demo.cap.gouv.fr" or "amina.diallo@demo.cap.gouv.fr" or "nicolas.fournier@demo.cap.gouv.fr").ToList();
         var businessOwners = people.Where(p => p.Organisation!.StartsWith("DG", StringComparison.Ordinal) || p.Organisation.StartsWith("DSS", StringComparison.Ordinal)).ToList();
-        var makers = people.Where(p => p.Roles == GlobalRoles.None && !productManagers.Contains(p) && !businessOwners.Contains(p)).ToList();
+        var makers = people.Where(p => p.Roles == GlobalRoles.None && !productManagers.Contains(p) && !businessOwners.Contains(p) && p.Email != AwaitingAccessEmail).ToList();
         var random = new Random(20261126);
 
         var all = Products.ToList();

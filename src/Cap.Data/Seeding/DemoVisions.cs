@@ -34,7 +34,7 @@ public static class DemoVisions
         var owners = await db.TeamMembers.AsNoTracking().Where(m => m.Role == ProductRole.ResponsableProduit)
             .Select(m => new { m.ProductId, m.PersonId, m.Person!.DisplayName }).ToListAsync(ct);
         var ownerOf = owners.GroupBy(o => o.ProductId).ToDictionary(g => g.Key, g => g.First());
-        var contributors = await db.People.AsNoTracking().Where(p => p.IsActive && p.Roles != Domain.Platform.GlobalRoles.Lecteur)
+        var contributors = await db.People.AsNoTracking().Where(p => p.IsActive && p.Roles != Domain.Platform.GlobalRoles.Lecteur && p.Email != DemoPortfolio.AwaitingAccessEmail)
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.DisplayName, p.Email }).ToListAsync(ct);
         var jean = contributors.First(p => p.Email == ProposalAuthor);
         var priorities = await db.MinistryPriorities.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);

@@ -212,9 +212,6 @@ public static class AuthSetup
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    private static async Task<bool> WaitsForAccessAsync(CapDbContext db, Person person, CancellationToken ct) =>
-        Access.IsAwaitingAccess(person, await db.TeamMembers.AnyAsync(m => m.PersonId == person.Id, ct));
-
     /// <summary>Maps the identity provider's account to a Cap person (see <see cref="OidcAccounts"/>), or sends the browser to the page that says why not.</summary>
     private static async Task ReplaceWithCapPrincipalAsync(TicketReceivedContext ctx, OidcProvisioning provisioning)
     {
@@ -232,7 +229,7 @@ public static class AuthSetup
         var properties = ctx.Properties!;
         var idToken = properties.GetTokenValue("id_token");
         properties.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = "id_token", Value = idToken }]);
-        if (outcome.Provisioned || await WaitsForAccessAsync(db, outcome.Person!, ctx.HttpContext.RequestAborted))
+        if (outcome.Provisioned || await CurrentUser.IsAwaitingAccessAsync(db, outcome.Person!, ctx.HttpContext.RequestAborted))
         {
             ctx.ReturnUri = PendingPath;
         }

@@ -49,23 +49,15 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, IServiceProvider 
         if (_awaitingAccess is null)
         {
             var person = await GetAsync(ct);
-            if (person is null)
-            {
-                _awaitingAccess = false;
-            }
-            else if (person.Roles != GlobalRoles.None)
-            {
-                _awaitingAccess = false;
-            }
-            else
-            {
-                var db = services.GetRequiredService<CapDbContext>();
-                var isTeamMember = await db.TeamMembers.AnyAsync(m => m.PersonId == person.Id, ct);
-                _awaitingAccess = Access.IsAwaitingAccess(person, isTeamMember);
-            }
+            _awaitingAccess = person is not null && await IsAwaitingAccessAsync(services.GetRequiredService<CapDbContext>(), person, ct);
         }
         return _awaitingAccess.Value;
     }
+
+    /// <summary>The rule of <see cref="Access.IsAwaitingAccess"/> for any person (the team is read only when the person has no global role).</summary>
+    public static async Task<bool> IsAwaitingAccessAsync(CapDbContext db, Person person, CancellationToken ct) =>
+        person.Roles == GlobalRoles.None
+        && Access.IsAwaitingAccess(person, await db.TeamMembers.AnyAsync(m => m.PersonId == person.Id, ct));
 
     public async Task<bool> IsAdminAsync(CancellationToken ct = default) =>
         await GetAsync(ct) is { } p && Access.CanAdminister(p);
