@@ -64,11 +64,14 @@ public static class Axe
     });
 
     /// <summary>The WCAG 2.2 A and AA violations of the current page (the rules tagged 2.0, 2.1 and 2.2), one line each (empty when none).</summary>
-    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    /// <param name="page">The page, as it is now.</param>
+    /// <param name="coloursOnly">Only the rules a change of theme can change (contrasts), for a second pass in the other theme.</param>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, bool coloursOnly = false)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
         var json = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))");
+            "async coloursOnly => (await axe.run(document, { runOnly: coloursOnly ? { type: 'rule', values: ['color-contrast', 'link-in-text-block', 'non-text-contrast'].filter(r => axe.getRules().some(x => x.ruleId === r)) } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
+            coloursOnly);
         return json.EnumerateArray()
             .Select(v => $"{v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} — {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
             .ToList();
@@ -78,5 +81,24 @@ public static class Axe
     {
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"axe-core violations on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+}
+
+/// <summary>Full-page screenshots for a person to look at (CAP_SCREENSHOTS, or a temporary folder).</summary>
+public static class Screens
+{
+    public static string Directory { get; } = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
+
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A screenshot, then axe-core: no WCAG 2.2 A/AA violation on the page.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await SaveAsync(page, name);
+        await Axe.AssertNoViolationsAsync(page);
     }
 }

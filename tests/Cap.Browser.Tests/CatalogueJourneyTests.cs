@@ -9,14 +9,6 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     [Fact]
     public async Task Product_owner_edits_a_product_and_sees_the_change_in_its_history()
@@ -24,31 +16,31 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync(fixture.BaseUrl + "/");
-        await CheckAsync(page, "01-accueil-anonyme");
+        await Screens.CheckAsync(page, "01-accueil-anonyme");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Se connecter à Cap" })).ToBeVisibleAsync();
-        await CheckAsync(page, "02-connexion");
+        await Screens.CheckAsync(page, "02-connexion");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Bonjour Karim Benali.")).ToBeVisibleAsync();
-        await CheckAsync(page, "03-accueil-connecte");
+        await Screens.CheckAsync(page, "03-accueil-connecte");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir le catalogue des produits" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Catalogue des produits" })).ToBeVisibleAsync();
-        await CheckAsync(page, "04-catalogue");
+        await Screens.CheckAsync(page, "04-catalogue");
 
         await page.GetByLabel("Domaine").SelectOptionAsync(new SelectOptionValue { Label = "Santé" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("domaine=SANTE"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "7 produits" })).ToBeVisibleAsync();
-        await CheckAsync(page, "05-catalogue-filtre");
+        await Screens.CheckAsync(page, "05-catalogue-filtre");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Vaccin Suivi" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vaccin Suivi", Level = 1 })).ToBeVisibleAsync();
-        await CheckAsync(page, "06-fiche-produit");
+        await Screens.CheckAsync(page, "06-fiche-produit");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier le produit" }).ClickAsync();
-        await CheckAsync(page, "07-modifier");
+        await Screens.CheckAsync(page, "07-modifier");
         const string newSummary = "Carnet de vaccination partagé entre professionnels de santé et patients, mis à jour en temps réel.";
         await page.GetByLabel("Résumé").FillAsync(newSummary);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les modifications" }).ClickAsync();
@@ -60,11 +52,11 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(firstRow).ToContainTextAsync("Karim Benali");
         await Assertions.Expect(firstRow).ToContainTextAsync("Modification");
         await Assertions.Expect(firstRow).ToContainTextAsync(newSummary);
-        await CheckAsync(page, "08-historique");
+        await Screens.CheckAsync(page, "08-historique");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Équipe" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Responsable produit" })).ToBeVisibleAsync();
-        await CheckAsync(page, "09-equipe");
+        await Screens.CheckAsync(page, "09-equipe");
         Assert.Equal(DemoPortfolio.JourneyProductSlug, new Uri(page.Url).Segments[2].TrimEnd('/'));
     }
 
@@ -75,7 +67,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=%2Fproduits%2Fnouveau");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Julie Moreau" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Créer un produit" })).ToBeVisibleAsync();
-        await CheckAsync(page, "10-creer");
+        await Screens.CheckAsync(page, "10-creer");
 
         await page.GetByLabel("Nom du produit").FillAsync("Mon nouveau service");
         await page.GetByLabel("Adresse du service").FillAsync("pas une adresse");
@@ -86,7 +78,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.GetByText("Choisissez la direction qui porte le produit.").Last).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Nom du produit")).ToHaveValueAsync("Mon nouveau service");
         await Assertions.Expect(page.GetByLabel("Résumé")).ToHaveAttributeAsync("aria-invalid", "true");
-        await CheckAsync(page, "11-creer-erreurs");
+        await Screens.CheckAsync(page, "11-creer-erreurs");
     }
 
     [Fact]
@@ -96,7 +88,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=%2Fadmin");
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Camille Martin" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
-        await CheckAsync(page, "20-admin");
+        await Screens.CheckAsync(page, "20-admin");
         foreach (var (path, name) in new[]
         {
             ("/admin/referentiels/directions", "21-directions"),
@@ -112,7 +104,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         })
         {
             await page.GotoAsync(fixture.BaseUrl + path);
-            await CheckAsync(page, name);
+            await Screens.CheckAsync(page, name);
         }
     }
 }

@@ -10,15 +10,7 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Tab = "/produits/vaccin-suivi/accompagnement";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private async Task<IPage> SignInAsync(string name, string returnUrl)
     {
@@ -34,12 +26,12 @@ public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var karim = await SignInAsync("Karim Benali", Tab);
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Besoins identifiés par le comité" })).ToBeVisibleAsync();
-        await CheckAsync(karim, "coaching-0-accompagnement-onglet");
+        await Screens.CheckAsync(karim, "coaching-0-accompagnement-onglet");
 
         await karim.GetByRole(AriaRole.Link, new() { Name = "Demander un accompagnement" }).ClickAsync();
         await karim.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez votre besoin avec vos mots.").First).ToBeVisibleAsync();
-        await CheckAsync(karim, "coaching-1-demande-erreurs");
+        await Screens.CheckAsync(karim, "coaching-1-demande-erreurs");
         await karim.GetByLabel("Accompagnement souhaité").SelectOptionAsync(new SelectOptionValue { Label = "Atelier de cadrage produit" });
         await karim.GetByLabel("Votre besoin").FillAsync("Nous voulons une vision partagée avant le prochain comité.");
         await karim.GetByLabel("Contexte (facultatif)").FillAsync("Équipe renouvelée cet automne.");
@@ -48,15 +40,15 @@ public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture
         await karim.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Votre demande est envoyée aux coachs", new() { Exact = false })).ToBeVisibleAsync();
         var requestUrl = new Uri(karim.Url).AbsolutePath;
-        await CheckAsync(karim, "coaching-2-demande-envoyee");
+        await Screens.CheckAsync(karim, "coaching-2-demande-envoyee");
 
         var sophie = await SignInAsync("Sophie Bernard", "/accompagnement/demandes");
         await Assertions.Expect(sophie.GetByRole(AriaRole.Heading, new() { Name = "À instruire" })).ToBeVisibleAsync();
-        await CheckAsync(sophie, "coaching-3-file-de-tri");
+        await Screens.CheckAsync(sophie, "coaching-3-file-de-tri");
         await sophie.Locator($"a[href='{requestUrl}']").First.ClickAsync();
         await sophie.GetByRole(AriaRole.Button, new() { Name = "Accepter la demande" }).ClickAsync();
         await Assertions.Expect(sophie.GetByText("La demande est acceptée.")).ToBeVisibleAsync();
-        await CheckAsync(sophie, "coaching-4-demande-acceptee");
+        await Screens.CheckAsync(sophie, "coaching-4-demande-acceptee");
         await sophie.GetByLabel("Date de la première séance").FillAsync(today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await sophie.GetByRole(AriaRole.Button, new() { Name = "Planifier" }).ClickAsync();
         await Assertions.Expect(sophie.GetByText("La demande est planifiée.")).ToBeVisibleAsync();
@@ -71,29 +63,29 @@ public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await sophie.GetByLabel("Résultat de l’accompagnement").FillAsync("Vision rédigée et partagée avec la direction métier.");
         await sophie.Locator("label[for='autonomy-oui']").ClickAsync();
-        await CheckAsync(sophie, "coaching-5-demande-en-cours");
+        await Screens.CheckAsync(sophie, "coaching-5-demande-en-cours");
         await sophie.GetByRole(AriaRole.Button, new() { Name = "Terminer l’accompagnement" }).ClickAsync();
         await Assertions.Expect(sophie.GetByText("L’accompagnement est terminé", new() { Exact = false })).ToBeVisibleAsync();
 
         await sophie.GotoAsync(fixture.BaseUrl + "/accompagnement/coachs");
         await Assertions.Expect(sophie.GetByRole(AriaRole.Heading, new() { Name = "Produits suivis et météo" })).ToBeVisibleAsync();
-        await CheckAsync(sophie, "coaching-6-vue-des-coachs");
+        await Screens.CheckAsync(sophie, "coaching-6-vue-des-coachs");
 
         await karim.GotoAsync(fixture.BaseUrl + requestUrl);
         await karim.Locator("label[for='rate-5']").ClickAsync();
         await karim.GetByLabel("Commentaire (facultatif)").FillAsync("Très utile, merci !");
-        await CheckAsync(karim, "coaching-7-evaluation");
+        await Screens.CheckAsync(karim, "coaching-7-evaluation");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon évaluation" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("5/5 par Karim Benali — « Très utile, merci ! »")).ToBeVisibleAsync();
         await Assertions.Expect(karim.GetByText("Atelier vision : problèmes, usagers, proposition de valeur.")).ToBeVisibleAsync();
-        await CheckAsync(karim, "coaching-8-demande-terminee");
+        await Screens.CheckAsync(karim, "coaching-8-demande-terminee");
 
         await karim.GotoAsync(fixture.BaseUrl + "/accompagnement");
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Les accompagnements proposés" })).ToBeVisibleAsync();
-        await CheckAsync(karim, "coaching-9-etre-accompagne");
+        await Screens.CheckAsync(karim, "coaching-9-etre-accompagne");
 
         var camille = await SignInAsync("Camille Martin", "/accompagnement/catalogue/1/modifier");
         await Assertions.Expect(camille.GetByRole(AriaRole.Heading, new() { Name = "Modifier l’accompagnement" })).ToBeVisibleAsync();
-        await CheckAsync(camille, "coaching-a-catalogue-modifier");
+        await Screens.CheckAsync(camille, "coaching-a-catalogue-modifier");
     }
 }

@@ -15,14 +15,6 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private async Task<IPage> SignInAsync(string name, string returnUrl)
     {
@@ -53,14 +45,14 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         // The team: the demo's request is waiting; withdraw it and write a new one, with an error on the way.
         var karim = await SignInAsync("Karim Benali", tab);
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Comité produit", Exact = true })).ToBeVisibleAsync();
-        await CheckAsync(karim, "70-comite-produit-demande-soumise");
+        await Screens.CheckAsync(karim, "70-comite-produit-demande-soumise");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Retirer la demande" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La demande est retirée.")).ToBeVisibleAsync();
         await karim.GetByRole(AriaRole.Link, new() { Name = "Demander un passage de phase" }).ClickAsync();
         await karim.GetByLabel("Contexte").FillAsync("");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez le contexte de la demande.").Last).ToBeVisibleAsync();
-        await CheckAsync(karim, "71-demande-erreurs");
+        await Screens.CheckAsync(karim, "71-demande-erreurs");
         await karim.GetByLabel("Phase visée").SelectOptionAsync(new SelectOptionValue { Label = "Construction" });
         await karim.GetByLabel("Contexte").FillAsync("Le MVP est en service depuis six mois ; 3 000 usagers actifs, indicateurs suivis chaque mois.");
         await karim.GetByLabel("Ce que l’équipe attend du comité").FillAsync("Valider le passage en construction et un appui DevOps.");
@@ -71,24 +63,24 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         var jean = await SignInAsync("Jean Dupont", "/comite");
         await Assertions.Expect(jean.GetByRole(AriaRole.Heading, new() { Name = "Demandes en attente d’une séance" })).ToBeVisibleAsync();
         await Assertions.Expect(jean.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First).ToBeVisibleAsync();
-        await CheckAsync(jean, "72-comite-accueil");
+        await Screens.CheckAsync(jean, "72-comite-accueil");
         await jean.GetByRole(AriaRole.Link, new() { Name = "Toutes les séances" }).ClickAsync();
-        await CheckAsync(jean, "73-seances");
+        await Screens.CheckAsync(jean, "73-seances");
         await jean.GetByRole(AriaRole.Link, new() { Name = "Planifier une séance" }).ClickAsync();
-        await CheckAsync(jean, "74-seance-nouvelle");
+        await Screens.CheckAsync(jean, "74-seance-nouvelle");
         await jean.GetByRole(AriaRole.Button, new() { Name = "Planifier la séance" }).ClickAsync();
         await Assertions.Expect(jean.GetByText("est planifiée : inscrivez des demandes à son ordre du jour.")).ToBeVisibleAsync();
         await jean.GetByLabel("Demande soumise").SelectOptionAsync(new SelectOptionValue { Label = $"{name} — MVP → Construction" });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Inscrire à l’ordre du jour" }).ClickAsync();
         await Assertions.Expect(jean.GetByText($"La demande de « {name} » est inscrite à l’ordre du jour.")).ToBeVisibleAsync();
-        await CheckAsync(jean, "75-seance-ordre-du-jour");
+        await Screens.CheckAsync(jean, "75-seance-ordre-du-jour");
         await jean.GetByRole(AriaRole.Link, new() { Name = $"Dossier de passage de {name}" }).ClickAsync();
         await Assertions.Expect(jean.GetByRole(AriaRole.Heading, new() { Name = $"Dossier de passage — {name}" })).ToBeVisibleAsync();
         await Assertions.Expect(jean.GetByRole(AriaRole.Heading, new() { Name = "Livrables de la phase MVP" })).ToBeVisibleAsync();
-        await CheckAsync(jean, "76-dossier");
+        await Screens.CheckAsync(jean, "76-dossier");
         await jean.EmulateMediaAsync(new() { Media = Media.Print });
-        await jean.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "77-dossier-impression.png"), FullPage = true });
-        await jean.PdfAsync(new PagePdfOptions { Path = Path.Combine(ScreenshotDir, "77-dossier.pdf"), Format = "A4" });
+        await Screens.SaveAsync(jean, "77-dossier-impression");
+        await jean.PdfAsync(new PagePdfOptions { Path = Path.Combine(Screens.Directory, "77-dossier.pdf"), Format = "A4" });
         await jean.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // The review: one aspect forgotten first (nothing saved), then the whole form.
@@ -105,12 +97,12 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await jean.Locator("#need-DevOps").CheckAsync(new() { Force = true });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(jean.GetByText("Évaluez l’aspect « Pratiques de développement » : les sept aspects sont obligatoires.").Last).ToBeVisibleAsync();
-        await CheckAsync(jean, "78-examen-erreur");
+        await Screens.CheckAsync(jean, "78-examen-erreur");
         await jean.Locator("#aspect-6-Satisfaisant").CheckAsync(new() { Force = true });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(jean.GetByText($"Décision « Go avec conditions » enregistrée pour {name} : le produit passe en phase Construction.")).ToBeVisibleAsync();
         await Assertions.Expect(jean.GetByText("Phase : Construction")).ToBeVisibleAsync();
-        await CheckAsync(jean, "79-decision-enregistree");
+        await Screens.CheckAsync(jean, "79-decision-enregistree");
 
         // At once: the catalogue's phase filter finds it in Construction.
         await jean.GotoAsync(fixture.BaseUrl + "/produits?phase=construction&q=" + Uri.EscapeDataString(name));
@@ -121,17 +113,17 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(karim.GetByText("Phase : Construction")).ToBeVisibleAsync();
         await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez la preuve que la condition est levée ou donnez un lien.").Last).ToBeVisibleAsync();
-        await CheckAsync(karim, "80-condition-erreur");
+        await Screens.CheckAsync(karim, "80-condition-erreur");
         var evidence = karim.Locator("textarea[name=Evidence]").First;
         await evidence.FillAsync("Déclaration publiée en pied de page, audit RGAA du 15 novembre.");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Déclarer la condition levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La condition « Publier la déclaration d’accessibilité » est déclarée levée : le comité va la confirmer.")).ToBeVisibleAsync();
-        await CheckAsync(karim, "81-condition-declaree");
+        await Screens.CheckAsync(karim, "81-condition-declaree");
 
         await jean.GotoAsync(fixture.BaseUrl + "/comite");
         await jean.GetByRole(AriaRole.Button, new() { Name = "Confirmer la levée : Publier la déclaration d’accessibilité", Exact = true }).ClickAsync();
         await Assertions.Expect(jean.GetByText("La condition « Publier la déclaration d’accessibilité » est confirmée : elle est levée.")).ToBeVisibleAsync();
-        await CheckAsync(jean, "82-condition-confirmee");
+        await Screens.CheckAsync(jean, "82-condition-confirmee");
         await jean.GotoAsync(fixture.BaseUrl + tab);
         await Assertions.Expect(jean.GetByText("Confirmée par le comité").First).ToBeVisibleAsync();
     }

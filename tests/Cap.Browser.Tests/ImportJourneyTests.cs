@@ -13,14 +13,6 @@ namespace Cap.Browser.Tests;
 /// <summary>A Responsable produit imports a year of measurements from a spreadsheet export, previews it, then confirms.</summary>
 public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     [Fact]
     public async Task Owner_imports_a_year_of_measurements_after_a_preview()
@@ -33,7 +25,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Link, new() { Name = "Satisfaction des usagers (JDMA)" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Importer des mesures (CSV, XLSX)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importer des mesures" })).ToBeVisibleAsync();
-        await CheckAsync(page, "imp-01-import");
+        await Screens.CheckAsync(page, "imp-01-import");
 
         // Twelve monthly values in the French format a spreadsheet saves, in Windows-1252.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -53,11 +45,11 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
             await Assertions.Expect(page.GetByText("12 mesure(s) lisible(s)")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("Format reconnu : CSV, Windows-1252, séparateur « ; »")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("Après la refonte du parcours")).ToBeVisibleAsync();
-            await CheckAsync(page, "imp-02-apercu");
+            await Screens.CheckAsync(page, "imp-02-apercu");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Importer les 12 mesures" }).ClickAsync();
             await Assertions.Expect(page.GetByText("Import terminé : 12 mesure(s) ajoutée(s), 0 mise(s) à jour.")).ToBeVisibleAsync();
-            await CheckAsync(page, "imp-03-indicateur-importe");
+            await Screens.CheckAsync(page, "imp-03-indicateur-importe");
         }
         finally
         {
@@ -105,7 +97,7 @@ public sealed class ImportJourneyTests(BrowserFixture fixture) : IClassFixture<B
                 await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Progression de l’import" })).ToBeVisibleAsync();
                 await Assertions.Expect(page.Locator("#import-status")).ToContainTextAsync("sur 3");
                 await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Actualiser la progression" })).ToBeHiddenAsync();
-                await CheckAsync(page, "imp-04-progression");
+                await Screens.CheckAsync(page, "imp-04-progression");
                 await transaction.RollbackAsync();
             }
 

@@ -10,14 +10,6 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private static string Day(int offset) => DateOnly.FromDateTime(DateTime.Now).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -29,22 +21,22 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString(tab));
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Indicateurs", Level = 2 })).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-20-indicateurs");
+        await Screens.CheckAsync(page, "ind-20-indicateurs");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter des indicateurs suggérés" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ajouter des indicateurs suggérés" })).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-21-suggestions");
+        await Screens.CheckAsync(page, "ind-21-suggestions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter les indicateurs choisis" }).ClickAsync();
         await Assertions.Expect(page.GetByText("4 indicateurs sont ajoutés")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("À compléter").First).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-22-indicateurs-suggeres");
+        await Screens.CheckAsync(page, "ind-22-indicateurs-suggeres");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Satisfaction des usagers (JDMA)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Satisfaction des usagers (JDMA)" })).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-23-indicateur-sans-mesure");
+        await Screens.CheckAsync(page, "ind-23-indicateur-sans-mesure");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier l’indicateur" }).ClickAsync();
-        await CheckAsync(page, "ind-24-modifier-indicateur");
+        await Screens.CheckAsync(page, "ind-24-modifier-indicateur");
         await page.Locator("#Input_Baseline").FillAsync("4,5");
         await page.Locator("#Input_BaselineDate").FillAsync(Day(-90));
         await page.Locator("#Input_DataSource").FillAsync("Formulaire « Je donne mon avis »");
@@ -62,36 +54,36 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator(".fr-badges-group").GetByText("En bonne voie")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#mesures")).ToContainTextAsync("6,2 note sur 10");
         await Assertions.Expect(page.Locator("line-chart canvas").First).ToBeAttachedAsync();
-        await CheckAsync(page, "ind-25-indicateur-mesures");
+        await Screens.CheckAsync(page, "ind-25-indicateur-mesures");
 
         await page.Locator("#Measurement_Date").FillAsync(Day(5));
         await page.Locator("#Measurement_Value").FillAsync("beaucoup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la mesure" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Measurement_Value-messages")).ToContainTextAsync("Saisissez un nombre");
         await Assertions.Expect(page.Locator("#Measurement_Date-messages")).ToContainTextAsync("demain");
-        await CheckAsync(page, "ind-26-mesure-erreurs");
+        await Screens.CheckAsync(page, "ind-26-mesure-erreurs");
 
         // The table lists the newest first: the oldest measurement is corrected by its date.
         var oldest = DateOnly.ParseExact(Day(-60), "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         await page.GetByRole(AriaRole.Link, new() { Name = $"Modifier la mesure du {oldest}" }).ClickAsync();
-        await CheckAsync(page, "ind-27-modifier-mesure");
+        await Screens.CheckAsync(page, "ind-27-modifier-mesure");
         await page.Locator("#Measurement_Value").FillAsync("4,9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la mesure" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La mesure est modifiée.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Tous les indicateurs" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Satisfaction des usagers (JDMA)" })).ToContainTextAsync("En bonne voie");
-        await CheckAsync(page, "ind-28-indicateurs-statuts");
+        await Screens.CheckAsync(page, "ind-28-indicateurs-statuts");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un indicateur" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l’indicateur" }).ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-29-creer-indicateur-erreurs");
+        await Screens.CheckAsync(page, "ind-29-creer-indicateur-erreurs");
 
         await page.GotoAsync(fixture.BaseUrl + tab);
         await page.GetByRole(AriaRole.Link, new() { Name = "Taux d’utilisateurs actifs" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Supprimer l’indicateur" }).ClickAsync();
-        await CheckAsync(page, "ind-30-supprimer-indicateur");
+        await Screens.CheckAsync(page, "ind-30-supprimer-indicateur");
         await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer l’indicateur" }).ClickAsync();
         await Assertions.Expect(page.GetByText("L’indicateur « Taux d’utilisateurs actifs » est supprimé.")).ToBeVisibleAsync();
     }
@@ -114,10 +106,10 @@ public sealed class IndicatorJourneyTests(BrowserFixture fixture) : IClassFixtur
             }
         }
         await Assertions.Expect(page.Locator("table th a").First).ToBeVisibleAsync();
-        await CheckAsync(page, "ind-31-indicateurs-demo");
+        await Screens.CheckAsync(page, "ind-31-indicateurs-demo");
         await page.Locator("table th a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#mesures")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("line-chart canvas").First).ToBeAttachedAsync();
-        await CheckAsync(page, "ind-32-indicateur-demo");
+        await Screens.CheckAsync(page, "ind-32-indicateur-demo");
     }
 }

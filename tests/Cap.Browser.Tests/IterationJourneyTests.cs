@@ -10,15 +10,7 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class IterationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Product = "/produits/vaccin-suivi";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -44,7 +36,7 @@ public sealed class IterationJourneyTests(BrowserFixture fixture) : IClassFixtur
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Itérations", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByText("Aucune itération n’est encore planifiée.")).ToBeVisibleAsync();
-        await CheckAsync(page, "a0-iterations-vide");
+        await Screens.CheckAsync(page, "a0-iterations-vide");
 
         // Iteration 1: running since a week. A first try too long is refused in French.
         await page.GetByRole(AriaRole.Link, new() { Name = "Planifier une itération" }).ClickAsync();
@@ -55,7 +47,7 @@ public sealed class IterationJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByLabel("Carnet de vaccination en ligne").CheckAsync(new() { Force = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l’itération" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Input_End-messages")).ToContainTextAsync("au plus 6 semaines (42 jours) : celle-ci en compte 48");
-        await CheckAsync(page, "a1-iteration-erreur");
+        await Screens.CheckAsync(page, "a1-iteration-erreur");
         await page.GetByLabel("Dernier jour").FillAsync(Iso(today.AddDays(6)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l’itération" }).ClickAsync();
         await Assertions.Expect(page.GetByText("L’itération 1 est planifiée.")).ToBeVisibleAsync();
@@ -64,7 +56,7 @@ public sealed class IterationJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + Product + "/iterations/nouvelle");
         await Assertions.Expect(page.GetByLabel("Premier jour")).ToHaveValueAsync(Iso(today.AddDays(7)));
         await page.GetByLabel("Objectif de l’itération").FillAsync("Ouvrir le carnet en ligne à tous les usagers.");
-        await CheckAsync(page, "a2-iteration-formulaire");
+        await Screens.CheckAsync(page, "a2-iteration-formulaire");
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier l’itération" }).ClickAsync();
         await Assertions.Expect(page.GetByText("L’itération 2 est planifiée.")).ToBeVisibleAsync();
 
@@ -77,27 +69,27 @@ public sealed class IterationJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByLabel("Ce qui a été appris").FillAsync("Les usagers préfèrent un rappel la veille au soir.");
         await page.GetByLabel("Date de la démonstration").FillAsync(Iso(today));
         await page.GetByLabel("Public de la démonstration").FillAsync("l’équipe métier");
-        await CheckAsync(page, "a3-iteration-revue");
+        await Screens.CheckAsync(page, "a3-iteration-revue");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la revue" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La revue de l’itération 1 est enregistrée.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Le rappel par SMS est envoyé aux usagers volontaires.")).ToBeVisibleAsync();
-        await CheckAsync(page, "a4-iteration-page");
+        await Screens.CheckAsync(page, "a4-iteration-page");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Reporter sur l’itération 2" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Les initiatives non terminées sont reportées sur l’itération 2.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Itération 2" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("reportée de l’itération 1")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tenir la rétrospective" })).ToHaveCountAsync(0);
-        await CheckAsync(page, "a5-iteration-reportee");
+        await Screens.CheckAsync(page, "a5-iteration-reportee");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Toutes les itérations" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr.cap-iteration--current")).ToContainTextAsync("Itération 1");
-        await CheckAsync(page, "a6-iterations-liste");
+        await Screens.CheckAsync(page, "a6-iterations-liste");
 
         await page.GotoAsync(fixture.BaseUrl + Product);
         var panel = page.Locator(".fr-card", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Cadence des itérations" }) });
         await Assertions.Expect(panel).ToContainTextAsync("Une itération est en cours");
         await Assertions.Expect(panel.GetByRole(AriaRole.Link, new() { Name = "Voir les itérations" })).ToBeVisibleAsync();
-        await CheckAsync(page, "a7-produit-cadence");
+        await Screens.CheckAsync(page, "a7-produit-cadence");
     }
 }

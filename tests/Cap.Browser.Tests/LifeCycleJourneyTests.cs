@@ -9,16 +9,8 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class LifeCycleJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Tab = "/produits/vaccin-suivi/cycle-de-vie";
     private const string Deliverable = "Déclaration d’accessibilité publiée";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private async Task<IPage> SignInAsync(string name, string returnUrl)
     {
@@ -34,14 +26,14 @@ public sealed class LifeCycleJourneyTests(BrowserFixture fixture) : IClassFixtur
         var karim = await SignInAsync("Karim Benali", Tab);
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Phase actuelle", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(karim.GetByRole(AriaRole.Link, new() { Name = "Cycle de vie" })).ToHaveAttributeAsync("aria-current", "page");
-        await CheckAsync(karim, "60-cycle-de-vie");
+        await Screens.CheckAsync(karim, "60-cycle-de-vie");
 
         await karim.GetByLabel("Fourni : " + Deliverable).CheckAsync(new() { Force = true });
         var link = karim.GetByLabel($"Lien vers « {Deliverable} »");
         await link.FillAsync("intranet/declaration");
         await karim.GetByRole(AriaRole.Button, new() { Name = $"Enregistrer le livrable « {Deliverable} »" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Saisissez une adresse web complète commençant par https://").First).ToBeVisibleAsync();
-        await CheckAsync(karim, "61-cycle-de-vie-lien-refuse");
+        await Screens.CheckAsync(karim, "61-cycle-de-vie-lien-refuse");
 
         await link.FillAsync("https://vaccin-suivi.demo.social.gouv.fr/accessibilite");
         await karim.GetByRole(AriaRole.Button, new() { Name = $"Enregistrer le livrable « {Deliverable} »" }).ClickAsync();
@@ -56,7 +48,7 @@ public sealed class LifeCycleJourneyTests(BrowserFixture fixture) : IClassFixtur
         var camille = await SignInAsync("Camille Martin", Tab);
         await camille.GetByRole(AriaRole.Button, new() { Name = "Phase Idée" }).ClickAsync();
         await Assertions.Expect(camille.GetByText("Vision du produit").First).ToBeVisibleAsync();
-        await CheckAsync(camille, "62-cycle-de-vie-administrateur");
+        await Screens.CheckAsync(camille, "62-cycle-de-vie-administrateur");
 
         await camille.GetByLabel("Nouvelle phase").SelectOptionAsync(new SelectOptionValue { Label = "Généralisation" });
         await camille.GetByLabel("Motif").FillAsync("Go pour la généralisation donné par le comité du 20 novembre, saisi par le bureau des produits.");
@@ -67,7 +59,7 @@ public sealed class LifeCycleJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(current).ToContainTextAsync("phase actuelle");
         await Assertions.Expect(current).ToContainTextAsync("Passage de la phase Construction à la phase Généralisation");
         await Assertions.Expect(current).ToContainTextAsync("Correction par un administrateur, par Camille Martin. Motif : Go pour la généralisation");
-        await CheckAsync(camille, "63-cycle-de-vie-phase-changee");
+        await Screens.CheckAsync(camille, "63-cycle-de-vie-phase-changee");
 
         await camille.GotoAsync(fixture.BaseUrl + "/produits?phase=generalisation&q=vaccin");
         await Assertions.Expect(camille.GetByRole(AriaRole.Link, new() { Name = "Vaccin Suivi" })).ToBeVisibleAsync();

@@ -13,16 +13,8 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Slug = "vaccin-suivi";
     private const string List = $"/produits/{Slug}/retrospectives";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private async Task<IPage> SignInAsync(IBrowserContext context, string name, string returnUrl)
     {
@@ -51,14 +43,14 @@ public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFi
         var karim = await SignInAsync(karimContext, "Karim Benali", List);
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Rétrospectives", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(karim.Locator("#part-par-mois")).ToBeVisibleAsync();
-        await CheckAsync(karim, "100-retrospectives-liste");
+        await Screens.CheckAsync(karim, "100-retrospectives-liste");
 
         await karim.GetByRole(AriaRole.Link, new() { Name = "Nouvelle rétrospective" }).ClickAsync();
-        await CheckAsync(karim, "101-retrospective-nouvelle");
+        await Screens.CheckAsync(karim, "101-retrospective-nouvelle");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Créer la rétrospective" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La rétrospective est créée")).ToBeVisibleAsync();
         var retroUrl = karim.Url;
-        await CheckAsync(karim, "102-retrospective");
+        await Screens.CheckAsync(karim, "102-retrospective");
 
         await karim.GetByRole(AriaRole.Link, new() { Name = "Mode animation (écran partagé)" }).ClickAsync();
         var animation = karim.Url;
@@ -90,8 +82,8 @@ public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFi
         await karim.GetByRole(AriaRole.Button, new() { Name = "Décider l’action" }).ClickAsync();
         await Assertions.Expect(karim.Locator("[data-live-actions]").GetByText("Créer une file « urgences » arbitrée chaque matin")).ToBeVisibleAsync();
         await Assertions.Expect(other.Locator("[data-live-actions]").GetByText("Créer une file « urgences » arbitrée chaque matin")).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        await CheckAsync(karim, "103-retrospective-animation");
-        await other.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "104-retrospective-animation-second-participant.png"), FullPage = true });
+        await Screens.CheckAsync(karim, "103-retrospective-animation");
+        await Screens.SaveAsync(other, "104-retrospective-animation-second-participant");
 
         // Without owner, the JavaScript post shows the French error beside the field.
         await karim.GetByLabel("Action à mener").FillAsync("Sans porteur");
@@ -106,7 +98,7 @@ public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFi
         await karim.GetByRole(AriaRole.Button, new() { Name = "Créer la rétrospective" }).ClickAsync();
         var review = karim.Locator("#revue");
         await Assertions.Expect(review.GetByRole(AriaRole.Rowheader, new() { Name = "Créer une file « urgences » arbitrée chaque matin" })).ToBeVisibleAsync();
-        await CheckAsync(karim, "105-retrospective-suivante-revue");
+        await Screens.CheckAsync(karim, "105-retrospective-suivante-revue");
         await review.GetByRole(AriaRole.Button, new() { Name = "Réalisée : Créer une file « urgences » arbitrée chaque matin" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("L’action « Créer une file « urgences » arbitrée chaque matin » est close (réalisée).")).ToBeVisibleAsync();
         await Assertions.Expect(karim.Locator("#revue").GetByRole(AriaRole.Rowheader, new() { Name = "Créer une file « urgences » arbitrée chaque matin" })).ToHaveCountAsync(0);
@@ -119,10 +111,10 @@ public sealed class RetrospectiveJourneyTests(BrowserFixture fixture) : IClassFi
         await plain.GetByRole(AriaRole.Button, new() { Name = "Ajouter à « À améliorer »" }).ClickAsync();
         await Assertions.Expect(plain.GetByText("L’élément est ajouté à « À améliorer ».")).ToBeVisibleAsync();
         await Assertions.Expect(plain.Locator("[data-items-for=ToImprove]").GetByText("Ajouté sans JavaScript")).ToBeVisibleAsync();
-        await plain.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "106-retrospective-sans-javascript.png"), FullPage = true });
+        await Screens.SaveAsync(plain, "106-retrospective-sans-javascript");
 
         await karim.GotoAsync(fixture.BaseUrl + List);
-        await CheckAsync(karim, "107-retrospectives-liste-apres");
+        await Screens.CheckAsync(karim, "107-retrospectives-liste-apres");
         await noScript.CloseAsync();
         await memberContext.CloseAsync();
         await karimContext.CloseAsync();

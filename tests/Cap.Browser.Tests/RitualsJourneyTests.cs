@@ -9,15 +9,7 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Rituals = "/produits/alerte-canicule/rituels";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     [Fact]
     public async Task Owner_adds_a_retrospective_and_creates_the_calendar_link()
@@ -26,7 +18,7 @@ public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString(Rituals));
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rituels de l’équipe" })).ToBeVisibleAsync();
-        await CheckAsync(page, "r0-rituels");
+        await Screens.CheckAsync(page, "r0-rituels");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rétrospective", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Durée en minutes")).ToHaveValueAsync("90");
@@ -35,7 +27,7 @@ public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Durée en minutes").FillAsync("600");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le rituel" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La durée doit être comprise entre 5 et 480 minutes").First).ToBeVisibleAsync();
-        await CheckAsync(page, "r1-rituel-erreur");
+        await Screens.CheckAsync(page, "r1-rituel-erreur");
         await page.GetByLabel("Durée en minutes").FillAsync("75");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le rituel" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Le rituel « Rétrospective de fin d’itération » est enregistré.")).ToBeVisibleAsync();
@@ -44,7 +36,7 @@ public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le lien d’agenda" }).ClickAsync();
         var url = await page.GetByLabel("Adresse de l’agenda").InputValueAsync();
         Assert.Matches("/rituels/[A-Za-z0-9_-]{43}\\.ics$", url);
-        await CheckAsync(page, "r2-rituels-agenda");
+        await Screens.CheckAsync(page, "r2-rituels-agenda");
 
         var feed = await page.APIRequest.GetAsync(url);
         Assert.Equal(200, feed.Status);
@@ -55,7 +47,6 @@ public sealed class RitualsJourneyTests(BrowserFixture fixture) : IClassFixture<
 /// <summary>The administrators' outbox of notification e-mails (empty or not), checked with axe-core.</summary>
 public sealed class OutboxPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
 
     [Fact]
     public async Task Administrator_reads_the_outbox()
@@ -66,8 +57,7 @@ public sealed class OutboxPageTests(BrowserFixture fixture) : IClassFixture<Brow
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Courriels", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Mode boîte d’envoi")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Non envoyés" }).ClickAsync();
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, "r3-courriels.png"), FullPage = true });
+        await Screens.SaveAsync(page, "r3-courriels");
         await Axe.AssertNoViolationsAsync(page);
     }
 }

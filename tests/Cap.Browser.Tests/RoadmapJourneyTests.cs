@@ -9,15 +9,7 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class RoadmapJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Roadmap = "/produits/vaccin-suivi/feuille-de-route";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     [Fact]
     public async Task Owner_plans_an_initiative_and_a_risk_and_shares_the_roadmap()
@@ -26,7 +18,7 @@ public sealed class RoadmapJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync(fixture.BaseUrl + "/connexion?ReturnUrl=" + Uri.EscapeDataString(Roadmap));
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir Karim Benali" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Initiatives par objectif" })).ToBeVisibleAsync();
-        await CheckAsync(page, "90-feuille-de-route-vide");
+        await Screens.CheckAsync(page, "90-feuille-de-route-vide");
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var month = new DateOnly(today.Year, today.Month, 1);
@@ -34,14 +26,14 @@ public sealed class RoadmapJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Début de l’horizon").FillAsync(month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Fin de l’horizon").FillAsync(month.AddMonths(4).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.Locator("input[name='Input.PriorityObjectiveIds']").First.CheckAsync(new() { Force = true });
-        await CheckAsync(page, "91-feuille-de-route-horizon");
+        await Screens.CheckAsync(page, "91-feuille-de-route-horizon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(page.GetByText("L’horizon et les objectifs prioritaires sont enregistrés.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une initiative" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’initiative" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saisissez le titre de l’initiative.").First).ToBeVisibleAsync();
-        await CheckAsync(page, "92-initiative-erreurs");
+        await Screens.CheckAsync(page, "92-initiative-erreurs");
         await page.GetByLabel("Titre").FillAsync("Rappel de vaccination par SMS");
         await page.GetByLabel("Type").SelectOptionAsync(new SelectOptionValue { Label = "Expérimentation" });
         await page.GetByLabel("Objectif servi").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -57,7 +49,7 @@ public sealed class RoadmapJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("#Input_Impact").SelectOptionAsync(new SelectOptionValue { Value = "3" });
         await page.GetByLabel("Mesure de réduction (facultative)").FillAsync("Envoi de secours par courriel.");
         await page.GetByLabel("Porteur dans l’équipe (facultatif)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await CheckAsync(page, "93-risque");
+        await Screens.CheckAsync(page, "93-risque");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le risque" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Le risque « SMS bloqués par les opérateurs » est enregistré.")).ToBeVisibleAsync();
 
@@ -65,28 +57,28 @@ public sealed class RoadmapJourneyTests(BrowserFixture fixture) : IClassFixture<
         var matrix = page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Matrice des risques" }) });
         await Assertions.Expect(matrix.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Impact 3 (fort)" }) }).Locator("td").Nth(1))
             .ToContainTextAsync("SMS bloqués par les opérateurs");
-        await CheckAsync(page, "94-feuille-de-route-liste");
+        await Screens.CheckAsync(page, "94-feuille-de-route-liste");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Calendrier", Exact = true }).ClickAsync();
         var row = page.Locator("table").First.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Rappel de vaccination par SMS" }) });
         await Assertions.Expect(row.Locator("td").First).ToHaveTextAsync("■ en cours");
-        await CheckAsync(page, "95-feuille-de-route-calendrier");
+        await Screens.CheckAsync(page, "95-feuille-de-route-calendrier");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Historique de la feuille de route" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Risque « SMS bloqués par les opérateurs » ajouté", new() { Exact = false })).ToBeVisibleAsync();
-        await CheckAsync(page, "96-feuille-de-route-historique");
+        await Screens.CheckAsync(page, "96-feuille-de-route-historique");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lien de partage" }).ClickAsync();
         await page.GetByLabel("Nom du lien").FillAsync("Comité de pilotage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer un lien de partage" }).ClickAsync();
         var link = (await page.Locator("#new-share-link").TextContentAsync())!.Trim();
-        await CheckAsync(page, "97-feuille-de-route-partage");
+        await Screens.CheckAsync(page, "97-feuille-de-route-partage");
 
         var visitor = await fixture.NewPageAsync();
         await visitor.GotoAsync(link);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Feuille de route de « Vaccin Suivi »" })).ToBeVisibleAsync();
         await Assertions.Expect(visitor.GetByText("SMS bloqués par les opérateurs").First).ToBeVisibleAsync();
         Assert.Equal(0, await visitor.Locator("form").CountAsync());
-        await CheckAsync(visitor, "98-feuille-de-route-partagee");
+        await Screens.CheckAsync(visitor, "98-feuille-de-route-partagee");
     }
 }

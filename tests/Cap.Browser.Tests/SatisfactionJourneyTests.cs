@@ -12,20 +12,6 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-    }
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await ShotAsync(page, name);
-        await Axe.AssertNoViolationsAsync(page);
-    }
-
     private async Task<IPage> SignedInAsync(string url)
     {
         var page = await fixture.NewPageAsync();
@@ -41,11 +27,11 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         var page = await SignedInAsync(tab + "?periode=12m");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Satisfaction des usagers" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("bar-chart canvas").First).ToBeAttachedAsync();
-        await CheckAsync(page, "sat-10-statistiques");
+        await Screens.CheckAsync(page, "sat-10-statistiques");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Configurer le formulaire et ses emplacements" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Formulaire de satisfaction" })).ToBeVisibleAsync();
-        await CheckAsync(page, "sat-11-configuration");
+        await Screens.CheckAsync(page, "sat-11-configuration");
         var link = await page.Locator("input[id^=lien-]").First.InputValueAsync();
 
         // Without JavaScript: the form, its radio groups and the confirmation work.
@@ -53,47 +39,47 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         var visitor = await noScript.NewPageAsync();
         await visitor.GotoAsync(link);
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Je donne mon avis", Level = 1 })).ToBeVisibleAsync();
-        await ShotAsync(visitor, "sat-20-formulaire-sans-js");
+        await Screens.SaveAsync(visitor, "sat-20-formulaire-sans-js");
         await visitor.GetByRole(AriaRole.Group, new() { Name = "De façon générale" }).GetByLabel("Bien").CheckAsync(new() { Force = true });
         await visitor.GetByLabel("4", new() { Exact = true }).First.CheckAsync(new() { Force = true });
         await visitor.GetByLabel("Souhaitez-vous nous en dire plus ?").FillAsync("Très pratique. Rappelez-moi au 06 98 76 54 32.");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre avis" })).ToBeVisibleAsync();
-        await ShotAsync(visitor, "sat-21-merci-sans-js");
+        await Screens.SaveAsync(visitor, "sat-21-merci-sans-js");
         await noScript.CloseAsync();
 
         // With JavaScript: an error beside the required question, then the answer.
         var withScript = await fixture.NewPageAsync();
         await withScript.GotoAsync(link);
-        await CheckAsync(withScript, "sat-22-formulaire");
+        await Screens.CheckAsync(withScript, "sat-22-formulaire");
         await withScript.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
         await Assertions.Expect(withScript.Locator("#Input_Experience-messages")).ToContainTextAsync("Choisissez comment s’est passée votre démarche");
-        await CheckAsync(withScript, "sat-23-formulaire-erreur");
+        await Screens.CheckAsync(withScript, "sat-23-formulaire-erreur");
         await withScript.GetByRole(AriaRole.Group, new() { Name = "De façon générale" }).GetByLabel("Moyen").CheckAsync(new() { Force = true });
         await withScript.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
         await Assertions.Expect(withScript.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre avis" })).ToBeVisibleAsync();
-        await CheckAsync(withScript, "sat-24-merci");
+        await Screens.CheckAsync(withScript, "sat-24-merci");
 
         // The published statistics, for anyone.
         await withScript.GotoAsync(fixture.BaseUrl + $"/satisfaction/{DemoPortfolio.JourneyProductSlug}");
         await Assertions.Expect(withScript.Locator("line-chart canvas").First).ToBeAttachedAsync();
-        await CheckAsync(withScript, "sat-25-statistiques-publiques");
+        await Screens.CheckAsync(withScript, "sat-25-statistiques-publiques");
 
         await page.GotoAsync(fixture.BaseUrl + tab + "?periode=7j");
         await Assertions.Expect(page.Locator("#evolution")).ToBeVisibleAsync();
-        await CheckAsync(page, "sat-12-statistiques-7-jours");
+        await Screens.CheckAsync(page, "sat-12-statistiques-7-jours");
 
         // The comment typed without JavaScript is there, its phone number masked; the team can hide it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Lire les verbatims" }).ClickAsync();
         await page.Locator("#q").FillAsync("Très pratique");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verbatims")).ToContainTextAsync("Rappelez-moi au [numéro de téléphone masqué]");
-        await CheckAsync(page, "sat-14-verbatims");
+        await Screens.CheckAsync(page, "sat-14-verbatims");
         await page.GetByRole(AriaRole.Link, new() { Name = "Masquer le verbatim" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Masquer un verbatim" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Masquer le verbatim" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Reason-messages")).ToContainTextAsync("Indiquez pourquoi");
-        await CheckAsync(page, "sat-15-masquer-verbatim-erreur");
+        await Screens.CheckAsync(page, "sat-15-masquer-verbatim-erreur");
         await page.Locator("#Reason").FillAsync("Test de modération");
         await page.GetByRole(AriaRole.Button, new() { Name = "Masquer le verbatim" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Le verbatim est masqué.")).ToBeVisibleAsync();
@@ -106,7 +92,7 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         var page = await SignedInAsync($"/produits/{DemoPortfolio.JourneyProductSlug}/satisfaction/emplacements/nouveau");
         await page.Locator("#Input_Label").FillAsync("Page de test intégration");
         await page.Locator("#Input_AllowedOrigins").FillAsync(host.Origin);
-        await CheckAsync(page, "sat-13-nouvel-emplacement");
+        await Screens.CheckAsync(page, "sat-13-nouvel-emplacement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l’emplacement" }).ClickAsync();
         await Assertions.Expect(page.GetByText("est créé")).ToBeVisibleAsync();
         var section = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Page de test intégration" }) });
@@ -127,7 +113,7 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         await framed.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
         await Assertions.Expect(framed.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre avis" })).ToBeVisibleAsync();
         await Assertions.Expect(framed.Locator("footer")).ToHaveCountAsync(0);
-        await ShotAsync(product, "sat-30-integration-origine-autorisee");
+        await Screens.SaveAsync(product, "sat-30-integration-origine-autorisee");
 
         // The same page from another origin (localhost is not 127.0.0.1): the browser refuses to frame the form.
         var other = await context.NewPageAsync();
@@ -135,7 +121,7 @@ public sealed class SatisfactionJourneyTests(BrowserFixture fixture) : IClassFix
         await Assertions.Expect(other.GetByRole(AriaRole.Link, new() { Name = "Je donne mon avis" })).ToBeVisibleAsync();
         await other.WaitForTimeoutAsync(500);
         Assert.DoesNotContain(other.Frames, f => f != other.MainFrame && f.Url.Contains("/avis/", StringComparison.Ordinal) && f.Url.StartsWith("http", StringComparison.Ordinal) && FrameHasForm(f));
-        await ShotAsync(other, "sat-31-integration-origine-refusee");
+        await Screens.SaveAsync(other, "sat-31-integration-origine-refusee");
         await context.CloseAsync();
     }
 

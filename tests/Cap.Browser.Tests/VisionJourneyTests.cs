@@ -9,15 +9,7 @@ namespace Cap.Browser.Tests;
 /// </summary>
 public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string ScreenshotDir = Environment.GetEnvironmentVariable("CAP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cap-screens");
     private const string Vision = "/produits/vaccin-suivi/vision";
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotDir);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
-        await Axe.AssertNoViolationsAsync(page);
-    }
 
     private async Task<IPage> SignInAsync(string name, string returnUrl)
     {
@@ -32,10 +24,10 @@ public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<B
     {
         var karim = await SignInAsync("Karim Benali", Vision);
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Vision du produit" })).ToBeVisibleAsync();
-        await CheckAsync(karim, "40-vision");
+        await Screens.CheckAsync(karim, "40-vision");
 
         await karim.GetByRole(AriaRole.Link, new() { Name = "Modifier la vision" }).ClickAsync();
-        await CheckAsync(karim, "41-vision-modifier");
+        await Screens.CheckAsync(karim, "41-vision-modifier");
         await karim.GetByLabel("Raison d’être").FillAsync("Vaccin Suivi donne à chacun un historique vaccinal complet, partagé avec les soignants.");
         await karim.GetByLabel("Note de modification (facultative)").FillAsync("Raison d’être reformulée après les entretiens");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la version" }).ClickAsync();
@@ -44,7 +36,7 @@ public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<B
 
         await karim.GetByRole(AriaRole.Link, new() { Name = "Comparer la version 3 avec la précédente" }).ClickAsync();
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Comparer deux versions de la vision" })).ToBeVisibleAsync();
-        await CheckAsync(karim, "42-vision-comparer");
+        await Screens.CheckAsync(karim, "42-vision-comparer");
 
         var jean = await SignInAsync("Jean Dupont", Vision);
         await jean.GetByLabel("Partie de la vision").SelectOptionAsync(new SelectOptionValue { Label = "Usagers cibles" });
@@ -53,16 +45,16 @@ public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await jean.GetByLabel("Votre texte").FillAsync(wording);
         await jean.GetByRole(AriaRole.Button, new() { Name = "Envoyer à l’équipe" }).ClickAsync();
         await Assertions.Expect(jean.GetByText("Votre proposition est transmise à l’équipe du produit.")).ToBeVisibleAsync();
-        await CheckAsync(jean, "43-vision-proposition-envoyee");
+        await Screens.CheckAsync(jean, "43-vision-proposition-envoyee");
 
         await karim.GotoAsync(fixture.BaseUrl + Vision);
         await karim.GetByRole(AriaRole.Link, new() { Name = "Répondre à la contribution de Jean Dupont sur « Usagers cibles »" }).ClickAsync();
-        await CheckAsync(karim, "44-contribution");
+        await Screens.CheckAsync(karim, "44-contribution");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Accepter et créer une nouvelle version" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La proposition de Jean Dupont est acceptée : elle forme la version 4 de la vision.")).ToBeVisibleAsync();
         await Assertions.Expect(karim.GetByText(wording, new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(karim.GetByText("Version 4, écrite par Karim Benali")).ToBeVisibleAsync();
-        await CheckAsync(karim, "45-vision-version-acceptee");
+        await Screens.CheckAsync(karim, "45-vision-version-acceptee");
     }
 
     [Fact]
@@ -70,12 +62,12 @@ public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<B
     {
         var page = await SignInAsync("Karim Benali", "/produits/vaccin-suivi/objectifs");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Objectifs du produit" })).ToBeVisibleAsync();
-        await CheckAsync(page, "50-objectifs");
+        await Screens.CheckAsync(page, "50-objectifs");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un objectif" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’objectif" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saisissez le titre de l’objectif.").Last).ToBeVisibleAsync();
-        await CheckAsync(page, "51-objectif-erreurs");
+        await Screens.CheckAsync(page, "51-objectif-erreurs");
         await page.GetByLabel("Titre").FillAsync("Toucher les pharmacies d’officine");
         await page.GetByLabel("Réduire les délais de traitement").CheckAsync(new() { Force = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter l’objectif" }).ClickAsync();
@@ -83,10 +75,10 @@ public sealed class VisionJourneyTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Réduire les délais de traitement" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réduire les délais de traitement", Level = 1 })).ToBeVisibleAsync();
-        await CheckAsync(page, "52-priorite");
+        await Screens.CheckAsync(page, "52-priorite");
 
         await page.GotoAsync(fixture.BaseUrl + "/produits/vaccin-suivi/objectifs");
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier « Toucher les pharmacies d’officine »" }).ClickAsync();
-        await CheckAsync(page, "53-objectif-modifier");
+        await Screens.CheckAsync(page, "53-objectif-modifier");
     }
 }

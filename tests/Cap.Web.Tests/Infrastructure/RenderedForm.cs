@@ -15,9 +15,10 @@ public sealed class RenderedForm
     private readonly List<KeyValuePair<string, string>> _values;
     private readonly List<(string Name, string FileName, byte[] Content)> _files = [];
 
-    private RenderedForm(string pageUrl, string action, string enctype, List<KeyValuePair<string, string>> values, HashSet<string> names)
+    private RenderedForm(string pageUrl, string action, string enctype, string text, List<KeyValuePair<string, string>> values, HashSet<string> names)
     {
         PageUrl = pageUrl;
+        Text = text;
         Action = action;
         Enctype = enctype;
         _values = values;
@@ -30,6 +31,9 @@ public sealed class RenderedForm
     public string Action { get; }
 
     public string Enctype { get; }
+
+    /// <summary>What the form says (its labels and buttons), to tell apart forms that post to the same place.</summary>
+    public string Text { get; }
 
     /// <summary>Every field name the form carries (sent or not: unchecked boxes and file inputs too).</summary>
     public IReadOnlySet<string> Names { get; }
@@ -74,6 +78,24 @@ public sealed class RenderedForm
         return fitting.OrderByDescending(f => wanted.Count(w => f._values.Contains(w))).First();
     }
 
+    /// <summary>Reads <paramref name="pageUrl"/> (relative, or absolute for a server of its own) and returns its POST forms.</summary>
+    public static async Task<IReadOnlyList<RenderedForm>> AllAsync(HttpClient client, string pageUrl)
+    {
+        using var response = await client.GetAsync(new Uri(pageUrl, UriKind.RelativeOrAbsolute));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {pageUrl} answered {(int)response.StatusCode} {response.Headers.Location}: no form to read.");
+        }
+        return await InAsync(response, pageUrl);
+    }
+
+    /// <summary>The demo sign-in form of <paramref name="displayName"/> (« Choisir … ») on /connexion, submitted: the client then holds a session.</summary>
+    public static async Task<HttpResponseMessage> SignInAsDemoAsync(HttpClient client, string displayName, string site = "")
+    {
+        var form = (await AllAsync(client, site + "/connexion")).Single(f => f.Text.Contains($"Choisir {displayName}", StringComparison.Ordinal));
+        return await form.SubmitAsync(client);
+    }
+
     /// <summary>The POST forms of a page already received (e.g. the answer to a previous submission), <paramref name="pageUrl"/> being where it was received.</summary>
     public static async Task<IReadOnlyList<RenderedForm>> InAsync(HttpResponseMessage response, string pageUrl)
     {
@@ -108,7 +130,7 @@ public sealed class RenderedForm
             {
                 var submitter = submitters.FirstOrDefault(s => (s.GetAttribute("formaction") is { Length: > 0 } fa ? fa : formAction) == submitAction);
                 var (values, names) = Collect(controls, submitter);
-                result.Add(new RenderedForm(pageUrl, System.Net.WebUtility.HtmlDecode(submitAction), enctype, values, names));
+                result.Add(new RenderedForm(pageUrl, System.Net.WebUtility.HtmlDecode(submitAction), enctype, form.TextContent, values, names));
             }
         }
         return result;
@@ -141,10 +163,16 @@ public sealed class RenderedForm
         return this;
     }
 
-    /// <summary>Posts the form; <paramref name="configure"/> adds what a page's script would (e.g. an Accept header).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Action<HttpRequestMessage>? configure = null)
+    /// <summary>
+    /// Posts the form to its action, on the site it came from or on <paramref name="site"/> (another instance of the
+    /// application); <paramref name="configure"/> adds what a page's script would (e.g. an Accept header).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Action<HttpRequestMessage>? configure = null, Uri? site = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Action, UriKind.RelativeOrAbsolute)) { Content = Body() };
+        // (On Unix "/x" parses as an absolute file: URI: only an http(s) page address is a site of its own.)
+        var origin = site ?? (Uri.TryCreate(PageUrl, UriKind.Absolute, out var page) && page.Scheme.StartsWith("http", StringComparison.Ordinal) ? page : null);
+        var target = origin is null ? new Uri(Action, UriKind.RelativeOrAbsolute) : new Uri(origin, Action);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = Body() };
         configure?.Invoke(request);
         return await client.SendAsync(request);
     }

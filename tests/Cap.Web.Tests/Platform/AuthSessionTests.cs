@@ -36,11 +36,7 @@ public sealed class AuthSessionTests : IAsyncLifetime
     /// <summary>Submits the demo sign-in form of <paramref name="displayName"/> as /connexion renders it.</summary>
     private static async Task SignInAsync(HttpClient client, string displayName)
     {
-        var html = await client.GetStringAsync(new Uri("/connexion", UriKind.Relative));
-        using var document = await new HtmlParser().ParseDocumentAsync(html);
-        var form = document.QuerySelectorAll("main form").Single(f => f.TextContent.Contains($"Choisir {displayName}", StringComparison.Ordinal));
-        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
-        using var response = await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields));
+        using var response = await RenderedForm.SignInAsDemoAsync(client, displayName);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

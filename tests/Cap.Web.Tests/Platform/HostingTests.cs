@@ -134,13 +134,8 @@ public abstract class HostingTests<TFactory>(TFactory factory) : IClassFixture<T
     private async Task<HttpClient> CookieClientAsync(string email)
     {
         var client = factory.CreateClientFor(null);
-        var personId = await PersonIdAsync(factory, email);
-        var html = await client.GetStringAsync(new Uri("/connexion", UriKind.Relative));
-        using var document = await new HtmlParser().ParseDocumentAsync(html);
-        var form = document.QuerySelectorAll("form[method=post]")
-            .Single(f => f.QuerySelector($"input[name=personId][value='{personId}']") is not null);
-        var fields = form.QuerySelectorAll("input[type=hidden][name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
-        using var signIn = await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields));
+        var name = Cap.Data.Seeding.DemoPortfolio.People.Single(p => p.Email == email).Name;
+        using var signIn = await RenderedForm.SignInAsDemoAsync(client, name);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         return client;
     }
@@ -220,40 +215,11 @@ public abstract class HostingTests<TFactory>(TFactory factory) : IClassFixture<T
         using var client = factory.CreateClientFor(null);
         var page = $"/avis/{key}";
 
-        async Task<Dictionary<string, string>> RenderedFieldsAsync()
-        {
-            var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
-            using var document = await new HtmlParser().ParseDocumentAsync(html);
-            var form = document.QuerySelector("main form[method=post]") ?? document.QuerySelector("form[method=post]")!;
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var input in form.QuerySelectorAll("input[name]"))
-            {
-                var name = input.GetAttribute("name")!;
-                switch (input.GetAttribute("type"))
-                {
-                    case "radio" when !fields.ContainsKey(name) || input.HasAttribute("checked"):
-                        fields[name] = input.GetAttribute("value") ?? string.Empty;
-                        break;
-                    case "radio" or "checkbox":
-                        break;
-                    default:
-                        fields[name] = input.GetAttribute("value") ?? string.Empty;
-                        break;
-                }
-            }
-            foreach (var area in form.QuerySelectorAll("textarea[name]"))
-            {
-                fields[area.GetAttribute("name")!] = area.TextContent;
-            }
-            return fields;
-        }
-
-        var limit = 16 * 1024;
+        const int limit = 16 * 1024;
         var answersBefore = await QueryAsync(factory, db => db.FeedbackAnswers.CountAsync());
-        var fields = await RenderedFieldsAsync();
-        var bulky = fields.Keys.FirstOrDefault(k => k.EndsWith("Comment", StringComparison.Ordinal)) ?? "Input.SubmissionKey";
-        fields[bulky] = new string('a', limit + 1);
-        using (var tooLarge = await client.PostAsync(new Uri(page, UriKind.Relative), new FormUrlEncodedContent(fields)))
+        var form = await RenderedForm.ReadAsync(client, page);
+        var bulky = form.Names.FirstOrDefault(k => k.EndsWith("Comment", StringComparison.Ordinal)) ?? "Input.SubmissionKey";
+        using (var tooLarge = await form.Set("Input.Experience", "3").Set(bulky, new string('a', limit + 1)).SubmitAsync(client))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
             var body = await tooLarge.Content.ReadAsStringAsync();
@@ -262,8 +228,7 @@ public abstract class HostingTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(answersBefore, await QueryAsync(factory, db => db.FeedbackAnswers.CountAsync()));
 
         // The same form under the limit is taken.
-        var ok = await RenderedFieldsAsync();
-        using var taken = await client.PostAsync(new Uri(page, UriKind.Relative), new FormUrlEncodedContent(ok));
+        using var taken = await (await RenderedForm.ReadAsync(client, page)).Set("Input.Experience", "3").SubmitAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Contains("/merci", taken.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }

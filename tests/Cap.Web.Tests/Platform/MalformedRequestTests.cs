@@ -72,29 +72,20 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
-    public async Task A_query_value_holding_a_nul_character_is_a_400_problem()
+    public async Task A_query_value_holding_a_nul_character_is_a_400_a_problem_for_the_api_the_french_page_for_screens()
     {
         using var client = factory.CreateClientFor(Demo.Administrateur);
 
-        using var response = await client.GetAsync(new Uri("/api/v1/products?directorate=DGS%00", UriKind.Relative));
+        using var api = await client.GetAsync(new Uri("/api/v1/products?directorate=DGS%00", UriKind.Relative));
+        using var screen = await client.GetAsync(new Uri("/produits?q=vaccin%00", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("directorate", out _), problem.RootElement.ToString());
-    }
-
-    [Fact]
-    public async Task A_page_address_holding_a_nul_character_shows_the_french_error_page()
-    {
-        using var client = factory.CreateClientFor(Demo.Administrateur);
-
-        using var response = await client.GetAsync(new Uri("/produits?q=vaccin%00", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        using var document = await Html.ParseAsync(response);
-        Assert.Equal("Requête invalide", document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, screen.StatusCode);
+        using var page = await Html.ParseAsync(screen);
+        Assert.Equal("Requête invalide", page.QuerySelector("h1")?.TextContent.Trim());
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
 
         // The measurement form as instance A renders it, submitted to A; the antiforgery token of A is B's too.
         var comment = $"Saisie sur l’instance A ({Guid.NewGuid():N})";
-        using (var saved = await Instances.SubmitAsync(http, new Uri(instances.A, details), f => f.QuerySelector("button")?.TextContent.Contains("Enregistrer la mesure", StringComparison.Ordinal) == true,
-            new Dictionary<string, string> { ["Measurement.Date"] = "2025-06-15", ["Measurement.Value"] = "42,5", ["Measurement.Comment"] = comment }))
+        var onA = (await RenderedForm.AllAsync(http, new Uri(instances.A, details).ToString())).Single(f => f.Text.Contains("Enregistrer la mesure", StringComparison.Ordinal));
+        using (var saved = await onA.Set("Measurement.Date", "2025-06-15").Set("Measurement.Value", "42,5").Set("Measurement.Comment", comment).SubmitAsync(http))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -80,8 +80,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         }
         // A form rendered by B and submitted to A is accepted as well (same antiforgery keys).
         var second = $"Saisie sur l’instance B ({Guid.NewGuid():N})";
-        using (var form = await Instances.SubmitAsync(http, new Uri(instances.B, details), f => f.QuerySelector("button")?.TextContent.Contains("Enregistrer la mesure", StringComparison.Ordinal) == true,
-            new Dictionary<string, string> { ["Measurement.Date"] = "2025-07-15", ["Measurement.Value"] = "40", ["Measurement.Comment"] = second }, postTo: instances.A))
+        var onB = (await RenderedForm.AllAsync(http, new Uri(instances.B, details).ToString())).Single(f => f.Text.Contains("Enregistrer la mesure", StringComparison.Ordinal));
+        using (var form = await onB.Set("Measurement.Date", "2025-07-15").Set("Measurement.Value", "40").Set("Measurement.Comment", second).SubmitAsync(http, site: instances.A))
         {
             Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         }
@@ -305,12 +305,12 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             csv.Append(CultureInfo.InvariantCulture, $"{first.AddDays(day):yyyy-MM-dd};{day % 100},5\n");
         }
         var page = new Uri(instance, $"/produits/{Demo.JourneyProductSlug}/indicateurs/{indicatorId}/import");
-        using var preview = await Instances.SubmitAsync(http, page, f => f.GetAttribute("enctype") == "multipart/form-data", new Dictionary<string, string>(),
-            file: ("file", "mesures.csv", Encoding.UTF8.GetBytes(csv.ToString())));
+        var upload = (await RenderedForm.AllAsync(http, page.ToString())).Single(f => f.Enctype == "multipart/form-data");
+        using var preview = await upload.Attach("file", "mesures.csv", Encoding.UTF8.GetBytes(csv.ToString())).SubmitAsync(http);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains($"{rows} mesure(s) lisible(s)", html, StringComparison.Ordinal);
-        using var confirm = await Instances.SubmitAsync(http, page, html, f => f.GetAttribute("action")?.Contains("handler=Commit", StringComparison.Ordinal) == true, new Dictionary<string, string>());
+        using var confirm = await (await RenderedForm.InAsync(preview, page.ToString(), "handler=Commit")).SubmitAsync(http);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         var progress = confirm.Headers.Location!.OriginalString;
         Assert.Matches($"^/produits/{Demo.JourneyProductSlug}/indicateurs/{indicatorId}/import/[0-9a-f-]{{36}}$", progress);
@@ -431,8 +431,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         public async Task SignInAsync(HttpClient http, Uri instance)
         {
             var name = await OwnerNameAsync();
-            using var response = await SubmitAsync(http, new Uri(instance, "/connexion"),
-                f => f.QuerySelector("button")?.GetAttribute("title") == $"Se connecter en tant que {name}", new Dictionary<string, string>());
+            using var response = await RenderedForm.SignInAsDemoAsync(http, name, instance.ToString().TrimEnd('/'));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/", response.Headers.Location?.OriginalString);
         }
@@ -449,83 +448,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             db.Indicators.Add(indicator);
             await db.SaveChangesAsync();
             return indicator.Id;
-        }
-
-        /// <summary>Reads <paramref name="page"/>, then submits the form <paramref name="pick"/> chooses as a browser would.</summary>
-        public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, Uri page, Func<IElement, bool> pick, IDictionary<string, string> values,
-            (string Field, string FileName, byte[] Content)? file = null, Uri? postTo = null)
-        {
-            using var response = await http.GetAsync(page);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return await SubmitAsync(http, page, await response.Content.ReadAsStringAsync(), pick, values, file, postTo);
-        }
-
-        /// <summary>
-        /// Submits a form of <paramref name="html"/> (the page at <paramref name="page"/>) with what it carries — hidden fields and the
-        /// antiforgery token among them, inputs' values, selected options, checked boxes — and <paramref name="values"/> typed in, to its action.
-        /// </summary>
-        public static async Task<HttpResponseMessage> SubmitAsync(HttpClient http, Uri page, string html, Func<IElement, bool> pick, IDictionary<string, string> values,
-            (string Field, string FileName, byte[] Content)? file = null, Uri? postTo = null)
-        {
-            using var document = await new HtmlParser().ParseDocumentAsync(html);
-            var form = document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).FirstOrDefault(pick)
-                ?? throw new InvalidOperationException($"{page}: no such form.");
-            var fields = new List<KeyValuePair<string, string>>();
-            foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
-            {
-                var name = element.GetAttribute("name")!;
-                switch (element)
-                {
-                    case IHtmlInputElement input when input.Type is "file" or "submit" or "button" or "image" or "reset":
-                        break;
-                    case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                        if (input.IsChecked)
-                        {
-                            fields.Add(new(name, input.Value));
-                        }
-                        break;
-                    case IHtmlInputElement input:
-                        fields.Add(new(name, input.Value));
-                        break;
-                    case IHtmlSelectElement select:
-                        fields.Add(new(name, select.Options.FirstOrDefault(o => o.IsSelected)?.Value ?? (select.Options.Length > 0 ? select.Options[0]!.Value : string.Empty)));
-                        break;
-                    case IHtmlTextAreaElement area:
-                        fields.Add(new(name, area.Value));
-                        break;
-                }
-            }
-            foreach (var (name, value) in values)
-            {
-                Assert.True(fields.Any(f => f.Key == name), $"The form has no field {name}.");
-                fields.RemoveAll(f => f.Key == name);
-                fields.Add(new(name, value));
-            }
-            var action = form.GetAttribute("action");
-            var target = new Uri(postTo ?? page, string.IsNullOrEmpty(action) ? page.PathAndQuery : action);
-            HttpContent content;
-            if (string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                var multipart = new MultipartFormDataContent();
-                foreach (var (name, value) in fields)
-                {
-                    multipart.Add(new StringContent(value), name);
-                }
-                if (file is { } f)
-                {
-                    Assert.NotNull(form.QuerySelector($"input[type=file][name='{f.Field}']"));
-                    multipart.Add(new ByteArrayContent(f.Content), f.Field, f.FileName);
-                }
-                content = multipart;
-            }
-            else
-            {
-                content = new FormUrlEncodedContent(fields);
-            }
-            using (content)
-            {
-                return await http.PostAsync(target, content);
-            }
         }
 
         private static string WebOutput()
