@@ -49,6 +49,8 @@ dotnet build Cap.slnx -c Release -nologo -clp:ErrorsOnly
 results=.artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+# What the browser tests' crawler visits and submits, kept beside the results for a failure's diagnosis.
+export CAP_CRAWL_LOG="${CAP_CRAWL_LOG:-$PWD/$results/crawl.log}"
 CAP_TEST_WORKDIR=$(mktemp -d /tmp/cap-test-run.XXXXXX)
 export CAP_TEST_WORKDIR
 cleanup() {

@@ -126,12 +126,17 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
         }
         var filled = found.GetProperty("filled").EnumerateArray().Select(e => e.GetString()!).ToList();
         page.Dialog += AcceptDialog;
+        // Whether the browser sent the POST at all: a refused form and a slow answer are different failures.
+        var sent = false;
+        void Sent(object? sender, IRequest request) => sent |= request.Method == "POST" && request.Frame == page.MainFrame;
+        page.Request += Sent;
         try
         {
+            // 30 s: with two cores, several crawls and their servers run side by side.
             var posted = await page.RunAndWaitForResponseAsync(
                 () => page.EvaluateAsync("() => { const f = document.querySelector('form[data-crawl-target]'); const b = f.querySelector('[data-crawl-submitter]') ?? document.querySelector('[data-crawl-submitter]'); f.requestSubmit(b ?? undefined); }"),
                 r => r.Request.Method == "POST" && r.Request.Frame == page.MainFrame,
-                new PageRunAndWaitForResponseOptions { Timeout = 15_000 });
+                new PageRunAndWaitForResponseOptions { Timeout = 30_000 });
             var status = posted.Status;
             Log($"POST {form.Signature} {status}");
             await SettleAsync(page);
@@ -141,10 +146,14 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
         }
         catch (TimeoutException)
         {
-            return new Outcome(form, -3, "no POST was sent (the browser refused the form: a required field it could not fill?)");
+            Log($"POST {form.Signature} {(sent ? "sent, no answer in 30 s" : "not sent")}");
+            return sent
+                ? new Outcome(form, -4, "the POST was sent but not answered within 30 s")
+                : new Outcome(form, -3, "no POST was sent (the browser refused the form: a required field it could not fill?)");
         }
         finally
         {
+            page.Request -= Sent;
             page.Dialog -= AcceptDialog;
         }
     }
