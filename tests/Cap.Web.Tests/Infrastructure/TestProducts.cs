@@ -1,5 +1,6 @@
 using Cap.Data;
 using Cap.Domain.Catalogue;
+using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Tests.Infrastructure;
@@ -28,4 +29,18 @@ internal static class TestProducts
         db.Products.Add(product);
         return product;
     }
+
+    /// <summary>A new monthly success indicator (40 % in January 2025 towards 80 % at the end of 2026) on a product; its id.</summary>
+    public static Task<int> NewIndicatorAsync(CapWebFactory factory, string slug, string name) => TestHttp.QueryAsync(factory, async db =>
+    {
+        var product = await db.Products.SingleAsync(p => p.Slug == slug);
+        var indicator = new Indicator
+        {
+            ProductId = product.Id, Kind = IndicatorKind.Success, Name = name, Unit = IndicatorUnit.Percent, Direction = WantedDirection.Up,
+            Baseline = 40, BaselineDate = new DateOnly(2025, 1, 1), Target = 80, TargetDate = new DateOnly(2026, 12, 31), Frequency = UpdateFrequency.Monthly,
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return indicator.Id;
+    });
 }

@@ -154,38 +154,3 @@ public sealed class AuthSessionTests : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<CapDbContext>());
     }
 }
-
-/// <summary>Production refuses the demo sign-in once ProConnect is configured.</summary>
-public sealed class AuthStartupTests
-{
-    private sealed class ProductionHost(string file, IDictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Cap", $"Data Source={file}");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-    }
-
-    [Fact]
-    public void Production_with_ProConnect_and_the_demo_sign_in_refuses_to_start()
-    {
-        var file = Path.Combine(Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath(), $"cap-auth-{Guid.NewGuid():N}.db");
-        using var host = new ProductionHost(file, new Dictionary<string, string?>
-        {
-            ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
-            ["Authentication:Oidc:ClientId"] = "cap-test",
-            ["Authentication:DemoSignIn:Enabled"] = "true",
-        });
-
-        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
-
-        Assert.Contains("connexion de démonstration", error.Message, StringComparison.Ordinal);
-    }
-}

@@ -10,29 +10,27 @@ namespace Cap.Web.Tests.Platform;
 /// <summary>Start-up rules: a production instance needs a sign-in method; the embedded database survives a restart.</summary>
 public sealed class StartupTests
 {
-    private static string NewDatabaseFile() =>
-        Path.Combine(Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath(), $"cap-startup-{Guid.NewGuid():N}.db");
-
-    private sealed class HostOn(string file, string environment, IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    /// <summary>Production refuses the demo sign-in once ProConnect is configured.</summary>
+    [Fact]
+    public void Production_with_ProConnect_and_the_demo_sign_in_refuses_to_start()
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        using var host = new SqliteHost("Production", new Dictionary<string, string?>
         {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Cap", $"Data Source={file}");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
+            ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
+            ["Authentication:Oidc:ClientId"] = "cap-test",
+            ["Authentication:DemoSignIn:Enabled"] = "true",
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+
+        Assert.Contains("connexion de démonstration", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Production_without_any_sign_in_method_refuses_to_start()
     {
-        var file = NewDatabaseFile();
-        using var host = new HostOn(file, "Production", new Dictionary<string, string?>
+        var file = SqliteHost.NewFile();
+        using var host = new SqliteHost("Production", file: file, settings: new Dictionary<string, string?>
         {
             ["Authentication:Oidc:Authority"] = "",
             ["Authentication:DemoSignIn:Enabled"] = "false",
@@ -46,8 +44,8 @@ public sealed class StartupTests
     [Fact]
     public async Task Production_with_OpenID_Connect_configured_starts_without_demo_sign_in()
     {
-        var file = NewDatabaseFile();
-        await using var host = new HostOn(file, "Production", new Dictionary<string, string?>
+        var file = SqliteHost.NewFile();
+        await using var host = new SqliteHost("Production", file: file, settings: new Dictionary<string, string?>
         {
             ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
             ["Authentication:Oidc:ClientId"] = "cap-test",
@@ -70,12 +68,12 @@ public sealed class StartupTests
     [Fact]
     public async Task A_second_start_on_the_same_embedded_database_keeps_the_data()
     {
-        var file = NewDatabaseFile();
+        var file = SqliteHost.NewFile();
         var settings = new Dictionary<string, string?> { ["Database:SeedDemoData"] = "true", ["Authentication:DemoSignIn:Enabled"] = "true" };
         try
         {
             int firstCount;
-            await using (var first = new HostOn(file, "Development", settings))
+            await using (var first = new SqliteHost("Development", file: file, settings: settings))
             {
                 var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
                 var page = await CapWebFactory.FormFieldsAsync(client, "/connexion");
@@ -85,7 +83,7 @@ public sealed class StartupTests
                 await RenameFirstProductAsync(file, "Renommé avant redémarrage");
             }
 
-            await using (var second = new HostOn(file, "Development", settings))
+            await using (var second = new SqliteHost("Development", file: file, settings: settings))
             {
                 var client = second.CreateClient();
                 var health = await client.GetAsync(new Uri("/health", UriKind.Relative));

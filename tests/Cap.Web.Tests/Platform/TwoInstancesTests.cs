@@ -410,7 +410,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             process.BeginErrorReadLine();
             var instance = new Instance(url, process);
             _started.Add(instance);
-            await WaitHealthyAsync(url, process);
+            await CapProcess.WaitHealthyAsync(url, process, TimeSpan.FromMinutes(5));
             return instance;
         }
 
@@ -468,33 +468,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static async Task WaitHealthyAsync(Uri url, Process process)
-        {
-            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Cap exited with code {process.ExitCode} before answering.");
-                }
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    // not listening yet
-                }
-                await Task.Delay(100);
-            }
-            throw new TimeoutException($"Cap at {url} did not answer /health within five minutes.");
         }
     }
 }

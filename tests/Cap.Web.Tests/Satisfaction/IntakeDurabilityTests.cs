@@ -50,7 +50,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
                 try
                 {
                     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-                    await WaitHealthyAsync(http, server);
+                    await CapProcess.WaitHealthyAsync(http.BaseAddress!, server, TimeSpan.FromSeconds(60));
                     placement ??= await OpenPlacementAsync(connectionString);
                     await StreamThenKillAsync(http, server, connectionString, placement.Value, round);
                 }
@@ -166,32 +166,6 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
         {
             // the test is over
         }
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process server)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"Cap exited with code {server.ExitCode} before answering.");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("Cap did not answer /health within 60 s.");
     }
 
     /// <summary>A product with its form switched on and one placement, made through the model once Cap has migrated the database (the demo portfolio would take too long to seed).</summary>

@@ -14,18 +14,7 @@ public abstract class ImportLimitsPageTests<TFactory>(TFactory factory) : IClass
 {
     private const string Slug = "vaccin-suivi";
 
-    private async Task<int> NewIndicatorAsync(string name) => await QueryAsync(factory, async db =>
-    {
-        var product = await db.Products.SingleAsync(p => p.Slug == Slug);
-        var indicator = new Indicator
-        {
-            ProductId = product.Id, Kind = IndicatorKind.Success, Name = name, Unit = IndicatorUnit.Percent, Direction = WantedDirection.Up,
-            Baseline = 40, BaselineDate = new DateOnly(2025, 1, 1), Target = 80, TargetDate = new DateOnly(2026, 12, 31), Frequency = UpdateFrequency.Monthly,
-        };
-        db.Indicators.Add(indicator);
-        await db.SaveChangesAsync();
-        return indicator.Id;
-    });
+    private Task<int> NewIndicatorAsync(string name) => TestProducts.NewIndicatorAsync(factory, Slug, name);
 
     /// <summary>Fills the upload form the page rendered (its action, its hidden fields, its file input) and sends it.</summary>
     private static async Task<(HttpResponseMessage Response, IDocument Page)> UploadAsync(HttpClient client, string url, string fileName, byte[] content)

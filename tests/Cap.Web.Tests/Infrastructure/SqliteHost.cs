@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Cap.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Cap in an environment of the test's choice (Production, Development) on an SQLite file of its own, with the
+/// settings given: for what happens at start-up and under production defaults. The file goes with the host.
+/// </summary>
+internal sealed class SqliteHost(string environment, IDictionary<string, string?> settings, string? file = null) : WebApplicationFactory<Program>
+{
+    public string File { get; } = file ?? NewFile();
+
+    /// <summary>A database file in the test run's work folder.</summary>
+    public static string NewFile() =>
+        Path.Combine(Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath(), $"cap-host-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Cap", $"Data Source={File}");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+/// <summary>Cap started as a process of its own (<c>dotnet Cap.Web.dll</c>).</summary>
+internal static class CapProcess
+{
+    /// <summary>Waits until the process answers 200 on /health; fails when it exits first or after <paramref name="limit"/>.</summary>
+    public static async Task WaitHealthyAsync(Uri url, Process process, TimeSpan limit)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Cap exited with code {process.ExitCode} before answering.");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Cap at {url} did not answer /health within {limit.TotalSeconds:0} s.");
+    }
+}
