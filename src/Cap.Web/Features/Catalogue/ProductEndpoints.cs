@@ -5,6 +5,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Catalogue;
 
@@ -32,7 +33,7 @@ public static class ProductEndpoints
         var errors = filter.Validate();
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var page = await products.SearchAsync(filter, ct);
         return TypedResults.Ok(new ProductPageResponse(
@@ -43,7 +44,7 @@ public static class ProductEndpoints
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: false, ct);
-        return product is null ? NotFoundProblem(slug) : TypedResults.Ok(ProductResponse.From(product));
+        return product is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok(ProductResponse.From(product));
     }
 
     /// <summary>Crée un produit ; la personne authentifiée en devient responsable produit (sauf administrateur). Codes inconnus et champs invalides : 400 avec un message par champ ; identifiant déjà pris : 409.</summary>
@@ -58,7 +59,7 @@ public static class ProductEndpoints
         var (input, errors) = await ToInputAsync(request, db, ct);
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var result = await service.CreateAsync(input, person, ct);
         if (result.DuplicateSlug)
@@ -67,7 +68,7 @@ public static class ProductEndpoints
         }
         if (!result.Succeeded)
         {
-            return Invalid(ApiErrors(result.Errors));
+            return ApiProblems.Invalid(ApiErrors(result.Errors));
         }
         var created = (await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!;
         return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
@@ -80,7 +81,7 @@ public static class ProductEndpoints
         var product = await LoadAsync(db, slug, tracking: true, ct);
         if (product is null)
         {
-            return NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var person = (await currentUser.GetAsync(ct))!;
         if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
@@ -94,7 +95,7 @@ public static class ProductEndpoints
         }
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         if (input.Phase is { } phase && phase != product.Phase)
         {
@@ -119,7 +120,7 @@ public static class ProductEndpoints
         }
         if (result.ConflictMessage is not null)
         {
-            return NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (result.DuplicateSlug)
         {
@@ -127,7 +128,7 @@ public static class ProductEndpoints
         }
         if (!result.Succeeded)
         {
-            return Invalid(ApiErrors(result.Errors));
+            return ApiProblems.Invalid(ApiErrors(result.Errors));
         }
         return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!));
     }
@@ -148,7 +149,7 @@ public static class ProductEndpoints
         var product = await LoadAsync(db, slug, tracking: true, ct);
         if (product is null)
         {
-            return NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var person = (await currentUser.GetAsync(ct))!;
         if (!Access.CanArchiveProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
@@ -236,18 +237,6 @@ public static class ProductEndpoints
         Detail = errors.Values.First(),
     });
 
-    internal static ValidationProblem Invalid(Dictionary<string, string> errors) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
-            title: "Données invalides",
-            detail: "Corrigez les champs signalés puis renvoyez la requête.");
-
-    internal static ProblemHttpResult NotFoundProblem(string slug) => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Produit introuvable",
-        Detail = $"Aucun produit n’a l’identifiant « {slug} ».",
-    });
 }
 
 /// <summary>The catalogue filters as query parameters.</summary>

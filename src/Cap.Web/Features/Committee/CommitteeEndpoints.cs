@@ -7,6 +7,7 @@ using Cap.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Committee;
 
@@ -65,7 +66,7 @@ public static class CommitteeEndpoints
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var decisions = await CommitteeQueries.DecisionsAsync(db, productId.Value, ct);
         return TypedResults.Ok(decisions.Select(d => DecisionResponse.From(d, slug)).ToList());

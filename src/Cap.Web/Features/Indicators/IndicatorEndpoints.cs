@@ -6,6 +6,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Indicators;
 
@@ -33,7 +34,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var rows = await service.ListAsync(productId.Value, ct);
         return TypedResults.Ok(rows.Select(IndicatorResponse.From).ToList());
@@ -46,7 +47,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var row = await service.GetAsync(productId.Value, id, ct);
         return row is null ? IndicatorNotFound(slug, id) : TypedResults.Ok(IndicatorResponse.From(row));
@@ -59,7 +60,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (!await CanEditAsync(db, currentUser, productId.Value, ct))
         {
@@ -68,12 +69,12 @@ public static class IndicatorEndpoints
         var (input, errors) = request.ToInput();
         if (errors.Count > 0)
         {
-            return ProductEndpoints.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var (indicator, result) = await service.CreateAsync(productId.Value, input, ct);
         if (!result.Succeeded)
         {
-            return ProductEndpoints.Invalid(ApiErrors(result.Errors));
+            return ApiProblems.Invalid(ApiErrors(result.Errors));
         }
         var row = (await service.GetAsync(productId.Value, indicator!.Id, ct))!;
         return TypedResults.Created($"/api/v1/products/{slug}/indicators/{indicator.Id}", IndicatorResponse.From(row));
@@ -86,7 +87,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (!await CanEditAsync(db, currentUser, productId.Value, ct))
         {
@@ -104,7 +105,7 @@ public static class IndicatorEndpoints
         }
         if (errors.Count > 0)
         {
-            return ProductEndpoints.Invalid(errors);
+            return ApiProblems.Invalid(errors);
         }
         var result = await service.UpdateAsync(indicator, input, request.Version, ct);
         if (result.Conflict)
@@ -119,7 +120,7 @@ public static class IndicatorEndpoints
         }
         if (!result.Succeeded)
         {
-            return ProductEndpoints.Invalid(ApiErrors(result.Errors));
+            return ApiProblems.Invalid(ApiErrors(result.Errors));
         }
         return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(productId.Value, id, ct))!));
     }
@@ -131,7 +132,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (!await CanEditAsync(db, currentUser, productId.Value, ct))
         {
@@ -154,7 +155,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (!await db.Indicators.AnyAsync(i => i.Id == id && i.ProductId == productId, ct))
         {
@@ -175,7 +176,7 @@ public static class IndicatorEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var person = (await currentUser.GetAsync(ct))!;
         if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId.Value, ct)))
@@ -198,7 +199,7 @@ public static class IndicatorEndpoints
         }
         if (points.Count == 0)
         {
-            return ProductEndpoints.Invalid(new() { [""] = "Envoyez au moins une mesure : un tableau de { date, value, comment }." });
+            return ApiProblems.Invalid(new() { [""] = "Envoyez au moins une mesure : un tableau de { date, value, comment }." });
         }
         var parseErrors = new Dictionary<string, string>();
         var inputs = points.Select((p, n) => p is null ? new MeasurementInput(null, null, null) : p.ToInput(parseErrors, $"[{n}].")).ToList();

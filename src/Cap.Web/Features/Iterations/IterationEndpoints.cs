@@ -5,6 +5,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Iterations;
 
@@ -54,7 +55,7 @@ public static class IterationEndpoints
     public static async Task<Results<Ok<IterationListView>, ProblemHttpResult>> List(string slug, CapDbContext db, IterationService service, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
-        return productId is null ? ProductEndpoints.NotFoundProblem(slug) : TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
+        return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
     }
 
     public static async Task<Results<Ok<IterationDetailView>, ProblemHttpResult>> Get(string slug, int number, CapDbContext db, IterationService service, CancellationToken ct)
@@ -62,7 +63,7 @@ public static class IterationEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         return await service.GetAsync(productId.Value, slug, number, ct) is { } view ? TypedResults.Ok(view) : IterationNotFound(number);
     }
@@ -85,7 +86,7 @@ public static class IterationEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
         {

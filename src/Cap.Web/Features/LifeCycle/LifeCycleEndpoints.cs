@@ -7,6 +7,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.LifeCycle;
 
@@ -52,7 +53,7 @@ public static class LifeCycleEndpoints
         var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Phase }).FirstOrDefaultAsync(ct);
         if (product is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
     }
@@ -64,7 +65,7 @@ public static class LifeCycleEndpoints
         var product = await db.Products.FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (product is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var person = (await currentUser.GetAsync(ct))!;
         if (!Access.CanChangePhase(person))
@@ -73,7 +74,7 @@ public static class LifeCycleEndpoints
         }
         if (!PhaseExtensions.TryParseSlug(request.TargetPhase, out var target))
         {
-            return ProductEndpoints.Invalid(new() { ["targetPhase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret." });
+            return ApiProblems.Invalid(new() { ["targetPhase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret." });
         }
         var from = product.Phase;
         var refusal = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);

@@ -6,6 +6,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Retrospectives;
 
@@ -49,7 +50,7 @@ public static class RetrospectiveEndpoints
     {
         var productId = await ProductIdAsync(db, slug, ct);
         return productId is null
-            ? ProductEndpoints.NotFoundProblem(slug)
+            ? ApiProblems.ProductNotFound(slug)
             : TypedResults.Ok(new RetrospectiveListView(await service.ListAsync(productId.Value, ct), await service.DoneSharePerMonthAsync(productId.Value, ct)));
     }
 
@@ -59,7 +60,7 @@ public static class RetrospectiveEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         return await service.LoadAsync(productId.Value, id, ct) is { } view ? TypedResults.Ok(view) : RetrospectiveNotFound();
     }
@@ -122,7 +123,7 @@ public static class RetrospectiveEndpoints
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
         {

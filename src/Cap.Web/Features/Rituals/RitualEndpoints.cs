@@ -6,6 +6,7 @@ using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Rituals;
 
@@ -55,7 +56,7 @@ public static class RitualEndpoints
     public static async Task<Results<Ok<RitualsView>, ProblemHttpResult>> GetRituals(string slug, CapDbContext db, RitualService service, CancellationToken ct)
     {
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        return productId is null ? ProductEndpoints.NotFoundProblem(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
+        return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
     }
 
     public static async Task<IResult> DeleteRitual(string slug, int id, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct)
@@ -110,7 +111,7 @@ public static class RitualEndpoints
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
         {
-            return new(ProductEndpoints.NotFoundProblem(slug));
+            return new(ApiProblems.ProductNotFound(slug));
         }
         if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
         {

@@ -5,6 +5,7 @@ using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Roadmap;
 
@@ -59,7 +60,7 @@ public static class RoadmapEndpoints
     public static async Task<Results<Ok<RoadmapView>, ProblemHttpResult>> GetRoadmap(string slug, CapDbContext db, RoadmapService service, CancellationToken ct)
     {
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        return productId is null ? ProductEndpoints.NotFoundProblem(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
+        return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
     }
 
     /// <summary>Fixe l’horizon (3 à 6 mois, au-delà : 422) et les objectifs prioritaires (objectifs du produit ; au-delà de 5, un avertissement à l’écran).</summary>
@@ -71,7 +72,7 @@ public static class RoadmapEndpoints
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
         {
@@ -102,7 +103,7 @@ public static class RoadmapEndpoints
             var errors = result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
             if (!result.RuleRefused)
             {
-                return ProductEndpoints.Invalid(errors);
+                return ApiProblems.Invalid(errors);
             }
             return TypedResults.Json(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
             {

@@ -3,6 +3,7 @@ using Cap.Domain.Steering;
 using Cap.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Vision;
 
@@ -33,7 +34,7 @@ public static class VisionEndpoints
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var versions = await db.Visions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number).ToListAsync(ct);
         var openProposals = await db.VisionContributions.CountAsync(c => c.ProductId == productId && c.Kind == ContributionKind.Proposal && c.Status == ContributionStatus.Open, ct);
@@ -50,7 +51,7 @@ public static class VisionEndpoints
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
         {
-            return ProductEndpoints.NotFoundProblem(slug);
+            return ApiProblems.ProductNotFound(slug);
         }
         var items = await ObjectivesModel.LoadObjectivesAsync(db, productId.Value, tracking: false, ct);
         return TypedResults.Ok(items.Select(o => new ObjectiveResponse(o.Id, o.Position, o.Title, o.Description, o.Horizon,
