@@ -277,35 +277,13 @@ public sealed class HostingTestsPostgres(PostgresCapFactory factory) : HostingTe
 /// <summary>Production start-up: a public base URL is required, cookies are Secure.</summary>
 public sealed class ProductionHostingTests
 {
-    private sealed class ProductionHost(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    /// <summary>Production with ProConnect configured (a sign-in method is required to start) and <paramref name="publicBaseUrl"/>.</summary>
+    private static SqliteHost ProductionHost(string publicBaseUrl) => new("Production", new Dictionary<string, string?>
     {
-        private readonly string _file = Path.Combine(
-            Environment.GetEnvironmentVariable("CAP_TEST_WORKDIR") is { Length: > 0 } work ? work : Path.GetTempPath(), $"cap-production-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Cap", $"Data Source={_file}");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Authentication:Oidc:Authority", "https://proconnect.example.test");
-            builder.UseSetting("Authentication:Oidc:ClientId", "cap-test");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
-    }
+        ["Authentication:Oidc:Authority"] = "https://proconnect.example.test",
+        ["Authentication:Oidc:ClientId"] = "cap-test",
+        ["PublicBaseUrl"] = publicBaseUrl,
+    });
 
     [Theory]
     [InlineData("", "PublicBaseUrl n’est pas renseigné")]
@@ -313,7 +291,7 @@ public sealed class ProductionHostingTests
     [InlineData("https://cap.example.gouv.fr/?x=1", "n’est pas une adresse valide")]
     public async Task Production_refuses_to_start_without_a_valid_https_public_base_url(string value, string message)
     {
-        await using var host = new ProductionHost(new Dictionary<string, string?> { ["PublicBaseUrl"] = value });
+        await using var host = ProductionHost(value);
 
         var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
 
@@ -323,7 +301,7 @@ public sealed class ProductionHostingTests
     [Fact]
     public async Task Production_sets_secure_cookies_and_honours_no_forwarded_header_by_default()
     {
-        await using var host = new ProductionHost(new Dictionary<string, string?> { ["PublicBaseUrl"] = "https://cap.example.gouv.fr" });
+        await using var host = ProductionHost("https://cap.example.gouv.fr");
         // Cap must see HTTPS (Kestrel's TLS or a declared proxy): the Secure antiforgery cookie is never issued over HTTP.
         using var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://cap.example.gouv.fr") });
 
