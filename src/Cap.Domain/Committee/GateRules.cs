@@ -80,6 +80,9 @@ public static class GateRules
             : status is GateRequestStatus.Soumise or GateRequestStatus.Inscrite ? null
             : "Seule une demande soumise ou inscrite à une séance peut être examinée.";
 
+    /// <summary>An older decision's effects have been overtaken by later ones: correcting it would rewrite history.</summary>
+    public const string OvertakenCorrectionRefusal = "Seule la dernière décision du comité sur ce produit peut être corrigée.";
+
     /// <summary>The phase a decision moves the product to, or null when it stays where it is (Ajourné).</summary>
     public static Phase? PhaseAfter(DecisionOutcome outcome, Phase requestedTarget) => outcome switch
     {
@@ -87,6 +90,20 @@ public static class GateRules
         DecisionOutcome.Arret => Phase.Arret,
         _ => null,
     };
+
+    /// <summary>
+    /// The phase the product holds once a decision is recorded: the requested phase for a Go, Arrêt for an Arrêt.
+    /// A first « Ajourné » leaves the product where it is; a correction to « Ajourné » takes back the corrected
+    /// decision's move, so the product returns to the phase the request was made from.
+    /// </summary>
+    public static Phase PhaseAfterDecision(DecisionOutcome outcome, Phase requestedFrom, Phase requestedTarget, Phase current, bool correction) =>
+        PhaseAfter(outcome, requestedTarget) ?? (correction ? requestedFrom : current);
+
+    /// <summary>What a recorded decision did to the product's phase, in the words said to the person who recorded it.</summary>
+    public static string PhaseEffect(Phase before, Phase after) =>
+        after == before
+            ? $"le produit reste en phase {before.Label()}."
+            : $"le produit passe de la phase {before.Label()} à la phase {after.Label()}.";
 
     /// <summary>
     /// Checks a review: all seven aspects assessed, an outcome, a summary, a Go to the requested phase only,

@@ -76,6 +76,29 @@ public class GateRulesTests
         Assert.Null(GateRules.PhaseAfter(DecisionOutcome.Ajourne, Phase.Construction));
 
     [Fact]
+    public void A_first_ajourne_leaves_the_product_in_its_phase_and_says_so()
+    {
+        var after = GateRules.PhaseAfterDecision(DecisionOutcome.Ajourne, Phase.Mvp, Phase.Construction, Phase.Mvp, correction: false);
+        Assert.Equal(Phase.Mvp, after);
+        Assert.Equal("le produit reste en phase MVP.", GateRules.PhaseEffect(Phase.Mvp, after));
+    }
+
+    [Fact]
+    public void A_correction_to_ajourne_takes_back_the_corrected_move_and_says_where_the_product_goes()
+    {
+        // The corrected Go had moved the product from MVP to Construction.
+        var after = GateRules.PhaseAfterDecision(DecisionOutcome.Ajourne, Phase.Mvp, Phase.Construction, Phase.Construction, correction: true);
+        Assert.Equal(Phase.Mvp, after);
+        Assert.Equal("le produit passe de la phase Construction à la phase MVP.", GateRules.PhaseEffect(Phase.Construction, after));
+    }
+
+    [Theory]
+    [InlineData(DecisionOutcome.Go, Phase.Construction)]
+    [InlineData(DecisionOutcome.Arret, Phase.Arret)]
+    public void A_correction_to_go_or_arret_moves_as_a_first_decision_would(DecisionOutcome outcome, Phase expected) =>
+        Assert.Equal(expected, GateRules.PhaseAfterDecision(outcome, Phase.Mvp, Phase.Construction, Phase.Mvp, correction: true));
+
+    [Fact]
     public void A_complete_review_is_valid()
     {
         Assert.Empty(GateRules.ValidateDecision(Phase.Mvp, Phase.Construction, Review(DecisionOutcome.Go), Today));

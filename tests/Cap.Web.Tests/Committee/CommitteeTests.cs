@@ -197,6 +197,28 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Correcting_a_go_to_ajourne_moves_the_product_back_and_says_so()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Poc);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        using var requested = await RequestAsync(team, slug, "mvp");
+        var review = $"/comite/demandes/{(await RequestsAsync(id))[0].Id}/examen";
+        using var go = await PostFormAsync(member, review, Review("Go"));
+        Assert.Equal(HttpStatusCode.Redirect, go.StatusCode);
+        Assert.Equal(Phase.Mvp, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+
+        // The correction form the page renders comes filled with the Go; the member chooses « Ajourné ».
+        var correction = await RenderedForm.ReadAsync(member, review);
+        Assert.Contains("Pas de passage pour l’instant : le produit passe de la phase MVP à la phase POC.", correction.Text);
+        using var corrected = await correction.Set("Input.Outcome", "Ajourne").SubmitAsync(member);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal(Phase.Poc, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+        var page = await member.GetStringAsync(corrected.Headers.Location);
+        Assert.Contains($"Décision « Ajourné » enregistrée pour Produit {slug} : le produit passe de la phase MVP à la phase POC.", System.Net.WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
     public async Task Go_avec_conditions_through_a_session_moves_the_phase_then_the_condition_is_met_and_confirmed()
     {
         var (id, slug) = await FreshProductAsync(Phase.Mvp);

@@ -19,6 +19,14 @@ public sealed record CommitteeResult<T>(T? Value, Dictionary<string, string> Err
     public static CommitteeResult<T> Invalid(string key, string message) => Invalid(new Dictionary<string, string> { [key] = message });
 }
 
+/// <summary>A recorded decision and the product's phase before and after it.</summary>
+public sealed record RecordedDecision(GateDecision Decision, Phase PhaseBefore, Phase PhaseAfter)
+{
+    /// <summary>Said to the person who recorded the decision.</summary>
+    public string Message(string productName) =>
+        $"Décision « {Decision.Outcome.Label()} » enregistrée pour {productName} : {GateRules.PhaseEffect(PhaseBefore, PhaseAfter)}";
+}
+
 public sealed class CommitteeOptions
 {
     /// <summary>The committee home flags products whose current phase has lasted longer than this.</summary>
@@ -166,17 +174,16 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
     /// the request marked examined, then the phase move staged with the decision's id (known after the first save).
     /// </summary>
     /// <param name="corrects">The decision this one corrects, or null for a first decision.</param>
-    public async Task<CommitteeResult<GateDecision>> DecideAsync(GateRequest request, DecisionInput input, GateDecision? corrects, Person decider, CancellationToken ct)
+    public async Task<CommitteeResult<RecordedDecision>> DecideAsync(GateRequest request, DecisionInput input, GateDecision? corrects, Person decider, CancellationToken ct)
     {
         if (GateRules.ReviewRefusal(request.Status, corrects is not null) is { } refusal)
         {
-            return CommitteeResult<GateDecision>.Conflict(string.Empty, refusal);
+            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, refusal);
         }
         var product = await db.Products.FirstAsync(p => p.Id == request.ProductId, ct);
         if (corrects is not null && await db.GateDecisions.AnyAsync(d => d.ProductId == request.ProductId && d.Id > corrects.Id, ct))
         {
-            // An older decision's effects have been overtaken by later ones: correcting it would rewrite history.
-            return CommitteeResult<GateDecision>.Conflict(string.Empty, "Seule la dernière décision du comité sur ce produit peut être corrigée.");
+            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, GateRules.OvertakenCorrectionRefusal);
         }
         // A correction is judged against the phase before the corrected decision moved the product.
         var errors = GateRules.ValidateDecision(corrects is null ? product.Phase : request.FromPhase, request.TargetPhase, input, Today);
@@ -191,7 +198,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }
         if (errors.Count > 0)
         {
-            return CommitteeResult<GateDecision>.Invalid(errors);
+            return CommitteeResult<RecordedDecision>.Invalid(errors);
         }
 
         var outcome = input.Outcome!.Value;
@@ -227,19 +234,20 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }));
         request.Status = GateRequestStatus.Examinee;
 
-        var wanted = GateRules.PhaseAfter(outcome, request.TargetPhase) ?? (corrects is null ? null : request.FromPhase);
+        var before = product.Phase;
+        var after = GateRules.PhaseAfterDecision(outcome, request.FromPhase, request.TargetPhase, before, corrects is not null);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             db.GateDecisions.Add(decision);
             await db.SaveChangesAsync(ct);
-            if (wanted is { } to && to != product.Phase)
+            if (after != before)
             {
-                if (lifeCycle.StageMove(product, to, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
+                if (lifeCycle.StageMove(product, after, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
                 {
                     await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
-                    return CommitteeResult<GateDecision>.Invalid(nameof(DecisionInput.Outcome), moveRefusal);
+                    return CommitteeResult<RecordedDecision>.Invalid(nameof(DecisionInput.Outcome), moveRefusal);
                 }
                 await db.SaveChangesAsync(ct);
             }
@@ -249,9 +257,9 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return CommitteeResult<GateDecision>.Conflict(string.Empty, "La demande ou le produit a été modifié pendant l’examen (une autre décision a peut-être été enregistrée) : rechargez la page.");
+            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, "La demande ou le produit a été modifié pendant l’examen (une autre décision a peut-être été enregistrée) : rechargez la page.");
         }
-        return CommitteeResult<GateDecision>.Ok(decision);
+        return CommitteeResult<RecordedDecision>.Ok(new RecordedDecision(decision, before, after));
     }
 
     public async Task<CommitteeResult<GateCondition>> DeclareMetAsync(GateCondition condition, string? evidence, string? link, Person person, CancellationToken ct)

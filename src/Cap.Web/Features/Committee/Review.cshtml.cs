@@ -121,11 +121,9 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
             Response.StatusCode = result.Status;
             return Page();
         }
-        var decision = result.Value!;
-        var moved = GateRules.PhaseAfter(decision.Outcome, decision.TargetPhase);
-        TempData["Success"] = $"Décision « {decision.Outcome.Label()} » enregistrée pour {Row.ProductName}"
-            + (moved is { } p ? $" : le produit passe en phase {p.Label()}." : " : le produit reste dans sa phase.");
-        return Redirect($"/produits/{Row.Slug}/comite#decision-{decision.Id}");
+        var recorded = result.Value!;
+        TempData["Success"] = recorded.Message(Row.ProductName);
+        return Redirect($"/produits/{Row.Slug}/comite#decision-{recorded.Decision.Id}");
     }
 
     private void Pad()
@@ -162,7 +160,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         }
         if (Corrects is not null && await Db.GateDecisions.AnyAsync(d => d.ProductId == request.ProductId && d.Id > Corrects.Id, ct))
         {
-            Refused = "Seule la dernière décision du comité sur ce produit peut être corrigée.";
+            Refused = GateRules.OvertakenCorrectionRefusal;
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
         else if (GateRules.ReviewRefusal(request.Status, Corrects is not null) is { } refusal)
