@@ -50,6 +50,17 @@ public static class PhaseTransitions
         _ => null,
     };
 
+    /// <summary>Why the reason given with a move is refused (an override or a reopening needs one, of 1,000 characters at most), or null.</summary>
+    public static string? ReasonRefusal(PhaseChangeKind kind, string? reason)
+    {
+        var length = reason?.Trim().Length ?? 0;
+        if ((kind is PhaseChangeKind.AdministratorOverride or PhaseChangeKind.Reopening) && length == 0)
+        {
+            return "Indiquez le motif du changement de phase.";
+        }
+        return length > ReasonMaxLength ? $"Le motif ne doit pas dépasser {ReasonMaxLength} caractères (actuellement {length})." : null;
+    }
+
     /// <summary>Why the move is refused, in French, or null when it is allowed.</summary>
     /// <param name="reason">Required for an administrator's override or reopening.</param>
     public static string? Refusal(Phase from, Phase to, PhaseChangeKind kind, string? reason)
@@ -58,9 +69,9 @@ public static class PhaseTransitions
         {
             return to == Phase.Arret ? "Un produit ne peut pas commencer en phase Arrêt." : null;
         }
-        if ((kind is PhaseChangeKind.AdministratorOverride or PhaseChangeKind.Reopening) && string.IsNullOrWhiteSpace(reason))
+        if (ReasonRefusal(kind, reason) is { } refusedReason)
         {
-            return "Indiquez le motif du changement de phase.";
+            return refusedReason;
         }
         if (from == to)
         {

@@ -48,6 +48,20 @@ public class PhaseTransitionsTests
     }
 
     [Fact]
+    public void The_reason_of_an_override_is_checked_on_its_own_so_a_refusal_names_its_field()
+    {
+        Assert.Equal("Indiquez le motif du changement de phase.", PhaseTransitions.ReasonRefusal(PhaseChangeKind.AdministratorOverride, "  "));
+        Assert.Equal("Indiquez le motif du changement de phase.", PhaseTransitions.ReasonRefusal(PhaseChangeKind.Reopening, null));
+        Assert.Null(PhaseTransitions.ReasonRefusal(PhaseChangeKind.CommitteeDecision, null));
+        Assert.Null(PhaseTransitions.ReasonRefusal(PhaseChangeKind.AdministratorOverride, new string('m', PhaseTransitions.ReasonMaxLength)));
+        Assert.Equal("Le motif ne doit pas dépasser 1000 caractères (actuellement 1001).",
+            PhaseTransitions.ReasonRefusal(PhaseChangeKind.AdministratorOverride, new string('m', 1001)));
+        // The move's own rule says the same about the reason.
+        Assert.Equal(PhaseTransitions.ReasonRefusal(PhaseChangeKind.AdministratorOverride, new string('m', 1001)),
+            PhaseTransitions.Refusal(Phase.Mvp, Phase.Poc, PhaseChangeKind.AdministratorOverride, new string('m', 1001)));
+    }
+
+    [Fact]
     public void Allowed_targets_list_the_moves()
     {
         Assert.Equal([Phase.Idee, Phase.Poc, Phase.Construction, Phase.Arret], PhaseTransitions.AllowedTargets(Phase.Mvp));

@@ -116,6 +116,23 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_field_that_does_not_parse_saves_nothing_even_when_the_rules_would_accept_the_rest()
+    {
+        using var client = factory.CreateClientFor(Demo.ProductOwner);
+        var name = $"Indicateur non lu {Guid.NewGuid():N}"[..30];
+        var form = await RenderedForm.ReadAsync(client, $"{Tab}/nouveau");
+        foreach (var (field, value) in Fields(name))
+        {
+            form.Set(field, value);
+        }
+        // The upper bound only matters for a range: the rules accept the rest, but "douze" is not a number.
+        using var response = await form.Set("Input.TargetMax", "douze").SubmitAsync(client);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Saisissez un nombre, par exemple 12,5 ou 12.5.", Message(await Html.ParseAsync(response), "Input.TargetMax"));
+        Assert.Equal(0, await QueryAsync(factory, db => db.Indicators.CountAsync(i => i.Name == name)));
+    }
+
+    [Fact]
     public async Task Suggested_indicators_come_from_the_typology_and_are_flagged_to_complete()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);

@@ -3,6 +3,8 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Domain;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,12 +38,12 @@ public sealed class CreateModel(CapDbContext db, ProductService service, Current
         if (ModelState.IsValid)
         {
             var result = await service.CreateAsync(Input, me, ct);
-            if (result.Succeeded)
+            if (result.Value is { } product)
             {
-                TempData["Success"] = $"Le produit « {result.Value!.Name} » est créé.";
-                return Redirect($"/produits/{result.Value.Slug}");
+                TempData["Success"] = $"Le produit « {product.Name} » est créé.";
+                return Redirect($"/produits/{product.Slug}");
             }
-            ProductFormOptions.AddErrors(ModelState, result.Errors);
+            ModelState.AddRefusal(result.Refusal!, "Input.");
         }
         await LoadAsync(me, ct);
         return Page();

@@ -3,6 +3,8 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Domain;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,25 +67,22 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
         if (ModelState.IsValid)
         {
             var result = await service.UpdateAsync(product, Input, Version, Me, ct);
-            if (result.Succeeded)
+            if (result.Value is { } saved)
             {
                 TempData["Success"] = "Les modifications sont enregistrées.";
-                return Redirect($"/produits/{result.Value!.Slug}");
+                return Redirect($"/produits/{saved.Slug}");
             }
-            if (result.Conflict is { } stored)
-            {
-                await DescribeConflictAsync(stored, ct);
-            }
-            else if (result.ConflictMessage is not null)
+            var refusal = result.Refusal!;
+            if (refusal.Kind == RefusalKind.NotFound)
             {
                 return NotFound();
             }
-            if (result.Errors.Remove(nameof(ProductInput.Phase), out var phaseRefused))
+            if (result.Current is { } stored)
             {
-                // The form has no phase field any more: a posted phase is an old form or a forged one.
-                ModelState.AddModelError(string.Empty, phaseRefused);
+                await DescribeConflictAsync(stored, ct);
             }
-            ProductFormOptions.AddErrors(ModelState, result.Errors);
+            // The form has no phase field any more: a refused phase (an old form or a forged one) goes to the summary.
+            ModelState.AddRefusal(refusal with { Errors = refusal.Errors.ToDictionary(e => e.Key == nameof(ProductInput.Phase) ? string.Empty : e.Key, e => e.Value) }, "Input.");
         }
         await LoadFormAsync(ct);
         return Page();
@@ -117,7 +116,6 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
         // Saving again now replaces the stored values knowingly.
         Version = stored.Version;
         ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty, "Ce produit a été modifié par quelqu’un d’autre pendant que vous le modifiiez : vos changements ne sont pas enregistrés. Comparez ci-dessous, puis enregistrez à nouveau pour garder vos valeurs.");
     }
 
     private async Task LoadFormAsync(CancellationToken ct) =>

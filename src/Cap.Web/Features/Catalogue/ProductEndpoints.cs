@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
 using Cap.Web.Shared.Auth;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Catalogue;
 
@@ -48,7 +50,7 @@ public static class ProductEndpoints
     }
 
     /// <summary>Crée un produit ; la personne authentifiée en devient responsable produit (sauf administrateur). Codes inconnus et champs invalides : 400 avec un message par champ ; identifiant déjà pris : 409.</summary>
-    public static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CreateProduct(
+    public static async Task<Results<Created<ProductResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> CreateProduct(
         ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
         var person = (await currentUser.GetAsync(ct))!;
@@ -62,20 +64,16 @@ public static class ProductEndpoints
             return ApiProblems.Invalid(errors);
         }
         var result = await service.CreateAsync(input, person, ct);
-        if (result.DuplicateSlug)
+        if (result.Refusal is { } refusal)
         {
-            return DuplicateSlug(result.Errors);
-        }
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Invalid(ApiErrors(result.Errors));
+            return new Refused(refusal, ApiField);
         }
         var created = (await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!;
         return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
     }
 
     /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion). La phase ne change pas ici : un champ phase différent de la phase actuelle est refusé (422) ; elle change par le comité produit ou par /lifecycle/override.</summary>
-    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateProduct(
+    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> UpdateProduct(
         string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
     {
         var product = await LoadAsync(db, slug, tracking: true, ct);
@@ -108,27 +106,13 @@ public static class ProductEndpoints
             });
         }
         var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
-        if (result.Conflict is { } current)
+        if (result.Refusal is { } refusal)
         {
-            return TypedResults.Problem(new ProblemDetails
+            if (refusal.Kind == RefusalKind.NotFound)
             {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Modification concurrente",
-                Detail = $"Le produit a été modifié depuis la version {request.Version} : la version enregistrée est {current.Version}. Relisez-le, puis renvoyez vos changements.",
-                Extensions = { ["currentVersion"] = current.Version },
-            });
-        }
-        if (result.ConflictMessage is not null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (result.DuplicateSlug)
-        {
-            return DuplicateSlug(result.Errors);
-        }
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Invalid(ApiErrors(result.Errors));
+                return ApiProblems.ProductNotFound(slug);
+            }
+            return new Refused(refusal, ApiField);
         }
         return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!));
     }
@@ -227,15 +211,6 @@ public static class ProductEndpoints
         _ => char.ToLowerInvariant(field[0]) + field[1..],
     };
 
-    private static Dictionary<string, string> ApiErrors(Dictionary<string, string> errors) =>
-        errors.ToDictionary(e => ApiField(e.Key), e => e.Value);
-
-    private static ProblemHttpResult DuplicateSlug(Dictionary<string, string> errors) => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "Identifiant déjà utilisé",
-        Detail = errors.Values.First(),
-    });
 
 }
 

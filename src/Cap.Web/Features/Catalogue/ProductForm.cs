@@ -33,15 +33,6 @@ public sealed class ProductFormOptions
         CancelUrl = cancelUrl,
     };
 
-    /// <summary>Puts the rule errors next to their fields ("Input.Name"...).</summary>
-    public static void AddErrors(ModelStateDictionary modelState, Dictionary<string, string> errors)
-    {
-        foreach (var (field, message) in errors)
-        {
-            modelState.AddModelError($"Input.{field}", message);
-        }
-    }
-
     public static ProductInput InputFrom(Product p) => new()
     {
         Name = p.Name, Slug = p.Slug, Summary = p.Summary, DirectorateId = p.DirectorateId, DomainId = p.DomainId,

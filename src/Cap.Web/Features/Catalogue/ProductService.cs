@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
@@ -7,28 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Catalogue;
 
-/// <summary>The outcome of a product command: success, field errors, a conflict, or a refusal.</summary>
-public sealed record CommandResult<T>
-{
-    public T? Value { get; init; }
-    public Dictionary<string, string> Errors { get; init; } = [];
-    /// <summary>Set when the row changed since it was read: the current stored values.</summary>
-    public Product? Conflict { get; init; }
-    public string? ConflictMessage { get; init; }
-    /// <summary>The only problem is a slug already used by another product (a 409 on the API).</summary>
-    public bool DuplicateSlug { get; init; }
-    public bool Succeeded => Errors.Count == 0 && Conflict is null && ConflictMessage is null;
-
-    public static CommandResult<T> Ok(T value) => new() { Value = value };
-}
-
 /// <summary>Creates, edits and archives products, for the screens and the API alike. The phase is set at creation; afterwards it changes only through the life cycle (<see cref="LifeCycleService"/>).</summary>
 public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
 {
     public const string PhaseChangeRefused =
         "La phase ne se modifie pas avec les autres champs du produit : elle change par une décision du comité produit ou par une correction d’un administrateur, dans l’onglet « Cycle de vie ».";
 
-    public async Task<CommandResult<Product>> CreateAsync(ProductInput input, Person author, CancellationToken ct = default)
+    public async Task<Result<Product>> CreateAsync(ProductInput input, Person author, CancellationToken ct = default)
     {
         var errors = ProductRules.Validate(input);
         var slugTaken = await CheckReferencesAsync(input, errors, null, ct);
@@ -38,7 +24,7 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
         }
         if (errors.Count > 0)
         {
-            return new CommandResult<Product> { Errors = errors, DuplicateSlug = slugTaken && errors.Count == 1 };
+            return Refused(errors, slugTaken);
         }
         var product = new Product();
         ProductRules.Apply(input, product);
@@ -46,7 +32,7 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
         var refusal = lifeCycle.StageMove(product, input.Phase ?? Phase.Idee, PhaseChangeKind.Creation, author.DisplayName);
         if (refusal is not null)
         {
-            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Phase)] = refusal } };
+            return Refusal.Invalid(nameof(ProductInput.Phase), refusal);
         }
         // The author steers what they create, unless an administrator registers it for a team.
         if (!Access.CanAdminister(author))
@@ -70,13 +56,13 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
             {
                 throw;
             }
-            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Slug)] = SlugTakenMessage(product.Slug) }, DuplicateSlug = true };
+            return Refusal.Conflict(SlugTakenMessage(product.Slug), nameof(ProductInput.Slug));
         }
-        return CommandResult<Product>.Ok(product);
+        return product;
     }
 
     /// <param name="expectedVersion">The version the person started from; a different stored version is a conflict.</param>
-    public async Task<CommandResult<Product>> UpdateAsync(Product product, ProductInput input, int expectedVersion, Person editor, CancellationToken ct = default)
+    public async Task<Result<Product>> UpdateAsync(Product product, ProductInput input, int expectedVersion, Person editor, CancellationToken ct = default)
     {
         var errors = ProductRules.Validate(input);
         var slugTaken = await CheckReferencesAsync(input, errors, product.Id, ct);
@@ -86,11 +72,11 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
         }
         if (errors.Count > 0)
         {
-            return new CommandResult<Product> { Errors = errors, DuplicateSlug = slugTaken && errors.Count == 1 };
+            return Refused(errors, slugTaken);
         }
         if (product.Version != expectedVersion)
         {
-            return new CommandResult<Product> { Conflict = product };
+            return Changed(product);
         }
         db.Entry(product).Property(p => p.Version).OriginalValue = expectedVersion;
         ProductRules.Apply(input, product);
@@ -101,9 +87,7 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
         catch (DbUpdateConcurrencyException)
         {
             var current = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == product.Id, ct);
-            return current is null
-                ? new CommandResult<Product> { ConflictMessage = "Ce produit a été supprimé entre-temps." }
-                : new CommandResult<Product> { Conflict = current };
+            return current is null ? Refusal.NotFound("Ce produit a été supprimé entre-temps.") : Changed(current);
         }
         catch (DbUpdateException)
         {
@@ -111,22 +95,32 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
             {
                 throw;
             }
-            return new CommandResult<Product> { Errors = new() { [nameof(ProductInput.Slug)] = SlugTakenMessage(product.Slug) }, DuplicateSlug = true };
+            return Refusal.Conflict(SlugTakenMessage(product.Slug), nameof(ProductInput.Slug));
         }
-        return CommandResult<Product>.Ok(product);
+        return product;
     }
 
-    public async Task<CommandResult<Product>> SetArchivedAsync(Product product, bool archived, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<Result<Product>> SetArchivedAsync(Product product, bool archived, DateTimeOffset now, CancellationToken ct = default)
     {
         if (product.IsArchived == archived)
         {
-            return CommandResult<Product>.Ok(product);
+            return product;
         }
         product.IsArchived = archived;
         product.ArchivedAt = archived ? now : null;
         await db.SaveChangesAsync(ct);
-        return CommandResult<Product>.Ok(product);
+        return product;
     }
+
+    /// <summary>Field errors (400); a slug taken by another product, alone, is a conflict (409).</summary>
+    private static Refusal Refused(Dictionary<string, string> errors, bool slugTaken) =>
+        slugTaken && errors.Count == 1 ? Refusal.Conflict(errors.Values.Single(), nameof(ProductInput.Slug)) : Refusal.Invalid(errors);
+
+    /// <summary>Someone saved the product since it was read: the stored values come back to be compared.</summary>
+    private static Result<Product> Changed(Product stored) => Result<Product>.Refused(
+        Refusal.Conflict("Ce produit a été modifié par quelqu’un d’autre pendant que vous le modifiiez : vos changements ne sont pas enregistrés. Comparez ci-dessous, puis enregistrez à nouveau pour garder vos valeurs.",
+            currentVersion: stored.Version),
+        stored);
 
     /// <returns>Whether the slug is already taken.</returns>
     private async Task<bool> CheckReferencesAsync(ProductInput input, Dictionary<string, string> errors, int? productId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -41,13 +42,14 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
             return Forbid();
         }
         var (input, parseErrors) = Input.ToInput();
-        var (indicator, result) = await service.CreateAsync(Product.Id, input, ct);
-        if (parseErrors.Count == 0 && result.Succeeded)
+        // A field that did not parse is refused before anything is written.
+        var result = parseErrors.Count == 0 ? await service.CreateAsync(Product.Id, input, ct) : IndicatorForm.Unparsed(parseErrors, IndicatorRules.Validate(input));
+        if (result.Value is { } indicator)
         {
             TempData["Success"] = "L’indicateur est créé.";
-            return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator!.Id}");
+            return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator.Id}");
         }
-        IndicatorForm.AddErrors(ModelState, nameof(Input), parseErrors, result.Errors);
+        IndicatorForm.Show(ModelState, nameof(Input), result.Refusal!);
         await LoadFormAsync(ct);
         return Page();
     }

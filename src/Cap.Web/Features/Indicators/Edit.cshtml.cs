@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -64,17 +65,13 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
         }
         var version = Version;
         var (input, parseErrors) = Input.ToInput();
-        var result = parseErrors.Count == 0 ? await service.UpdateAsync(indicator, input, version, ct) : new WriteResult(IndicatorRules.Validate(input));
-        if (result.Succeeded)
+        var result = parseErrors.Count == 0 ? await service.UpdateAsync(indicator, input, version, ct) : IndicatorForm.Unparsed(parseErrors, IndicatorRules.Validate(input));
+        if (result.Refusal is not { } refusal)
         {
             TempData["Success"] = "Les modifications sont enregistrées.";
             return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator.Id}");
         }
-        IndicatorForm.AddErrors(ModelState, nameof(Input), parseErrors, result.Errors);
-        if (result.Conflict)
-        {
-            ModelState.AddModelError(string.Empty, "Cet indicateur a été modifié par quelqu’un d’autre pendant que vous le modifiiez : vos changements ne sont pas enregistrés. Relisez la page de l’indicateur puis recommencez.");
-        }
+        IndicatorForm.Show(ModelState, nameof(Input), refusal);
         Version = version;
         await LoadFormAsync(ct);
         return Page();

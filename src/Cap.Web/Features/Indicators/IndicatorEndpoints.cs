@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Indicators;
 
@@ -54,7 +55,7 @@ public static class IndicatorEndpoints
     }
 
     /// <summary>Crée un indicateur (équipe du produit ou administrateur). Champs invalides : 400 avec un message par champ (cible égale à la référence, date cible avant la date de référence…).</summary>
-    public static async Task<Results<Created<IndicatorResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CreateIndicator(
+    public static async Task<Results<Created<IndicatorResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> CreateIndicator(
         string slug, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
@@ -71,17 +72,18 @@ public static class IndicatorEndpoints
         {
             return ApiProblems.Invalid(errors);
         }
-        var (indicator, result) = await service.CreateAsync(productId.Value, input, ct);
-        if (!result.Succeeded)
+        var result = await service.CreateAsync(productId.Value, input, ct);
+        if (result.Refusal is { } refusal)
         {
-            return ApiProblems.Invalid(ApiErrors(result.Errors));
+            return new Refused(refusal);
         }
-        var row = (await service.GetAsync(productId.Value, indicator!.Id, ct))!;
+        var indicator = result.Value!;
+        var row = (await service.GetAsync(productId.Value, indicator.Id, ct))!;
         return TypedResults.Created($"/api/v1/products/{slug}/indicators/{indicator.Id}", IndicatorResponse.From(row));
     }
 
     /// <summary>Remplace les champs d’un indicateur. <c>version</c> doit être la version lue : si l’indicateur a été modifié entre-temps, la réponse est 409.</summary>
-    public static async Task<Results<Ok<IndicatorResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateIndicator(
+    public static async Task<Results<Ok<IndicatorResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> UpdateIndicator(
         string slug, int id, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
@@ -108,19 +110,9 @@ public static class IndicatorEndpoints
             return ApiProblems.Invalid(errors);
         }
         var result = await service.UpdateAsync(indicator, input, request.Version, ct);
-        if (result.Conflict)
+        if (result.Refusal is { } refusal)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Modification concurrente",
-                Detail = $"L’indicateur a été modifié depuis la version {request.Version} : relisez-le, puis renvoyez vos changements.",
-                Extensions = { ["currentVersion"] = indicator.Version },
-            });
-        }
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Invalid(ApiErrors(result.Errors));
+            return new Refused(refusal);
         }
         return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(productId.Value, id, ct))!));
     }
@@ -203,16 +195,17 @@ public static class IndicatorEndpoints
         }
         var parseErrors = new Dictionary<string, string>();
         var inputs = points.Select((p, n) => p is null ? new MeasurementInput(null, null, null) : p.ToInput(parseErrors, $"[{n}].")).ToList();
-        var (result, created, updated) = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct,
+        var result = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct,
             // Through a product token, the token's name goes with its creator's into the measurements and the audit trail.
             authorName: currentUser.IsProductToken ? currentUser.Name : null);
-        if (!result.Succeeded)
+        if (result.Refusal is { Errors: var errors })
         {
             return TypedResults.ValidationProblem(
-                result.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => new[] { e.Value }),
+                errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => new[] { e.Value }),
                 title: "Mesures invalides",
-                detail: $"{result.Errors.Count} erreur(s) : aucune mesure n’a été écrite. Corrigez les points signalés puis renvoyez la requête.");
+                detail: $"{errors.Count} erreur(s) : aucune mesure n’a été écrite. Corrigez les points signalés puis renvoyez la requête.");
         }
+        var (created, updated) = result.Value!;
         return TypedResults.Ok(new PushResponse(points.Count, created, updated, points.Count - created - updated));
     }
 
@@ -221,9 +214,6 @@ public static class IndicatorEndpoints
 
     private static async Task<bool> CanEditAsync(CapDbContext db, CurrentUser currentUser, int productId, CancellationToken ct) =>
         await currentUser.GetAsync(ct) is { } person && Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId, ct));
-
-    private static Dictionary<string, string> ApiErrors(Dictionary<string, string> errors) =>
-        errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
 
     private static ProblemHttpResult IndicatorNotFound(string slug, int id) => TypedResults.Problem(new ProblemDetails
     {

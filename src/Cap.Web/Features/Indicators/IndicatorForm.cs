@@ -1,5 +1,7 @@
 using System.Globalization;
+using Cap.Domain;
 using Cap.Domain.Steering;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -62,18 +64,18 @@ public sealed class IndicatorForm
         return (input, errors);
     }
 
-    /// <summary>Replaces the binder's (English) messages by the rule's French ones, under "Input.Field".</summary>
-    public static void AddErrors(ModelStateDictionary modelState, string prefix, Dictionary<string, string> parseErrors, Dictionary<string, string> ruleErrors)
+    /// <summary>
+    /// A form whose fields did not parse is refused without writing: the parse messages, then the rule's messages
+    /// for the fields that parsed.
+    /// </summary>
+    public static Refusal Unparsed(Dictionary<string, string> parseErrors, IReadOnlyDictionary<string, string> ruleErrors) =>
+        Refusal.Invalid(parseErrors.Concat(ruleErrors.Where(e => !parseErrors.ContainsKey(e.Key))).ToDictionary(e => e.Key, e => e.Value));
+
+    /// <summary>Replaces the binder's (English) messages by the refusal's French ones, under "<paramref name="prefix"/>.Field".</summary>
+    public static void Show(ModelStateDictionary modelState, string prefix, Refusal refusal)
     {
         modelState.Clear();
-        foreach (var (field, message) in parseErrors)
-        {
-            modelState.AddModelError($"{prefix}.{field}", message);
-        }
-        foreach (var (field, message) in ruleErrors.Where(e => !parseErrors.ContainsKey(e.Key)))
-        {
-            modelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"{prefix}.{field}", message);
-        }
+        modelState.AddRefusal(refusal, prefix + ".");
     }
 }
 

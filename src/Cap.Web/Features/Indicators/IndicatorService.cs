@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
@@ -12,12 +13,8 @@ public sealed record IndicatorRow(Indicator Indicator, string? ObjectiveTitle, i
     public bool Pending => IndicatorRules.IsPending(Indicator);
 }
 
-/// <summary>The outcome of a write: errors by field (property names, or "[i].field" for a bulk push).</summary>
-public sealed record WriteResult(Dictionary<string, string> Errors, bool Conflict = false)
-{
-    public bool Succeeded => Errors.Count == 0 && !Conflict;
-    public static WriteResult Ok { get; } = new([]);
-}
+/// <summary>What a batch of measurements did: points created, points updated (same date).</summary>
+public sealed record PushCounts(int Created, int Updated);
 
 /// <summary>Reads and writes indicators and their measurements; statuses come from <see cref="IndicatorStatusRule"/>.</summary>
 public sealed class IndicatorService(CapDbContext db, TimeProvider time)
@@ -57,32 +54,32 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     public Task<List<Objective>> ObjectivesAsync(int productId, CancellationToken ct) =>
         db.Objectives.AsNoTracking().Where(o => o.ProductId == productId).OrderBy(o => o.Position).ThenBy(o => o.Id).ToListAsync(ct);
 
-    public async Task<(Indicator? Indicator, WriteResult Result)> CreateAsync(int productId, IndicatorInput input, CancellationToken ct)
+    public async Task<Result<Indicator>> CreateAsync(int productId, IndicatorInput input, CancellationToken ct)
     {
         var errors = await ValidateAsync(productId, input, ct);
         if (errors.Count > 0)
         {
-            return (null, new WriteResult(errors));
+            return Refusal.Invalid(errors);
         }
         var position = await db.Indicators.Where(i => i.ProductId == productId).MaxAsync(i => (int?)i.Position, ct) ?? -1;
         var indicator = new Indicator { ProductId = productId, Position = position + 1 };
         Apply(indicator, input);
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync(ct);
-        return (indicator, WriteResult.Ok);
+        return indicator;
     }
 
     /// <summary>Replaces the fields; <paramref name="version"/> is the version read (null: no check).</summary>
-    public async Task<WriteResult> UpdateAsync(Indicator indicator, IndicatorInput input, int? version, CancellationToken ct)
+    public async Task<Result<Indicator>> UpdateAsync(Indicator indicator, IndicatorInput input, int? version, CancellationToken ct)
     {
         var errors = await ValidateAsync(indicator.ProductId, input, ct);
         if (errors.Count > 0)
         {
-            return new WriteResult(errors);
+            return Refusal.Invalid(errors);
         }
         if (version is { } v && v != indicator.Version)
         {
-            return new WriteResult([], Conflict: true);
+            return Changed(indicator);
         }
         Apply(indicator, input);
         try
@@ -91,10 +88,14 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new WriteResult([], Conflict: true);
+            return Changed(indicator);
         }
-        return WriteResult.Ok;
+        return indicator;
     }
+
+    private static Refusal Changed(Indicator indicator) => Refusal.Conflict(
+        "Cet indicateur a été modifié par quelqu’un d’autre pendant que vous le modifiiez : vos changements ne sont pas enregistrés. Relisez la page de l’indicateur puis recommencez.",
+        currentVersion: indicator.Version);
 
     public async Task DeleteAsync(Indicator indicator, CancellationToken ct)
     {
@@ -145,7 +146,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         db.Measurements.FirstOrDefaultAsync(m => m.Id == id && m.IndicatorId == indicatorId, ct);
 
     /// <summary>Adds one measurement; a measurement already at that date is refused (edit it instead).</summary>
-    public async Task<WriteResult> AddMeasurementAsync(Indicator indicator, MeasurementInput input, MeasurementSource source, Person author, CancellationToken ct)
+    public async Task<Result<Measurement>> AddMeasurementAsync(Indicator indicator, MeasurementInput input, MeasurementSource source, Person author, CancellationToken ct)
     {
         var errors = IndicatorRules.ValidateMeasurement(input, Today);
         if (errors.Count == 0 && await db.Measurements.AnyAsync(m => m.IndicatorId == indicator.Id && m.Date == input.Date, ct))
@@ -154,14 +155,15 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return new WriteResult(errors);
+            return Refusal.Invalid(errors);
         }
-        db.Measurements.Add(New(indicator, input, source, author));
+        var measurement = New(indicator, input, source, author);
+        db.Measurements.Add(measurement);
         await db.SaveChangesAsync(ct);
-        return WriteResult.Ok;
+        return measurement;
     }
 
-    public async Task<WriteResult> UpdateMeasurementAsync(Measurement measurement, MeasurementInput input, CancellationToken ct)
+    public async Task<Result<Measurement>> UpdateMeasurementAsync(Measurement measurement, MeasurementInput input, CancellationToken ct)
     {
         var errors = IndicatorRules.ValidateMeasurement(input, Today);
         if (errors.Count == 0 && input.Date != measurement.Date
@@ -171,13 +173,13 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return new WriteResult(errors);
+            return Refusal.Invalid(errors);
         }
         measurement.Date = input.Date!.Value;
         measurement.Value = input.Value!.Value;
         measurement.Comment = Clean(input.Comment);
         await db.SaveChangesAsync(ct);
-        return WriteResult.Ok;
+        return measurement;
     }
 
     public async Task DeleteMeasurementAsync(Measurement measurement, CancellationToken ct)
@@ -190,7 +192,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     /// Writes a batch of points all or nothing, idempotent on the date: an existing date is updated, never duplicated.
     /// Errors are keyed "[index].field"; <paramref name="parseErrors"/> come from the caller's parsing.
     /// </summary>
-    public async Task<(WriteResult Result, int Created, int Updated)> PushAsync(
+    public async Task<Result<PushCounts>> PushAsync(
         Indicator indicator, IReadOnlyList<MeasurementInput> points, Dictionary<string, string> parseErrors, MeasurementSource source, Person author, CancellationToken ct, string? authorName = null)
     {
         var errors = new Dictionary<string, string>(parseErrors);
@@ -216,11 +218,11 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return (new WriteResult(errors), 0, 0);
+            return Refusal.Invalid(errors);
         }
         var rows = points.Select(p => new MeasurementRow(p.Date!.Value, p.Value!.Value, Clean(p.Comment))).ToList();
         var (created, updated) = await MeasurementWriter.UpsertAsync(db, indicator, rows, source, author.Id, authorName ?? author.DisplayName, time.GetUtcNow(), ct);
-        return (WriteResult.Ok, created, updated);
+        return new PushCounts(created, updated);
     }
 
     private Measurement New(Indicator indicator, MeasurementInput input, MeasurementSource source, Person author) => new()

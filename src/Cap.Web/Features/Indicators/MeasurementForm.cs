@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Cap.Domain.Steering;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -29,15 +30,15 @@ public sealed class MeasurementForm
     }
 
     /// <summary>Validates then writes through <paramref name="write"/>; errors go to ModelState under <paramref name="prefix"/>.</summary>
-    public async Task<bool> SaveAsync(ModelStateDictionary modelState, string prefix, DateOnly today, Func<MeasurementInput, Task<WriteResult>> write)
+    public async Task<bool> SaveAsync(ModelStateDictionary modelState, string prefix, DateOnly today, Func<MeasurementInput, Task<Result<Measurement>>> write)
     {
         var input = ToInput(out var parseErrors);
-        var result = parseErrors.Count == 0 ? await write(input) : new WriteResult(IndicatorRules.ValidateMeasurement(input, today));
-        if (parseErrors.Count == 0 && result.Succeeded)
+        var result = parseErrors.Count == 0 ? await write(input) : IndicatorForm.Unparsed(parseErrors, IndicatorRules.ValidateMeasurement(input, today));
+        if (result.Refusal is { } refusal)
         {
-            return true;
+            IndicatorForm.Show(modelState, prefix, refusal);
+            return false;
         }
-        IndicatorForm.AddErrors(modelState, prefix, parseErrors, result.Errors);
-        return false;
+        return true;
     }
 }

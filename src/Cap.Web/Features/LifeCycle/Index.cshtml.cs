@@ -4,6 +4,8 @@ using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Domain;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -85,13 +87,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
         ModelState.Clear();
         var input = new DeliverableInput(Deliverable.Key, Deliverable.Provided, Deliverable.Link, Deliverable.Note);
         var result = await lifeCycle.SaveDeliverableAsync(Product.Id, Product.Phase, input, Deliverable.Version, Me, ct);
-        if (result.Succeeded)
+        if (result.Refusal is not { } refusal)
         {
             var label = PhaseDeliverables.Find(Product.Phase, Deliverable.Key)!.Label;
             TempData["Success"] = $"Le livrable « {label} » est enregistré.";
             return Redirect($"/produits/{Product.Slug}/cycle-de-vie#livrable-{Deliverable.Key}");
         }
-        if (result.Errors.TryGetValue(nameof(DeliverableInput.Key), out var unknown))
+        if (refusal.Errors.TryGetValue(nameof(DeliverableInput.Key), out var unknown))
         {
             // Not a deliverable of the current phase (the phase moved meanwhile, or a forged key).
             ModelState.AddModelError(string.Empty, unknown + " La page montre les livrables de la phase actuelle.");
@@ -99,18 +101,20 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
             return Page();
         }
         PostedKey = Deliverable.Key;
-        foreach (var (field, message) in result.Errors)
+        if (refusal.Kind == RefusalKind.Conflict)
         {
-            var id = FieldId(Deliverable.Key!, field);
-            DeliverableErrors[field] = message;
-            ModelState.AddModelError(id, message);
-        }
-        if (result.ConflictMessage is { } conflict)
-        {
-            ModelState.AddModelError(string.Empty, conflict);
-            DeliverableErrors["Conflict"] = conflict;
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            DeliverableErrors["Conflict"] = refusal.Message;
             // Saving again now replaces the stored values knowingly.
-            Deliverable.Version = result.Conflict?.Version ?? 0;
+            Deliverable.Version = refusal.CurrentVersion ?? 0;
+        }
+        else
+        {
+            foreach (var (field, message) in refusal.Errors)
+            {
+                DeliverableErrors[field] = message;
+                ModelState.AddModelError(FieldId(Deliverable.Key!, field), message);
+            }
         }
         await LoadAsync(ct);
         return Page();
@@ -138,15 +142,15 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
         if (ModelState.IsValid)
         {
             var product = await Db.Products.FirstAsync(p => p.Id == Product.Id, ct);
-            var refusal = await lifeCycle.OverrideAsync(product, Override.Target!.Value, Override.Reason, Me, ct);
-            if (refusal is null)
+            var result = await lifeCycle.OverrideAsync(product, Override.Target!.Value, Override.Reason, Me, ct);
+            if (result.Refusal is not { } refusal)
             {
                 TempData["Success"] = IsStopped
                     ? $"Le produit est rouvert en phase {Override.Target.Value.Label()}."
                     : $"Le produit passe en phase {Override.Target.Value.Label()}.";
                 return Redirect($"/produits/{Product.Slug}/cycle-de-vie");
             }
-            ModelState.AddModelError(refusal.Contains("motif", StringComparison.Ordinal) ? "Override.Reason" : "Override.Target", refusal);
+            ModelState.AddRefusal(refusal, "Override.");
         }
         await LoadAsync(ct);
         return Page();

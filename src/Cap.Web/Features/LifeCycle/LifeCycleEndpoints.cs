@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.LifeCycle;
 
@@ -59,7 +61,7 @@ public static class LifeCycleEndpoints
     }
 
     /// <summary>Change la phase du produit (administrateurs seulement), avec un motif obligatoire ; sur un produit arrêté, le rouvre. Déplacement interdit par les règles ou motif absent : 422 avec le message ; phase inconnue : 400.</summary>
-    public static async Task<Results<Ok<LifeCycleResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> OverridePhase(
+    public static async Task<Results<Ok<LifeCycleResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> OverridePhase(
         string slug, PhaseOverrideRequest request, CapDbContext db, LifeCycleService lifeCycle, CurrentUser currentUser, CancellationToken ct)
     {
         var product = await db.Products.FirstOrDefaultAsync(p => p.Slug == slug, ct);
@@ -77,20 +79,24 @@ public static class LifeCycleEndpoints
             return ApiProblems.Invalid(new() { ["targetPhase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret." });
         }
         var from = product.Phase;
-        var refusal = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);
-        if (refusal is not null)
+        var result = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);
+        if (result.Refusal is { Kind: RefusalKind.Rule } refusal)
         {
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Changement de phase refusé",
-                Detail = refusal,
+                Detail = refusal.Message,
                 Extensions =
                 {
                     ["currentPhase"] = from.Slug(),
                     ["allowedTargets"] = PhaseTransitions.AllowedTargets(from).Select(p => p.Slug()).ToList(),
                 },
             });
+        }
+        if (result.Refusal is { } other)
+        {
+            return new Refused(other);
         }
         return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
     }

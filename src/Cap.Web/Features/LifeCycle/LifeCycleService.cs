@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
@@ -44,22 +45,21 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
     /// saved at once (the product's version guards against a concurrent move).
     /// </summary>
     /// <param name="product">The product, tracked.</param>
-    /// <returns>The French reason for refusing the move, or null when it was saved.</returns>
-    public async Task<string?> OverrideAsync(Product product, Phase to, string? reason, Person administrator, CancellationToken ct)
+    /// <returns>The product in its new phase, or the refusal: about the reason (Reason) or the phase asked for (Target).</returns>
+    public async Task<Result<Product>> OverrideAsync(Product product, Phase to, string? reason, Person administrator, CancellationToken ct)
     {
         if (!Access.CanChangePhase(administrator))
         {
-            return "Seul un administrateur peut corriger la phase d’un produit.";
-        }
-        if (reason is { } r && r.Trim().Length > PhaseTransitions.ReasonMaxLength)
-        {
-            return $"Le motif ne doit pas dépasser {PhaseTransitions.ReasonMaxLength} caractères (actuellement {r.Trim().Length}).";
+            return Refusal.Forbidden("Seul un administrateur peut corriger la phase d’un produit.");
         }
         var kind = product.Phase == Phase.Arret ? PhaseChangeKind.Reopening : PhaseChangeKind.AdministratorOverride;
-        var refusal = StageMove(product, to, kind, administrator.DisplayName, reason);
-        if (refusal is not null)
+        if (PhaseTransitions.ReasonRefusal(kind, reason) is { } reasonRefused)
         {
-            return refusal;
+            return Refusal.Rule(OverrideFields.Reason, reasonRefused);
+        }
+        if (StageMove(product, to, kind, administrator.DisplayName, reason) is { } moveRefused)
+        {
+            return Refusal.Rule(OverrideFields.Target, moveRefused);
         }
         try
         {
@@ -69,9 +69,9 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
         {
             // Nothing was written: forget the staged move so that nothing half-recorded is saved later.
             db.ChangeTracker.Clear();
-            return "Le produit a été modifié par quelqu’un d’autre pendant votre saisie : sa phase n’a pas changé. Rechargez la page pour voir sa phase actuelle, puis recommencez si besoin.";
+            return Refusal.Conflict("Le produit a été modifié par quelqu’un d’autre pendant votre saisie : sa phase n’a pas changé. Rechargez la page pour voir sa phase actuelle, puis recommencez si besoin.");
         }
-        return null;
+        return product;
     }
 
     /// <summary>The product's phase changes, oldest first.</summary>
@@ -103,44 +103,44 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
     /// Records what the team says about one typical deliverable of the product's current phase.
     /// </summary>
     /// <param name="expectedVersion">The version of the record the person started from (0 when there was none).</param>
-    public async Task<DeliverableResult> SaveDeliverableAsync(int productId, Phase phase, DeliverableInput input, int expectedVersion, Person author, CancellationToken ct)
+    public async Task<Result<DeliverableRecord>> SaveDeliverableAsync(int productId, Phase phase, DeliverableInput input, int expectedVersion, Person author, CancellationToken ct)
     {
         var definition = PhaseDeliverables.Find(phase, input.Key);
         if (definition is null)
         {
-            return new DeliverableResult { Errors = { [nameof(DeliverableInput.Key)] = $"Ce livrable n’est pas un livrable type de la phase {phase.Label()}." } };
+            return Refusal.Invalid(nameof(DeliverableInput.Key), $"Ce livrable n’est pas un livrable type de la phase {phase.Label()}.");
         }
         var link = Clean(input.Link);
         var note = Clean(input.Note);
-        var result = new DeliverableResult();
+        var errors = new Dictionary<string, string>();
         if (link is not null)
         {
             if (link.Length > DeliverableRecord.LinkMaxLength)
             {
-                result.Errors[nameof(DeliverableInput.Link)] = $"Le lien ne doit pas dépasser {DeliverableRecord.LinkMaxLength} caractères (actuellement {link.Length}).";
+                errors[nameof(DeliverableInput.Link)] = $"Le lien ne doit pas dépasser {DeliverableRecord.LinkMaxLength} caractères (actuellement {link.Length}).";
             }
             else if (!IsWebLink(link))
             {
-                result.Errors[nameof(DeliverableInput.Link)] = "Saisissez une adresse web complète commençant par https:// ou http://, par exemple https://wiki.exemple.gouv.fr/note-de-cadrage.";
+                errors[nameof(DeliverableInput.Link)] = "Saisissez une adresse web complète commençant par https:// ou http://, par exemple https://wiki.exemple.gouv.fr/note-de-cadrage.";
             }
         }
         if (note is not null && note.Length > DeliverableRecord.NoteMaxLength)
         {
-            result.Errors[nameof(DeliverableInput.Note)] = $"La note ne doit pas dépasser {DeliverableRecord.NoteMaxLength} caractères (actuellement {note.Length}).";
+            errors[nameof(DeliverableInput.Note)] = $"La note ne doit pas dépasser {DeliverableRecord.NoteMaxLength} caractères (actuellement {note.Length}).";
         }
-        if (input.Provided && link is null && note is null && !result.Errors.ContainsKey(nameof(DeliverableInput.Link)))
+        if (input.Provided && link is null && note is null && !errors.ContainsKey(nameof(DeliverableInput.Link)))
         {
-            result.Errors[nameof(DeliverableInput.Link)] = "Pour marquer ce livrable comme fourni, indiquez le lien où le trouver ou une note qui le décrit.";
+            errors[nameof(DeliverableInput.Link)] = "Pour marquer ce livrable comme fourni, indiquez le lien où le trouver ou une note qui le décrit.";
         }
-        if (result.Errors.Count > 0)
+        if (errors.Count > 0)
         {
-            return result;
+            return Refusal.Invalid(errors);
         }
 
         var record = await db.DeliverableRecords.FirstOrDefaultAsync(d => d.ProductId == productId && d.Phase == phase && d.Key == definition.Key, ct);
         if ((record?.Version ?? 0) != expectedVersion)
         {
-            return new DeliverableResult { Conflict = record is null ? null : Detach(record), ConflictMessage = ConflictMessage(record) };
+            return Changed(record is null ? null : Detach(record));
         }
         if (record is null)
         {
@@ -169,9 +169,9 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
             {
                 throw;
             }
-            return new DeliverableResult { Conflict = stored, ConflictMessage = ConflictMessage(stored) };
+            return Changed(stored);
         }
-        return new DeliverableResult { Value = record };
+        return record;
     }
 
     private DeliverableRecord Detach(DeliverableRecord record)
@@ -179,6 +179,10 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
         db.Entry(record).State = EntityState.Detached;
         return record;
     }
+
+    /// <summary>Someone saved the deliverable since it was read: the stored record (if any) comes back to be shown.</summary>
+    private static Result<DeliverableRecord> Changed(DeliverableRecord? stored) =>
+        Result<DeliverableRecord>.Refused(Refusal.Conflict(ConflictMessage(stored), currentVersion: stored?.Version ?? 0), stored);
 
     private static string ConflictMessage(DeliverableRecord? stored) => stored is null
         ? "Ce livrable a changé pendant votre saisie : votre saisie n’est pas enregistrée. Rechargez la page, puis recommencez."
@@ -200,13 +204,9 @@ public sealed record PhasePeriod(Phase Phase, DateTimeOffset Start, DateTimeOffs
 /// <summary>What the team says about one typical deliverable.</summary>
 public sealed record DeliverableInput(string? Key, bool Provided, string? Link, string? Note);
 
-/// <summary>The outcome of saving a deliverable: the record, field errors (keys: Key, Link, Note) or a conflict.</summary>
-public sealed class DeliverableResult
+/// <summary>The fields an override's refusal can be about.</summary>
+public static class OverrideFields
 {
-    public DeliverableRecord? Value { get; init; }
-    public Dictionary<string, string> Errors { get; } = [];
-    /// <summary>The stored record when it changed since it was read.</summary>
-    public DeliverableRecord? Conflict { get; init; }
-    public string? ConflictMessage { get; init; }
-    public bool Succeeded => Errors.Count == 0 && ConflictMessage is null;
+    public const string Target = nameof(Target);
+    public const string Reason = nameof(Reason);
 }
