@@ -91,11 +91,10 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser) : Produc
         {
             return NotFound();
         }
-        // A product keeps at least one Responsable produit so that someone can steer it.
-        if (member.Role == ProductRole.ResponsableProduit
-            && !await Db.TeamMembers.AnyAsync(m => m.ProductId == Product.Id && m.Id != member.Id && m.Role == ProductRole.ResponsableProduit, ct))
+        var team = await Db.TeamMembers.AsNoTracking().Where(m => m.ProductId == Product.Id).ToListAsync(ct);
+        if (TeamRules.RemovalRefusal(member, team) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, $"{member.Person!.DisplayName} est le seul responsable produit : ajoutez d’abord un autre responsable produit.");
+            ModelState.AddModelError(string.Empty, refusal);
             await LoadAsync(ct);
             return Page();
         }

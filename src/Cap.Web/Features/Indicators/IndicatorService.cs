@@ -177,7 +177,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         }
         measurement.Date = input.Date!.Value;
         measurement.Value = input.Value!.Value;
-        measurement.Comment = Clean(input.Comment);
+        measurement.Comment = Text.Clean(input.Comment);
         await db.SaveChangesAsync(ct);
         return measurement;
     }
@@ -220,7 +220,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         {
             return Refusal.Invalid(errors);
         }
-        var rows = points.Select(p => new MeasurementRow(p.Date!.Value, p.Value!.Value, Clean(p.Comment))).ToList();
+        var rows = points.Select(p => new MeasurementRow(p.Date!.Value, p.Value!.Value, Text.Clean(p.Comment))).ToList();
         var (created, updated) = await MeasurementWriter.UpsertAsync(db, indicator, rows, source, author.Id, authorName ?? author.DisplayName, time.GetUtcNow(), ct);
         return new PushCounts(created, updated);
     }
@@ -228,7 +228,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     private Measurement New(Indicator indicator, MeasurementInput input, MeasurementSource source, Person author) => new()
     {
         IndicatorId = indicator.Id, ProductId = indicator.ProductId, Date = input.Date!.Value, Value = input.Value!.Value,
-        Comment = Clean(input.Comment), Source = source, AuthorId = author.Id, AuthorName = author.DisplayName,
+        Comment = Text.Clean(input.Comment), Source = source, AuthorId = author.Id, AuthorName = author.DisplayName,
         CreatedAt = time.GetUtcNow(),
     };
 
@@ -246,9 +246,9 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     {
         indicator.Kind = input.Kind!.Value;
         indicator.Name = input.Name!.Trim();
-        indicator.Definition = Clean(input.Definition);
+        indicator.Definition = Text.Clean(input.Definition);
         indicator.Unit = input.Unit!.Value;
-        indicator.CustomUnit = input.Unit == IndicatorUnit.Free ? Clean(input.CustomUnit) : null;
+        indicator.CustomUnit = input.Unit == IndicatorUnit.Free ? Text.Clean(input.CustomUnit) : null;
         indicator.Direction = input.Direction!.Value;
         indicator.Baseline = input.Baseline!.Value;
         indicator.BaselineDate = input.BaselineDate!.Value;
@@ -258,8 +258,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         indicator.Frequency = input.Frequency!.Value;
         indicator.ObjectiveId = input.ObjectiveId;
         indicator.Family = input.Family;
-        indicator.DataSource = Clean(input.DataSource);
+        indicator.DataSource = Text.Clean(input.DataSource);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -110,8 +110,8 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
         {
             return Refusal.Invalid(nameof(DeliverableInput.Key), $"Ce livrable n’est pas un livrable type de la phase {phase.Label()}.");
         }
-        var link = Clean(input.Link);
-        var note = Clean(input.Note);
+        var link = Text.Clean(input.Link);
+        var note = Text.Clean(input.Note);
         var errors = new Dictionary<string, string>();
         if (link is not null)
         {
@@ -194,7 +194,6 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && !string.IsNullOrEmpty(uri.Host);
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>A phase the product held: from <see cref="Start"/> to <see cref="End"/> (null while it still holds it).</summary>

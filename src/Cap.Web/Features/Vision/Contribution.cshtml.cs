@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -63,7 +64,7 @@ public sealed class ContributionModel(CapDbContext db, CurrentUser currentUser, 
         {
             return Page();
         }
-        var reply = VisionService.Clean(Reply);
+        var reply = Text.Clean(Reply);
         if (reply is null)
         {
             ModelState.AddModelError(nameof(Reply), kind == ContributionKind.Proposal

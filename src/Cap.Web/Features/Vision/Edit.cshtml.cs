@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -81,7 +82,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
         {
             ModelState.AddModelError($"Input.{part}", message);
         }
-        if (VisionService.Clean(Input.ChangeNote) is { Length: > 500 } note)
+        if (Text.Clean(Input.ChangeNote) is { Length: > 500 } note)
         {
             ModelState.AddModelError("Input.ChangeNote", $"La note ne doit pas dépasser 500 caractères (actuellement {note.Length}).");
         }
@@ -126,7 +127,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
         var v = new Domain.Steering.Vision();
         foreach (var part in Enum.GetValues<VisionPart>())
         {
-            v.Set(part, VisionService.Clean(Input.Get(part)));
+            v.Set(part, Text.Clean(Input.Get(part)));
         }
         return v;
     }

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
@@ -96,7 +97,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, VisionS
         {
             ModelState.AddModelError("Contribution.Kind", "Choisissez s’il s’agit d’un commentaire ou d’une proposition.");
         }
-        var text = VisionService.Clean(Contribution.Text);
+        var text = Text.Clean(Contribution.Text);
         if (text is null)
         {
             ModelState.AddModelError("Contribution.Text", "Saisissez votre commentaire ou la formulation proposée.");

@@ -3,6 +3,7 @@ using Cap.Data;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,12 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
     public int Version { get; set; }
 
     [BindProperty]
-    public ObjectiveInput Input { get; set; } = new();
+    public ObjectiveFields Input { get; set; } = new();
 
     public List<SelectListItem> Statuses { get; } = Enum.GetValues<ObjectiveStatus>().Select(s => new SelectListItem(s.Label(), s.ToString())).ToList();
     public IReadOnlyList<(int Id, string Name)> Priorities { get; private set; } = [];
 
-    public sealed class ObjectiveInput
+    public sealed class ObjectiveFields
     {
         public string? Title { get; set; }
         public string? Description { get; set; }
@@ -56,7 +57,7 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
                 return NotFound();
             }
             Version = objective.Version;
-            Input = new ObjectiveInput
+            Input = new ObjectiveFields
             {
                 Title = objective.Title,
                 Description = objective.Description,
@@ -90,49 +91,19 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
         }
         ModelState.Clear();
         await LoadPrioritiesAsync(ct);
-        var title = VisionService.Clean(Input.Title);
-        if (title is null)
-        {
-            ModelState.AddModelError("Input.Title", "Saisissez le titre de l’objectif.");
-        }
-        else if (title.Length > Objective.TitleMaxLength)
-        {
-            ModelState.AddModelError("Input.Title", $"Le titre ne doit pas dépasser {Objective.TitleMaxLength} caractères (actuellement {title.Length}).");
-        }
-        var description = VisionService.Clean(Input.Description);
-        if (description is { Length: > Objective.DescriptionMaxLength })
-        {
-            ModelState.AddModelError("Input.Description", $"La description ne doit pas dépasser {Objective.DescriptionMaxLength} caractères (actuellement {description.Length}).");
-        }
-        DateOnly? horizon = null;
-        if (VisionService.Clean(Input.Horizon) is { } rawHorizon)
-        {
-            if (DateOnly.TryParseExact(rawHorizon, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                horizon = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Horizon", "Saisissez l’horizon sous la forme jj/mm/aaaa, par exemple 30/06/2027.");
-            }
-        }
-        if (Input.Status is not { } status || !Enum.IsDefined(status))
-        {
-            ModelState.AddModelError("Input.Status", "Choisissez le statut de l’objectif.");
-        }
         var offered = Priorities.Select(p => p.Id).ToHashSet();
         var kept = objective?.Priorities.Select(p => p.MinistryPriorityId).ToHashSet() ?? [];
-        // An inactive priority stays on the objectives that already had it, but is not offered anew.
-        if (Input.PriorityIds.Any(id => !offered.Contains(id) && !kept.Contains(id)))
+        var accepted = ObjectiveRules.Validate(new ObjectiveInput(Input.Title, Input.Description, Input.Horizon, Input.Status, Input.PriorityIds), offered, kept);
+        if (accepted.Refusal is { } refusal)
         {
-            ModelState.AddModelError("Input.PriorityIds", "Une des priorités choisies n’existe pas ou n’est plus proposée.");
+            ModelState.AddRefusal(refusal, "Input.");
         }
         if (objective is not null && objective.Version != Version)
         {
             ModelState.AddModelError(string.Empty, "L’objectif a été modifié par quelqu’un d’autre pendant votre saisie : relisez-le, vos valeurs sont conservées ci-dessous.");
             Version = objective.Version;
         }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || accepted.Value is not { } values)
         {
             return Page();
         }
@@ -142,11 +113,11 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
             objective = new Objective { ProductId = Product.Id, Position = (last ?? -1) + 1 };
             Db.Objectives.Add(objective);
         }
-        objective.Title = title!;
-        objective.Description = description;
-        objective.Horizon = horizon;
-        objective.Status = Input.Status!.Value;
-        var wanted = Input.PriorityIds.Distinct().ToHashSet();
+        objective.Title = values.Title;
+        objective.Description = values.Description;
+        objective.Horizon = values.Horizon;
+        objective.Status = values.Status;
+        var wanted = values.PriorityIds;
         objective.Priorities.RemoveAll(p => !wanted.Contains(p.MinistryPriorityId));
         foreach (var id in wanted.Where(id => objective.Priorities.All(p => p.MinistryPriorityId != id)))
         {

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,9 @@ public sealed class VisionService(CapDbContext db, TimeProvider time)
         edit(next);
         foreach (var part in Enum.GetValues<VisionPart>())
         {
-            next.Set(part, Clean(next.Get(part)) ?? (part == VisionPart.Statement ? string.Empty : null));
+            next.Set(part, Text.Clean(next.Get(part)) ?? (part == VisionPart.Statement ? string.Empty : null));
         }
-        next.ChangeNote = Clean(note);
+        next.ChangeNote = Text.Clean(note);
         next.AuthorId = author.Id;
         next.AuthorName = author.DisplayName;
         next.CreatedAt = Now;
@@ -55,12 +56,10 @@ public sealed class VisionService(CapDbContext db, TimeProvider time)
     public void Answer(VisionContribution contribution, ContributionStatus status, string? answer, Person person)
     {
         contribution.Status = status;
-        contribution.Answer = Clean(answer);
+        contribution.Answer = Text.Clean(answer);
         contribution.AnsweredByName = person.DisplayName;
         contribution.AnsweredAt = Now;
     }
-
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
