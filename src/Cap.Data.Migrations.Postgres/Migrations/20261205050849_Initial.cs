@@ -1,0 +1,2532 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Cap.Data.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingInterventions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TypicalDuration = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Deliverables = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingInterventions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directorates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directorates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Domains",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Domains", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MinistryPriorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinistryPriorities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DisplayName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ExternalSubject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Organisation = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Roles = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Partition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => new { x.Partition, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Typologies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Typologies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionMembers_CommitteeSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "CommitteeSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SessionMembers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TypologyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Family = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorTemplates_Typologies_TypologyId",
+                        column: x => x.TypologyId,
+                        principalTable: "Typologies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DirectorateId = table.Column<int>(type: "integer", nullable: false),
+                    DomainId = table.Column<int>(type: "integer", nullable: false),
+                    TypologyId = table.Column<int>(type: "integer", nullable: false),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Users = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    KeyFigures = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(702)", maxLength: 702, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Products_Directorates_DirectorateId",
+                        column: x => x.DirectorateId,
+                        principalTable: "Directorates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Products_Domains_DomainId",
+                        column: x => x.DomainId,
+                        principalTable: "Domains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Products_Typologies_TypologyId",
+                        column: x => x.TypologyId,
+                        principalTable: "Typologies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliverableRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IsProvided = table.Column<bool>(type: "boolean", nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliverableRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliverableRecords_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AskClarity = table.Column<bool>(type: "boolean", nullable: false),
+                    AskHelp = table.Column<bool>(type: "boolean", nullable: false),
+                    AskComment = table.Column<bool>(type: "boolean", nullable: false),
+                    PublicStatistics = table.Column<bool>(type: "boolean", nullable: false),
+                    ConfigVersion = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackForms_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    FromPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Context = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Ask = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DesiredDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateRequests_CommitteeSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "CommitteeSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_GateRequests_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Iterations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    Goal = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReviewDelivered = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewLearned = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewFeedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DemoDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DemoAudience = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Iterations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Iterations_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objectives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objectives_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductWeathers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductWeathers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductWeathers_People_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ProductWeathers_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Risks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Probability = table.Column<int>(type: "integer", nullable: false),
+                    Impact = table.Column<int>(type: "integer", nullable: false),
+                    Mitigation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    OwnerPersonId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Risks", x => x.Id);
+                    table.CheckConstraint("CK_Risks_Scales", "\"Probability\" BETWEEN 1 AND 3 AND \"Impact\" BETWEEN 1 AND 3");
+                    table.ForeignKey(
+                        name: "FK_Risks_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Risks_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RitualFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RitualFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RitualFeeds_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rituals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rituals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rituals_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadmapDependencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Target = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TargetProductId = table.Column<int>(type: "integer", nullable: true),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadmapDependencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadmapDependencies_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoadmapDependencies_Products_TargetProductId",
+                        column: x => x.TargetProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadmapRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadmapRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadmapRevisions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Roadmaps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    HorizonStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    HorizonEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Roadmaps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Roadmaps_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadmapShareLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadmapShareLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadmapShareLinks_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TeamMembers_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Statement = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Users = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Problems = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ValueProposition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExpectedImpact = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ChangeNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackFormVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AskClarity = table.Column<bool>(type: "boolean", nullable: false),
+                    AskHelp = table.Column<bool>(type: "boolean", nullable: false),
+                    AskComment = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackFormVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackFormVersions_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Placements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    PublicKey = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false),
+                    AllowedOrigins = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placements_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    GateRequestId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    FromPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TargetPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<int>(type: "integer", nullable: false),
+                    CorrectsDecisionId = table.Column<int>(type: "integer", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<int>(type: "integer", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateDecisions_CommitteeSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "CommitteeSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_GateDecisions_GateDecisions_CorrectsDecisionId",
+                        column: x => x.CorrectsDecisionId,
+                        principalTable: "GateDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateDecisions_GateRequests_GateRequestId",
+                        column: x => x.GateRequestId,
+                        principalTable: "GateRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateDecisions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Retrospectives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IterationId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Retrospectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Retrospectives_Iterations_IterationId",
+                        column: x => x.IterationId,
+                        principalTable: "Iterations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Retrospectives_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CustomUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Baseline = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    BaselineDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Target = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    TargetMax = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Family = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DataSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    FedBySatisfactionForm = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastValue = table.Column<decimal>(type: "numeric", nullable: true),
+                    TrendValue = table.Column<double>(type: "double precision", nullable: true),
+                    TrendSlope = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectivePriorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    MinistryPriorityId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectivePriorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectivePriorities_MinistryPriorities_MinistryPriorityId",
+                        column: x => x.MinistryPriorityId,
+                        principalTable: "MinistryPriorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ObjectivePriorities_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoadmapPriorities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoadmapId = table.Column<int>(type: "integer", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoadmapPriorities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoadmapPriorities_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoadmapPriorities_Roadmaps_RoadmapId",
+                        column: x => x.RoadmapId,
+                        principalTable: "Roadmaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisionContributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    VisionId = table.Column<int>(type: "integer", nullable: false),
+                    Part = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResultingVisionId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisionContributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisionContributions_Visions_VisionId",
+                        column: x => x.VisionId,
+                        principalTable: "Visions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    PlacementId = table.Column<int>(type: "integer", nullable: false),
+                    FormVersion = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Experience = table.Column<int>(type: "integer", nullable: false),
+                    Clarity = table.Column<int>(type: "integer", nullable: true),
+                    HelpChannels = table.Column<int>(type: "integer", nullable: false),
+                    AdministrationReached = table.Column<bool>(type: "boolean", nullable: true),
+                    HelpQuality = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClientKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackDailyRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    PlacementId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    ClarityCount = table.Column<long>(type: "bigint", nullable: false),
+                    ClaritySum = table.Column<long>(type: "bigint", nullable: false),
+                    HelpAsked = table.Column<long>(type: "bigint", nullable: false),
+                    Reached = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackDailyRollups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackDailyRollups_Placements_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FeedbackDailyRollups_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspectAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DecisionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Aspect = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Rating = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspectAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspectAssessments_GateDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "GateDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    InterventionId = table.Column<int>(type: "integer", nullable: false),
+                    Need = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Context = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Availability = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedById = table.Column<int>(type: "integer", nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DuplicateOfId = table.Column<int>(type: "integer", nullable: true),
+                    FromDecisionId = table.Column<int>(type: "integer", nullable: true),
+                    FromNeed = table.Column<int>(type: "integer", nullable: true),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AutonomyGained = table.Column<bool>(type: "boolean", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RatedById = table.Column<int>(type: "integer", nullable: true),
+                    RatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    RatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_CoachingInterventions_InterventionId",
+                        column: x => x.InterventionId,
+                        principalTable: "CoachingInterventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_CoachingRequests_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "CoachingRequests",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_GateDecisions_FromDecisionId",
+                        column: x => x.FromDecisionId,
+                        principalTable: "GateDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_People_RatedById",
+                        column: x => x.RatedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_People_RequestedById",
+                        column: x => x.RequestedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CoachingRequests_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateConditions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DecisionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OwnerId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvidenceLink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeclaredByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateConditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateConditions_GateDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "GateDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GateConditions_People_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_GateConditions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PhaseChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    GateDecisionId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhaseChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhaseChanges_GateDecisions_GateDecisionId",
+                        column: x => x.GateDecisionId,
+                        principalTable: "GateDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PhaseChanges_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetroActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    RetrospectiveId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OwnerPersonId = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CarriedToRetrospectiveId = table.Column<int>(type: "integer", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetroActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RetroActions_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RetroActions_Retrospectives_CarriedToRetrospectiveId",
+                        column: x => x.CarriedToRetrospectiveId,
+                        principalTable: "Retrospectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RetroActions_Retrospectives_RetrospectiveId",
+                        column: x => x.RetrospectiveId,
+                        principalTable: "Retrospectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetroItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    RetrospectiveId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AuthorPersonId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetroItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RetroItems_People_AuthorPersonId",
+                        column: x => x.AuthorPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_RetroItems_Retrospectives_RetrospectiveId",
+                        column: x => x.RetrospectiveId,
+                        principalTable: "Retrospectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    PersonName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Written = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Added = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Initiatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PeriodUnit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    ExpectedEffect = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Initiatives_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Initiatives_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Initiatives_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Measurements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Measurements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Measurements_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IterationFeedbackLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IterationId = table.Column<int>(type: "integer", nullable: false),
+                    FeedbackAnswerId = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IterationFeedbackLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IterationFeedbackLinks_FeedbackAnswers_FeedbackAnswerId",
+                        column: x => x.FeedbackAnswerId,
+                        principalTable: "FeedbackAnswers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_IterationFeedbackLinks_Iterations_IterationId",
+                        column: x => x.IterationId,
+                        principalTable: "Iterations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VerbatimModerations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    AnswerId = table.Column<long>(type: "bigint", nullable: false),
+                    IsHidden = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ModeratorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VerbatimModerations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VerbatimModerations_FeedbackAnswers_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "FeedbackAnswers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingAssignments_CoachingRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CoachingRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoachingAssignments_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingMessages_CoachingRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CoachingRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoachingMessages_People_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    NextSteps = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Links = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedById = table.Column<int>(type: "integer", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingSessions_CoachingRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CoachingRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoachingSessions_People_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IterationInitiatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IterationId = table.Column<int>(type: "integer", nullable: false),
+                    InitiativeId = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CarriedFromId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IterationInitiatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IterationInitiatives_Initiatives_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IterationInitiatives_IterationInitiatives_CarriedFromId",
+                        column: x => x.CarriedFromId,
+                        principalTable: "IterationInitiatives",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_IterationInitiatives_Iterations_IterationId",
+                        column: x => x.IterationId,
+                        principalTable: "Iterations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "CoachingInterventions",
+                columns: new[] { "Id", "CreatedAt", "Deliverables", "Description", "IsActive", "Order", "Slug", "Title", "TypicalDuration", "UpdatedAt", "Version" },
+                values: new object[,]
+                {
+                    { 1, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Une vision partagée en cinq parties, les attentes clarifiées et une feuille de route à 3–6 mois.", "Un atelier pour poser la vision du produit, les attentes des parties prenantes et une première feuille de route.", true, 1, "atelier-de-cadrage-produit", "Atelier de cadrage produit", "Une journée, en une ou deux séances", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 2, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Des rétrospectives régulières, des actions d’amélioration suivies et un format que l’équipe anime seule.", "Un coach anime les rétrospectives de l’équipe puis lui passe la main.", true, 2, "retrospectives-de-sprint", "Rétrospectives de sprint", "Trois sprints, une séance d’une heure et demie par sprint", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 3, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Une feuille de route priorisée, reliée aux objectifs et aux indicateurs d’impact.", "Construire avec l’équipe et les métiers une feuille de route stratégique reliée aux objectifs.", true, 3, "co-construction-de-roadmap", "Co-construction de roadmap", "Deux demi-journées", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 4, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Des rituels en place (revue, planification, rétrospective), des rôles clairs et une équipe autonome.", "Accompagner l’équipe dans la mise en place des rituels et des pratiques agiles adaptés à son contexte.", true, 4, "adoption-des-methodes-agiles", "Adoption des méthodes agiles", "Deux à trois mois, une séance par semaine", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 5, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Des indicateurs avec valeur de départ, cible et fréquence de mesure, suivis dans Cap.", "Définir des indicateurs d’impact mesurables et organiser leur suivi régulier.", true, 5, "suivi-des-indicateurs-kpi", "Suivi des indicateurs (KPI)", "Deux séances de deux heures", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 6, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Un rapport d’audit, une matrice des risques et un plan d’actions priorisé.", "Un regard extérieur sur le produit, l’organisation et les pratiques, avec les risques à traiter.", true, 6, "audit-produit-et-gestion-des-risques", "Audit produit et gestion des risques", "Deux semaines, entretiens et restitution", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 },
+                    { 7, new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "Des boucles de retours usagers en place, un premier bilan d’usage et les ajustements priorisés.", "Après la mise en ligne : écouter les usagers, mesurer l’usage et ajuster le produit.", true, 7, "accompagnement-post-lancement", "Accompagnement post-lancement", "Un à deux mois après le lancement", new DateTimeOffset(new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_PersonId",
+                table: "ApiTokens",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_ProductId",
+                table: "ApiTokens",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspectAssessments_DecisionId_Aspect",
+                table: "AspectAssessments",
+                columns: new[] { "DecisionId", "Aspect" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_At",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PersonId_At",
+                table: "AuditEntries",
+                columns: new[] { "PersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ProductId_At",
+                table: "AuditEntries",
+                columns: new[] { "ProductId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_PersonId",
+                table: "CoachingAssignments",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingAssignments_RequestId_PersonId",
+                table: "CoachingAssignments",
+                columns: new[] { "RequestId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingInterventions_Slug",
+                table: "CoachingInterventions",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingMessages_AuthorId",
+                table: "CoachingMessages",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingMessages_RequestId_At",
+                table: "CoachingMessages",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_DuplicateOfId",
+                table: "CoachingRequests",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_FromDecisionId_FromNeed",
+                table: "CoachingRequests",
+                columns: new[] { "FromDecisionId", "FromNeed" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_InterventionId",
+                table: "CoachingRequests",
+                column: "InterventionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_ProductId_Status",
+                table: "CoachingRequests",
+                columns: new[] { "ProductId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_RatedById",
+                table: "CoachingRequests",
+                column: "RatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_RequestedById",
+                table: "CoachingRequests",
+                column: "RequestedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingRequests_Status",
+                table: "CoachingRequests",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingSessions_Date",
+                table: "CoachingSessions",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingSessions_RecordedById",
+                table: "CoachingSessions",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingSessions_RequestId_Date",
+                table: "CoachingSessions",
+                columns: new[] { "RequestId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeSessions_Date",
+                table: "CommitteeSessions",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliverableRecords_ProductId_Phase_Key",
+                table: "DeliverableRecords",
+                columns: new[] { "ProductId", "Phase", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directorates_Code",
+                table: "Directorates",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directorates_Name",
+                table: "Directorates",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Domains_Code",
+                table: "Domains",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Domains_Name",
+                table: "Domains",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_PlacementId_ClientKey",
+                table: "FeedbackAnswers",
+                columns: new[] { "PlacementId", "ClientKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_ProductId_Day",
+                table: "FeedbackAnswers",
+                columns: new[] { "ProductId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackDailyRollups_PlacementId_Day",
+                table: "FeedbackDailyRollups",
+                columns: new[] { "PlacementId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackDailyRollups_ProductId_Day",
+                table: "FeedbackDailyRollups",
+                columns: new[] { "ProductId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_ProductId",
+                table: "FeedbackForms",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackFormVersions_FormId_Number",
+                table: "FeedbackFormVersions",
+                columns: new[] { "FormId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateConditions_DecisionId",
+                table: "GateConditions",
+                column: "DecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateConditions_OwnerId",
+                table: "GateConditions",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateConditions_ProductId_Status",
+                table: "GateConditions",
+                columns: new[] { "ProductId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateConditions_Status_DueDate",
+                table: "GateConditions",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDecisions_CorrectsDecisionId",
+                table: "GateDecisions",
+                column: "CorrectsDecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDecisions_DecidedAt",
+                table: "GateDecisions",
+                column: "DecidedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDecisions_GateRequestId",
+                table: "GateDecisions",
+                column: "GateRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDecisions_ProductId_DecidedAt",
+                table: "GateDecisions",
+                columns: new[] { "ProductId", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDecisions_SessionId",
+                table: "GateDecisions",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateRequests_OneOpenPerProduct",
+                table: "GateRequests",
+                column: "ProductId",
+                unique: true,
+                filter: "\"Status\" IN ('Brouillon', 'Soumise', 'Inscrite')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateRequests_ProductId_CreatedAt",
+                table: "GateRequests",
+                columns: new[] { "ProductId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateRequests_SessionId",
+                table: "GateRequests",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateRequests_Status_SubmittedAt",
+                table: "GateRequests",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CreatedAt",
+                table: "ImportJobs",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_IndicatorId",
+                table: "ImportJobs",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Stage_LeaseUntil",
+                table: "ImportJobs",
+                columns: new[] { "Stage", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ObjectiveId",
+                table: "Indicators",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ProductId_Position",
+                table: "Indicators",
+                columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTemplates_TypologyId",
+                table: "IndicatorTemplates",
+                column: "TypologyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_IndicatorId",
+                table: "Initiatives",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ObjectiveId",
+                table: "Initiatives",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiatives_ProductId_Start",
+                table: "Initiatives",
+                columns: new[] { "ProductId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IterationFeedbackLinks_FeedbackAnswerId",
+                table: "IterationFeedbackLinks",
+                column: "FeedbackAnswerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IterationFeedbackLinks_IterationId",
+                table: "IterationFeedbackLinks",
+                column: "IterationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IterationInitiatives_CarriedFromId",
+                table: "IterationInitiatives",
+                column: "CarriedFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IterationInitiatives_InitiativeId",
+                table: "IterationInitiatives",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IterationInitiatives_IterationId_InitiativeId",
+                table: "IterationInitiatives",
+                columns: new[] { "IterationId", "InitiativeId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Iterations_ProductId_Number",
+                table: "Iterations",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Iterations_ProductId_Start",
+                table: "Iterations",
+                columns: new[] { "ProductId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measurements_IndicatorId_Date",
+                table: "Measurements",
+                columns: new[] { "IndicatorId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measurements_ProductId_Date",
+                table: "Measurements",
+                columns: new[] { "ProductId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinistryPriorities_Code",
+                table: "MinistryPriorities",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinistryPriorities_Name",
+                table: "MinistryPriorities",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectivePriorities_MinistryPriorityId",
+                table: "ObjectivePriorities",
+                column: "MinistryPriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectivePriorities_ObjectiveId_MinistryPriorityId",
+                table: "ObjectivePriorities",
+                columns: new[] { "ObjectiveId", "MinistryPriorityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objectives_ProductId_Position",
+                table: "Objectives",
+                columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_SentAt_NextAttemptAt",
+                table: "OutboxMails",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_Topic",
+                table: "OutboxMails",
+                column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingImports_CreatedAt",
+                table: "PendingImports",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Email",
+                table: "People",
+                column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_ExternalSubject",
+                table: "People",
+                column: "ExternalSubject",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhaseChanges_GateDecisionId",
+                table: "PhaseChanges",
+                column: "GateDecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhaseChanges_ProductId_At",
+                table: "PhaseChanges",
+                columns: new[] { "ProductId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_FormId",
+                table: "Placements",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_ProductId",
+                table: "Placements",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_PublicKey",
+                table: "Placements",
+                column: "PublicKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_DirectorateId_IsArchived",
+                table: "Products",
+                columns: new[] { "DirectorateId", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_DomainId_IsArchived",
+                table: "Products",
+                columns: new[] { "DomainId", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_IsArchived_SearchText",
+                table: "Products",
+                columns: new[] { "IsArchived", "SearchText" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Phase_IsArchived",
+                table: "Products",
+                columns: new[] { "Phase", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_SearchText",
+                table: "Products",
+                column: "SearchText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Slug",
+                table: "Products",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_TypologyId_IsArchived",
+                table: "Products",
+                columns: new[] { "TypologyId", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductWeathers_AuthorId",
+                table: "ProductWeathers",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductWeathers_ProductId_At",
+                table: "ProductWeathers",
+                columns: new[] { "ProductId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_WindowStart",
+                table: "RateLimitCounters",
+                column: "WindowStart");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroActions_CarriedToRetrospectiveId",
+                table: "RetroActions",
+                column: "CarriedToRetrospectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroActions_OwnerPersonId",
+                table: "RetroActions",
+                column: "OwnerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroActions_ProductId_Status",
+                table: "RetroActions",
+                columns: new[] { "ProductId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroActions_RetrospectiveId",
+                table: "RetroActions",
+                column: "RetrospectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroItems_AuthorPersonId",
+                table: "RetroItems",
+                column: "AuthorPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetroItems_RetrospectiveId_Id",
+                table: "RetroItems",
+                columns: new[] { "RetrospectiveId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Retrospectives_IterationId",
+                table: "Retrospectives",
+                column: "IterationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Retrospectives_ProductId_HeldOn",
+                table: "Retrospectives",
+                columns: new[] { "ProductId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_OwnerPersonId",
+                table: "Risks",
+                column: "OwnerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Risks_ProductId",
+                table: "Risks",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RitualFeeds_Hash",
+                table: "RitualFeeds",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RitualFeeds_ProductId",
+                table: "RitualFeeds",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rituals_ProductId",
+                table: "Rituals",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapDependencies_ProductId",
+                table: "RoadmapDependencies",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapDependencies_TargetProductId",
+                table: "RoadmapDependencies",
+                column: "TargetProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapPriorities_ObjectiveId",
+                table: "RoadmapPriorities",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapPriorities_RoadmapId_ObjectiveId",
+                table: "RoadmapPriorities",
+                columns: new[] { "RoadmapId", "ObjectiveId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapRevisions_ProductId_Number",
+                table: "RoadmapRevisions",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Roadmaps_ProductId",
+                table: "Roadmaps",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapShareLinks_Hash",
+                table: "RoadmapShareLinks",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoadmapShareLinks_ProductId",
+                table: "RoadmapShareLinks",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionMembers_PersonId",
+                table: "SessionMembers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionMembers_SessionId_PersonId",
+                table: "SessionMembers",
+                columns: new[] { "SessionId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_PersonId",
+                table: "TeamMembers",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMembers_ProductId_PersonId",
+                table: "TeamMembers",
+                columns: new[] { "ProductId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Typologies_Code",
+                table: "Typologies",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Typologies_Name",
+                table: "Typologies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerbatimModerations_AnswerId",
+                table: "VerbatimModerations",
+                column: "AnswerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VerbatimModerations_ProductId_IsHidden",
+                table: "VerbatimModerations",
+                columns: new[] { "ProductId", "IsHidden" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisionContributions_ProductId_Status",
+                table: "VisionContributions",
+                columns: new[] { "ProductId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisionContributions_VisionId",
+                table: "VisionContributions",
+                column: "VisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visions_ProductId_Number",
+                table: "Visions",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspectAssessments");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CoachingAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CoachingMessages");
+
+            migrationBuilder.DropTable(
+                name: "CoachingSessions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeliverableRecords");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackDailyRollups");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackFormVersions");
+
+            migrationBuilder.DropTable(
+                name: "GateConditions");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorTemplates");
+
+            migrationBuilder.DropTable(
+                name: "IterationFeedbackLinks");
+
+            migrationBuilder.DropTable(
+                name: "IterationInitiatives");
+
+            migrationBuilder.DropTable(
+                name: "Measurements");
+
+            migrationBuilder.DropTable(
+                name: "ObjectivePriorities");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
+
+            migrationBuilder.DropTable(
+                name: "PendingImports");
+
+            migrationBuilder.DropTable(
+                name: "PhaseChanges");
+
+            migrationBuilder.DropTable(
+                name: "ProductWeathers");
+
+            migrationBuilder.DropTable(
+                name: "RateLimitCounters");
+
+            migrationBuilder.DropTable(
+                name: "RetroActions");
+
+            migrationBuilder.DropTable(
+                name: "RetroItems");
+
+            migrationBuilder.DropTable(
+                name: "Risks");
+
+            migrationBuilder.DropTable(
+                name: "RitualFeeds");
+
+            migrationBuilder.DropTable(
+                name: "Rituals");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapDependencies");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapPriorities");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapRevisions");
+
+            migrationBuilder.DropTable(
+                name: "RoadmapShareLinks");
+
+            migrationBuilder.DropTable(
+                name: "SessionMembers");
+
+            migrationBuilder.DropTable(
+                name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "VerbatimModerations");
+
+            migrationBuilder.DropTable(
+                name: "VisionContributions");
+
+            migrationBuilder.DropTable(
+                name: "CoachingRequests");
+
+            migrationBuilder.DropTable(
+                name: "Initiatives");
+
+            migrationBuilder.DropTable(
+                name: "MinistryPriorities");
+
+            migrationBuilder.DropTable(
+                name: "Retrospectives");
+
+            migrationBuilder.DropTable(
+                name: "Roadmaps");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Visions");
+
+            migrationBuilder.DropTable(
+                name: "CoachingInterventions");
+
+            migrationBuilder.DropTable(
+                name: "GateDecisions");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "Iterations");
+
+            migrationBuilder.DropTable(
+                name: "Placements");
+
+            migrationBuilder.DropTable(
+                name: "GateRequests");
+
+            migrationBuilder.DropTable(
+                name: "Objectives");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackForms");
+
+            migrationBuilder.DropTable(
+                name: "CommitteeSessions");
+
+            migrationBuilder.DropTable(
+                name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "Directorates");
+
+            migrationBuilder.DropTable(
+                name: "Domains");
+
+            migrationBuilder.DropTable(
+                name: "Typologies");
+        }
+    }
+}
