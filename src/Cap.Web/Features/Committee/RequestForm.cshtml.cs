@@ -5,6 +5,7 @@ using Cap.Domain.Committee;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -76,11 +77,11 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
         var result = await service.CreateRequestAsync(Product.Id, Product.Phase, new GateRequestInput(target, Input.Context, Input.Ask, desired), submit == "oui", Me, ct);
         if (!result.Succeeded || dateError)
         {
-            foreach (var (key, message) in result.Errors)
+            if (result.Refusal is { } refusal)
             {
-                ModelState.AddModelError(key.Length == 0 ? string.Empty : $"Input.{key}", message);
+                ModelState.AddRefusal(refusal, "Input.");
             }
-            Response.StatusCode = result.Status == StatusCodes.Status409Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = result.Refusal?.PageStatus() ?? StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         TempData["Success"] = submit == "oui"
