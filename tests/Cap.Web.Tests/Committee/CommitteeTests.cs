@@ -131,6 +131,37 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_desired_date_that_cannot_be_read_creates_nothing_and_the_other_fields_are_checked_too()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        Task<HttpResponseMessage> PostAsync(string ask) => PostFormAsync(team, $"/produits/{slug}/comite/demandes/nouvelle", new Dictionary<string, string>
+        {
+            ["Input.Target"] = "construction",
+            ["Input.Context"] = "Le produit est en service auprès de vrais usagers.",
+            ["Input.Ask"] = ask,
+            ["Input.DesiredDate"] = "31/02/2027",
+            ["submit"] = "oui",
+        });
+
+        using (var otherwiseValid = await PostAsync("Valider le passage."))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, otherwiseValid.StatusCode);
+            var document = await Html.ParseAsync(otherwiseValid);
+            Assert.Contains("jj/mm/aaaa", document.QuerySelector("#Input_DesiredDate-messages")!.TextContent, StringComparison.Ordinal);
+            Assert.Empty(await RequestsAsync(id));
+        }
+        using (var askMissing = await PostAsync(""))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, askMissing.StatusCode);
+            var document = await Html.ParseAsync(askMissing);
+            Assert.Contains("jj/mm/aaaa", document.QuerySelector("#Input_DesiredDate-messages")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Indiquez ce que l’équipe attend du comité.", document.QuerySelector("#Input_Ask-messages")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Empty(await RequestsAsync(id));
+    }
+
+    [Fact]
     public async Task A_session_in_the_past_is_refused()
     {
         using var member = factory.CreateClientFor(Demo.MembreComite);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.Platform;
@@ -74,14 +75,22 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
             }
         }
         Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
-        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, new GateRequestInput(target, Input.Context, Input.Ask, desired), submit == "oui", Me, ct);
-        if (!result.Succeeded || dateError)
+        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired);
+        if (dateError)
         {
-            if (result.Refusal is { } refusal)
+            // Nothing is created with a date that could not be read; the other fields are checked all the same.
+            if (GateRules.ValidateRequest(Product.Phase, input, service.Today) is { Count: > 0 } errors)
             {
-                ModelState.AddRefusal(refusal, "Input.");
+                ModelState.AddRefusal(Refusal.Rule(errors), "Input.");
             }
-            Response.StatusCode = result.Refusal?.PageStatus() ?? StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, input, submit == "oui", Me, ct);
+        if (result.Refusal is { } refusal)
+        {
+            ModelState.AddRefusal(refusal, "Input.");
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = submit == "oui"
