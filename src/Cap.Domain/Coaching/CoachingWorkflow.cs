@@ -3,24 +3,12 @@ using Cap.Domain.Platform;
 
 namespace Cap.Domain.Coaching;
 
-/// <summary>Why a command was refused: invalid input (422), the request's state forbids it (409), or the person may not (403).</summary>
-public enum CoachingRefusalKind
-{
-    Invalid,
-    Conflict,
-    Forbidden,
-}
-
-public sealed record CoachingRefusal(CoachingRefusalKind Kind, string Field, string Message)
-{
-    public static CoachingRefusal Invalid(string field, string message) => new(CoachingRefusalKind.Invalid, field, message);
-    public static CoachingRefusal Conflict(string message) => new(CoachingRefusalKind.Conflict, string.Empty, message);
-}
-
 /// <summary>
 /// The life of a coaching request, as pure rules: Nouvelle → (question) En instruction → Acceptée → (scheduled)
 /// Planifiée → (first session) En cours → Terminée, or Refusée (declined, or merged as a duplicate) before acceptance.
-/// Each method changes the request and returns null, or returns why it refused and changes nothing.
+/// Each method changes the request and returns null, or returns why it refused and changes nothing: a rule about a
+/// field (<see cref="RefusalKind.Rule"/>), the request's state (<see cref="RefusalKind.Conflict"/>) or the person's
+/// rights (<see cref="RefusalKind.Forbidden"/>).
 /// </summary>
 public static class CoachingWorkflow
 {
@@ -40,30 +28,30 @@ public static class CoachingWorkflow
     /// <summary>Only a member of the product's team rates the support it received.</summary>
     public static bool CanRate(Person person, ProductRole? roleInProduct) => Access.CanWrite(person) && roleInProduct is not null;
 
-    public static CoachingRefusal? Accept(CoachingRequest request, DateTimeOffset now)
+    public static Refusal? Accept(CoachingRequest request, DateTimeOffset now)
     {
         if (request.Status is not (CoachingStatus.Nouvelle or CoachingStatus.EnInstruction))
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être acceptée.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être acceptée.");
         }
         request.Status = CoachingStatus.Acceptee;
         request.AcceptedAt = now;
         return null;
     }
 
-    public static CoachingRefusal? Decline(CoachingRequest request, string? reason)
+    public static Refusal? Decline(CoachingRequest request, string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return CoachingRefusal.Invalid("Reason", "Indiquez la raison du refus : l’équipe la lira.");
+            return Refusal.Rule("Reason", "Indiquez la raison du refus : l’équipe la lira.");
         }
         if (reason.Trim().Length > CoachingRequest.ReasonMaxLength)
         {
-            return CoachingRefusal.Invalid("Reason", $"La raison du refus ne doit pas dépasser {CoachingRequest.ReasonMaxLength} caractères.");
+            return Refusal.Rule("Reason", $"La raison du refus ne doit pas dépasser {CoachingRequest.ReasonMaxLength} caractères.");
         }
         if (request.Status is not (CoachingStatus.Nouvelle or CoachingStatus.EnInstruction))
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être refusée.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être refusée.");
         }
         request.Status = CoachingStatus.Refusee;
         request.DeclineReason = reason.Trim();
@@ -71,19 +59,19 @@ public static class CoachingWorkflow
     }
 
     /// <summary>Closes the request as a duplicate of another, open request of the same product.</summary>
-    public static CoachingRefusal? MarkDuplicate(CoachingRequest request, CoachingRequest? original)
+    public static Refusal? MarkDuplicate(CoachingRequest request, CoachingRequest? original)
     {
         if (original is null || original.Id == request.Id || original.ProductId != request.ProductId)
         {
-            return CoachingRefusal.Invalid("DuplicateOfId", "Choisissez une autre demande du même produit.");
+            return Refusal.Rule("DuplicateOfId", "Choisissez une autre demande du même produit.");
         }
         if (!original.Status.IsOpen())
         {
-            return CoachingRefusal.Invalid("DuplicateOfId", $"La demande n° {original.Id} est close : choisissez une demande en cours.");
+            return Refusal.Rule("DuplicateOfId", $"La demande n° {original.Id} est close : choisissez une demande en cours.");
         }
         if (request.Status is not (CoachingStatus.Nouvelle or CoachingStatus.EnInstruction))
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être fusionnée.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande nouvelle ou en instruction peut être fusionnée.");
         }
         request.Status = CoachingStatus.Refusee;
         request.DuplicateOfId = original.Id;
@@ -92,11 +80,11 @@ public static class CoachingWorkflow
     }
 
     /// <summary>A coach's question: a new request goes « En instruction »; an open one keeps its status.</summary>
-    public static CoachingRefusal? AskQuestion(CoachingRequest request)
+    public static Refusal? AskQuestion(CoachingRequest request)
     {
         if (!request.Status.IsOpen())
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : elle n’accepte plus de question.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : elle n’accepte plus de question.");
         }
         if (request.Status == CoachingStatus.Nouvelle)
         {
@@ -105,15 +93,15 @@ public static class CoachingWorkflow
         return null;
     }
 
-    public static CoachingRefusal? Assign(CoachingRequest request, IReadOnlyCollection<int> coachIds)
+    public static Refusal? Assign(CoachingRequest request, IReadOnlyCollection<int> coachIds)
     {
         if (coachIds.Count == 0)
         {
-            return CoachingRefusal.Invalid("CoachIds", "Choisissez au moins un coach.");
+            return Refusal.Rule("CoachIds", "Choisissez au moins un coach.");
         }
         if (!request.Status.IsOpen())
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : ses coachs ne changent plus.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : ses coachs ne changent plus.");
         }
         request.Coaches.RemoveAll(c => !coachIds.Contains(c.PersonId));
         foreach (var id in coachIds.Where(id => request.Coaches.All(c => c.PersonId != id)))
@@ -124,25 +112,25 @@ public static class CoachingWorkflow
     }
 
     /// <summary>Plans the first session: an accepted request with at least one coach becomes « Planifiée ».</summary>
-    public static CoachingRefusal? Schedule(CoachingRequest request, DateOnly? date, DateOnly today)
+    public static Refusal? Schedule(CoachingRequest request, DateOnly? date, DateOnly today)
     {
         if (date is null)
         {
-            return CoachingRefusal.Invalid("Date", "Saisissez la date de la première séance sous la forme jj/mm/aaaa.");
+            return Refusal.Rule("Date", "Saisissez la date de la première séance sous la forme jj/mm/aaaa.");
         }
         if (date < today)
         {
-            return CoachingRefusal.Invalid("Date", "La date de la première séance ne peut pas être passée.");
+            return Refusal.Rule("Date", "La date de la première séance ne peut pas être passée.");
         }
         if (request.Status is not (CoachingStatus.Acceptee or CoachingStatus.Planifiee))
         {
-            return CoachingRefusal.Conflict(request.Status is CoachingStatus.Nouvelle or CoachingStatus.EnInstruction
+            return Refusal.Conflict(request.Status is CoachingStatus.Nouvelle or CoachingStatus.EnInstruction
                 ? "Acceptez la demande avant de la planifier."
                 : $"La demande est « {request.Status.Label()} » : elle ne se planifie plus.");
         }
         if (request.Coaches.Count == 0)
         {
-            return CoachingRefusal.Conflict("Affectez au moins un coach avant de planifier la demande.");
+            return Refusal.Conflict("Affectez au moins un coach avant de planifier la demande.");
         }
         request.Status = CoachingStatus.Planifiee;
         request.ScheduledFor = date;
@@ -150,42 +138,42 @@ public static class CoachingWorkflow
     }
 
     /// <summary>A session is recorded only on an accepted request; the first one makes it « En cours ».</summary>
-    public static CoachingRefusal? RecordSession(CoachingRequest request, CoachingSession session)
+    public static Refusal? RecordSession(CoachingRequest request, CoachingSession session)
     {
         if (request.Status is CoachingStatus.Nouvelle or CoachingStatus.EnInstruction)
         {
-            return CoachingRefusal.Conflict("Une séance ne peut être enregistrée qu’après l’acceptation de la demande.");
+            return Refusal.Conflict("Une séance ne peut être enregistrée qu’après l’acceptation de la demande.");
         }
         if (!request.Status.IsOpen())
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : elle n’accepte plus de séance.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : elle n’accepte plus de séance.");
         }
         if (string.IsNullOrWhiteSpace(session.Summary))
         {
-            return CoachingRefusal.Invalid("Summary", "Décrivez ce qui a été fait pendant la séance.");
+            return Refusal.Rule("Summary", "Décrivez ce qui a été fait pendant la séance.");
         }
         if (string.IsNullOrWhiteSpace(session.Participants))
         {
-            return CoachingRefusal.Invalid("Participants", "Indiquez les participants de la séance.");
+            return Refusal.Rule("Participants", "Indiquez les participants de la séance.");
         }
         request.Status = CoachingStatus.EnCours;
         request.Sessions.Add(session);
         return null;
     }
 
-    public static CoachingRefusal? Close(CoachingRequest request, string? outcome, bool? autonomyGained, DateTimeOffset now)
+    public static Refusal? Close(CoachingRequest request, string? outcome, bool? autonomyGained, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(outcome))
         {
-            return CoachingRefusal.Invalid("Outcome", "Résumez le résultat de l’accompagnement.");
+            return Refusal.Rule("Outcome", "Résumez le résultat de l’accompagnement.");
         }
         if (outcome.Trim().Length > CoachingRequest.OutcomeMaxLength)
         {
-            return CoachingRefusal.Invalid("Outcome", $"Le résumé ne doit pas dépasser {CoachingRequest.OutcomeMaxLength} caractères.");
+            return Refusal.Rule("Outcome", $"Le résumé ne doit pas dépasser {CoachingRequest.OutcomeMaxLength} caractères.");
         }
         if (request.Status is not (CoachingStatus.Acceptee or CoachingStatus.Planifiee or CoachingStatus.EnCours))
         {
-            return CoachingRefusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande acceptée, planifiée ou en cours peut être terminée.");
+            return Refusal.Conflict($"La demande est « {request.Status.Label()} » : seule une demande acceptée, planifiée ou en cours peut être terminée.");
         }
         request.Status = CoachingStatus.Terminee;
         request.OutcomeSummary = outcome.Trim();
@@ -195,27 +183,27 @@ public static class CoachingWorkflow
     }
 
     /// <summary>The team rates the support once it is over, from 1 to 5, once.</summary>
-    public static CoachingRefusal? Rate(CoachingRequest request, Person person, ProductRole? roleInProduct, int? rating, string? comment, DateTimeOffset now)
+    public static Refusal? Rate(CoachingRequest request, Person person, ProductRole? roleInProduct, int? rating, string? comment, DateTimeOffset now)
     {
         if (!CanRate(person, roleInProduct))
         {
-            return new CoachingRefusal(CoachingRefusalKind.Forbidden, string.Empty, "Seul un membre de l’équipe du produit peut évaluer l’accompagnement.");
+            return Refusal.Forbidden("Seul un membre de l’équipe du produit peut évaluer l’accompagnement.");
         }
         if (rating is not { } value || value < MinRating || value > MaxRating)
         {
-            return CoachingRefusal.Invalid("Rating", "Choisissez une note de 1 (pas utile) à 5 (très utile).");
+            return Refusal.Rule("Rating", "Choisissez une note de 1 (pas utile) à 5 (très utile).");
         }
         if (comment is not null && comment.Trim().Length > CoachingRequest.CommentMaxLength)
         {
-            return CoachingRefusal.Invalid("Comment", $"Le commentaire ne doit pas dépasser {CoachingRequest.CommentMaxLength} caractères.");
+            return Refusal.Rule("Comment", $"Le commentaire ne doit pas dépasser {CoachingRequest.CommentMaxLength} caractères.");
         }
         if (request.Status != CoachingStatus.Terminee)
         {
-            return CoachingRefusal.Conflict("L’accompagnement s’évalue une fois terminé.");
+            return Refusal.Conflict("L’accompagnement s’évalue une fois terminé.");
         }
         if (request.Rating is not null)
         {
-            return CoachingRefusal.Conflict($"L’accompagnement a déjà été évalué par {request.RatedByName}.");
+            return Refusal.Conflict($"L’accompagnement a déjà été évalué par {request.RatedByName}.");
         }
         request.Rating = value;
         request.RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

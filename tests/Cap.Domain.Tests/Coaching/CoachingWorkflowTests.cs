@@ -19,6 +19,13 @@ public class CoachingWorkflowTests
         Coaches = [.. coaches.Select(c => new CoachingAssignment { PersonId = c, ProductId = 1 })],
     };
 
+    /// <summary>The one field a rule refusal is about.</summary>
+    private static string RuleField(Refusal? refusal)
+    {
+        Assert.Equal(RefusalKind.Rule, refusal!.Kind);
+        return Assert.Single(refusal.Errors).Key;
+    }
+
     private static CoachingSession Session => new() { Date = Today, Participants = "Karim, Emma", Summary = "Atelier vision" };
 
     public static TheoryData<CoachingStatus> AllStatuses => [.. Enum.GetValues<CoachingStatus>()];
@@ -43,7 +50,7 @@ public class CoachingWorkflowTests
     public void Accepting_after_triage_is_a_conflict_and_changes_nothing(CoachingStatus from)
     {
         var request = In(from);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Accept(request, Now)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Accept(request, Now)!.Kind);
         Assert.Equal(from, request.Status);
     }
 
@@ -51,7 +58,7 @@ public class CoachingWorkflowTests
     public void Declining_needs_a_reason_and_keeps_it()
     {
         var request = In(CoachingStatus.Nouvelle);
-        Assert.Equal("Reason", CoachingWorkflow.Decline(request, "  ")!.Field);
+        Assert.Equal("Reason", RuleField(CoachingWorkflow.Decline(request, "  ")));
         Assert.Equal(CoachingStatus.Nouvelle, request.Status);
         Assert.Null(CoachingWorkflow.Decline(request, " Hors du périmètre du bureau. "));
         Assert.Equal(CoachingStatus.Refusee, request.Status);
@@ -60,7 +67,7 @@ public class CoachingWorkflowTests
 
     [Fact]
     public void An_accepted_request_is_not_declined() =>
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Decline(In(CoachingStatus.Acceptee), "Trop tard")!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Decline(In(CoachingStatus.Acceptee), "Trop tard")!.Kind);
 
     [Fact]
     public void Merging_closes_the_request_as_a_duplicate_of_an_open_one_of_the_same_product()
@@ -77,12 +84,12 @@ public class CoachingWorkflowTests
     public void Merging_with_another_product_itself_or_a_closed_request_is_refused()
     {
         var request = In(CoachingStatus.Nouvelle);
-        Assert.Equal("DuplicateOfId", CoachingWorkflow.MarkDuplicate(request, new CoachingRequest { Id = 3, ProductId = 2, Status = CoachingStatus.Nouvelle })!.Field);
-        Assert.Equal("DuplicateOfId", CoachingWorkflow.MarkDuplicate(request, request)!.Field);
-        Assert.Equal("DuplicateOfId", CoachingWorkflow.MarkDuplicate(request, new CoachingRequest { Id = 3, ProductId = 1, Status = CoachingStatus.Terminee })!.Field);
-        Assert.Equal("DuplicateOfId", CoachingWorkflow.MarkDuplicate(request, null)!.Field);
+        Assert.Equal("DuplicateOfId", RuleField(CoachingWorkflow.MarkDuplicate(request, new CoachingRequest { Id = 3, ProductId = 2, Status = CoachingStatus.Nouvelle })));
+        Assert.Equal("DuplicateOfId", RuleField(CoachingWorkflow.MarkDuplicate(request, request)));
+        Assert.Equal("DuplicateOfId", RuleField(CoachingWorkflow.MarkDuplicate(request, new CoachingRequest { Id = 3, ProductId = 1, Status = CoachingStatus.Terminee })));
+        Assert.Equal("DuplicateOfId", RuleField(CoachingWorkflow.MarkDuplicate(request, null)));
         Assert.Equal(CoachingStatus.Nouvelle, request.Status);
-        Assert.Equal(CoachingRefusalKind.Conflict,
+        Assert.Equal(RefusalKind.Conflict,
             CoachingWorkflow.MarkDuplicate(In(CoachingStatus.EnCours), new CoachingRequest { Id = 3, ProductId = 1, Status = CoachingStatus.Nouvelle })!.Kind);
     }
 
@@ -95,17 +102,17 @@ public class CoachingWorkflowTests
         var planned = In(CoachingStatus.Planifiee);
         Assert.Null(CoachingWorkflow.AskQuestion(planned));
         Assert.Equal(CoachingStatus.Planifiee, planned.Status);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.AskQuestion(In(CoachingStatus.Terminee))!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.AskQuestion(In(CoachingStatus.Terminee))!.Kind);
     }
 
     [Fact]
     public void Assigning_replaces_the_coaches_and_needs_at_least_one()
     {
         var request = In(CoachingStatus.Acceptee, 3);
-        Assert.Equal("CoachIds", CoachingWorkflow.Assign(request, [])!.Field);
+        Assert.Equal("CoachIds", RuleField(CoachingWorkflow.Assign(request, [])));
         Assert.Null(CoachingWorkflow.Assign(request, [21, 22]));
         Assert.Equal([21, 22], request.Coaches.Select(c => c.PersonId).Order());
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Assign(In(CoachingStatus.Refusee), [3])!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Assign(In(CoachingStatus.Refusee), [3])!.Kind);
     }
 
     [Fact]
@@ -122,11 +129,11 @@ public class CoachingWorkflowTests
     [Fact]
     public void Scheduling_refuses_a_missing_or_past_date_no_coach_and_an_unaccepted_request()
     {
-        Assert.Equal("Date", CoachingWorkflow.Schedule(In(CoachingStatus.Acceptee, 3), null, Today)!.Field);
-        Assert.Equal("Date", CoachingWorkflow.Schedule(In(CoachingStatus.Acceptee, 3), Today.AddDays(-1), Today)!.Field);
+        Assert.Equal("Date", RuleField(CoachingWorkflow.Schedule(In(CoachingStatus.Acceptee, 3), null, Today)));
+        Assert.Equal("Date", RuleField(CoachingWorkflow.Schedule(In(CoachingStatus.Acceptee, 3), Today.AddDays(-1), Today)));
         Assert.Contains("coach", CoachingWorkflow.Schedule(In(CoachingStatus.Acceptee), Today, Today)!.Message, StringComparison.Ordinal);
         Assert.Contains("Acceptez", CoachingWorkflow.Schedule(In(CoachingStatus.Nouvelle, 3), Today, Today)!.Message, StringComparison.Ordinal);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Schedule(In(CoachingStatus.EnCours, 3), Today, Today)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Schedule(In(CoachingStatus.EnCours, 3), Today, Today)!.Kind);
     }
 
     [Theory]
@@ -150,7 +157,7 @@ public class CoachingWorkflowTests
     {
         var request = In(from);
         var refusal = CoachingWorkflow.RecordSession(request, Session)!;
-        Assert.Equal(CoachingRefusalKind.Conflict, refusal.Kind);
+        Assert.Equal(RefusalKind.Conflict, refusal.Kind);
         Assert.Empty(request.Sessions);
         Assert.Equal(from, request.Status);
     }
@@ -158,21 +165,21 @@ public class CoachingWorkflowTests
     [Fact]
     public void A_session_needs_what_was_done_and_who_was_there()
     {
-        Assert.Equal("Summary", CoachingWorkflow.RecordSession(In(CoachingStatus.Acceptee), new CoachingSession { Participants = "Karim" })!.Field);
-        Assert.Equal("Participants", CoachingWorkflow.RecordSession(In(CoachingStatus.Acceptee), new CoachingSession { Summary = "Atelier" })!.Field);
+        Assert.Equal("Summary", RuleField(CoachingWorkflow.RecordSession(In(CoachingStatus.Acceptee), new CoachingSession { Participants = "Karim" })));
+        Assert.Equal("Participants", RuleField(CoachingWorkflow.RecordSession(In(CoachingStatus.Acceptee), new CoachingSession { Summary = "Atelier" })));
     }
 
     [Fact]
     public void Closing_records_the_outcome_and_the_autonomy_gained()
     {
         var request = In(CoachingStatus.EnCours, 3);
-        Assert.Equal("Outcome", CoachingWorkflow.Close(request, " ", true, Now)!.Field);
+        Assert.Equal("Outcome", RuleField(CoachingWorkflow.Close(request, " ", true, Now)));
         Assert.Null(CoachingWorkflow.Close(request, "Vision écrite et partagée.", true, Now));
         Assert.Equal(CoachingStatus.Terminee, request.Status);
         Assert.True(request.AutonomyGained);
         Assert.Equal(Now, request.ClosedAt);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Close(In(CoachingStatus.Nouvelle), "Fini", null, Now)!.Kind);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Close(In(CoachingStatus.Terminee), "Fini", null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Close(In(CoachingStatus.Nouvelle), "Fini", null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Close(In(CoachingStatus.Terminee), "Fini", null, Now)!.Kind);
     }
 
     [Fact]
@@ -183,7 +190,7 @@ public class CoachingWorkflowTests
         Assert.Equal(5, request.Rating);
         Assert.Equal("Très utile", request.RatingComment);
         Assert.Equal("Karim Benali", request.RatedByName);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Rate(request, Karim, ProductRole.ResponsableProduit, 4, null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Rate(request, Karim, ProductRole.ResponsableProduit, 4, null, Now)!.Kind);
         Assert.Equal(5, request.Rating);
     }
 
@@ -194,7 +201,7 @@ public class CoachingWorkflowTests
     public void A_rating_outside_one_to_five_is_invalid(int? rating)
     {
         var request = In(CoachingStatus.Terminee);
-        Assert.Equal("Rating", CoachingWorkflow.Rate(request, Karim, ProductRole.MembreEquipe, rating, null, Now)!.Field);
+        Assert.Equal("Rating", RuleField(CoachingWorkflow.Rate(request, Karim, ProductRole.MembreEquipe, rating, null, Now)));
         Assert.Null(request.Rating);
     }
 
@@ -202,10 +209,10 @@ public class CoachingWorkflowTests
     public void Only_a_team_member_rates_and_only_once_finished()
     {
         var request = In(CoachingStatus.Terminee);
-        Assert.Equal(CoachingRefusalKind.Forbidden, CoachingWorkflow.Rate(request, Sophie, null, 5, null, Now)!.Kind);
-        Assert.Equal(CoachingRefusalKind.Forbidden, CoachingWorkflow.Rate(request, Camille, null, 5, null, Now)!.Kind);
-        Assert.Equal(CoachingRefusalKind.Forbidden, CoachingWorkflow.Rate(request, Helene, ProductRole.MembreEquipe, 5, null, Now)!.Kind);
-        Assert.Equal(CoachingRefusalKind.Conflict, CoachingWorkflow.Rate(In(CoachingStatus.EnCours), Karim, ProductRole.MembreEquipe, 5, null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, CoachingWorkflow.Rate(request, Sophie, null, 5, null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, CoachingWorkflow.Rate(request, Camille, null, 5, null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Forbidden, CoachingWorkflow.Rate(request, Helene, ProductRole.MembreEquipe, 5, null, Now)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, CoachingWorkflow.Rate(In(CoachingStatus.EnCours), Karim, ProductRole.MembreEquipe, 5, null, Now)!.Kind);
         Assert.Null(request.Rating);
     }
 

@@ -74,17 +74,22 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             await AssertProblemAsync(duplicate, HttpStatusCode.UnprocessableEntity, "slug", "déjà pris");
         }
+        int version;
         using (var updated = await admin.PutAsync($"{Api}/interventions/{id}", Json(new { title = "Design de service", description = "x", typicalDuration = "x", deliverables = "x", isActive = false, version = 0 })))
         {
             Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+            using var json = await ReadJsonAsync(updated);
+            version = json.RootElement.GetProperty("version").GetInt32();
         }
         using (var stale = await admin.PutAsync($"{Api}/interventions/{id}", Json(new { title = "Design de service", description = "x", typicalDuration = "x", deliverables = "x", version = 0 })))
         {
-            await AssertProblemAsync(stale, HttpStatusCode.Conflict);
+            await AssertProblemAsync(stale, HttpStatusCode.Conflict, text: "modifié par quelqu’un d’autre");
+            using var json = await ReadJsonAsync(stale);
+            Assert.Equal(version, json.RootElement.GetProperty("currentVersion").GetInt32());
         }
         using (var missing = await admin.PutAsync($"{Api}/interventions/999999", Json(new { title = "x", description = "x", typicalDuration = "x", deliverables = "x" })))
         {
-            await AssertProblemAsync(missing, HttpStatusCode.NotFound);
+            await AssertProblemAsync(missing, HttpStatusCode.NotFound, text: "Cet accompagnement n’existe pas");
         }
         using var inactive = await reader.GetAsync($"{Api}/interventions");
         using var readerList = await ReadJsonAsync(inactive);
@@ -108,15 +113,20 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             await AssertProblemAsync(karimAccepts, HttpStatusCode.Forbidden);
         }
+        int version;
         using (var accept = await sophie.PostAsync($"{Api}/requests/{id}/accept", Json(new { version = 0 })))
         {
             Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
             using var json = await ReadJsonAsync(accept);
             Assert.Equal("acceptee", json.RootElement.GetProperty("status").GetString());
+            version = json.RootElement.GetProperty("version").GetInt32();
         }
         using (var stale = await sophie.PostAsync($"{Api}/requests/{id}/decline", Json(new { reason = "x", version = 0 })))
         {
-            await AssertProblemAsync(stale, HttpStatusCode.Conflict);
+            // The version now stored comes with the refusal, so a client can read the request again.
+            await AssertProblemAsync(stale, HttpStatusCode.Conflict, text: "modifiée par quelqu’un d’autre");
+            using var json = await ReadJsonAsync(stale);
+            Assert.Equal(version, json.RootElement.GetProperty("currentVersion").GetInt32());
         }
         using (var notCoach = await sophie.PostAsync($"{Api}/requests/{id}/assign", Json(new { coachIds = new[] { await PersonIdAsync(factory, Julie) } })))
         {

@@ -131,6 +131,37 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_desired_date_that_cannot_be_read_creates_nothing_and_the_other_fields_are_checked_too()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        Task<HttpResponseMessage> PostAsync(string ask) => PostFormAsync(team, $"/produits/{slug}/comite/demandes/nouvelle", new Dictionary<string, string>
+        {
+            ["Input.Target"] = "construction",
+            ["Input.Context"] = "Le produit est en service auprès de vrais usagers.",
+            ["Input.Ask"] = ask,
+            ["Input.DesiredDate"] = "31/02/2027",
+            ["submit"] = "oui",
+        });
+
+        using (var otherwiseValid = await PostAsync("Valider le passage."))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, otherwiseValid.StatusCode);
+            var document = await Html.ParseAsync(otherwiseValid);
+            Assert.Contains("jj/mm/aaaa", document.QuerySelector("#Input_DesiredDate-messages")!.TextContent, StringComparison.Ordinal);
+            Assert.Empty(await RequestsAsync(id));
+        }
+        using (var askMissing = await PostAsync(""))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, askMissing.StatusCode);
+            var document = await Html.ParseAsync(askMissing);
+            Assert.Contains("jj/mm/aaaa", document.QuerySelector("#Input_DesiredDate-messages")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Indiquez ce que l’équipe attend du comité.", document.QuerySelector("#Input_Ask-messages")!.TextContent, StringComparison.Ordinal);
+        }
+        Assert.Empty(await RequestsAsync(id));
+    }
+
+    [Fact]
     public async Task A_session_in_the_past_is_refused()
     {
         using var member = factory.CreateClientFor(Demo.MembreComite);
@@ -234,6 +265,13 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         using var added = await PostFormAsync(member, sessionUrl, new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(CultureInfo.InvariantCulture) }, $"{sessionUrl}?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Equal(GateRequestStatus.Inscrite, (await RequestsAsync(id))[0].Status);
+        using (var again = await PostFormAsync(member, sessionUrl, new Dictionary<string, string> { ["RequestId"] = request.Id.ToString(CultureInfo.InvariantCulture) }, $"{sessionUrl}?handler=Add"))
+        {
+            // The refusal is about the chosen request: the summary leads to the request field.
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            var link = (await Html.ParseAsync(again)).QuerySelector("#error-summary a[href='#RequestId']");
+            Assert.Contains("Seule une demande soumise", link?.TextContent, StringComparison.Ordinal);
+        }
         using var agenda = await member.GetAsync(sessionUrl);
         Assert.NotNull((await Html.ParseAsync(agenda)).QuerySelector($"a[href='/comite/demandes/{request.Id}/dossier']"));
         using var pack = await member.GetAsync($"/comite/demandes/{request.Id}/dossier");
@@ -287,6 +325,12 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         using var team = factory.CreateClientFor(owner);
         using var empty = await PostFormAsync(team, page, new Dictionary<string, string> { ["Evidence"] = " " }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        // The message sits beside that condition's evidence field, and the summary leads to it.
+        var html = await Html.ParseAsync(empty);
+        var field = $"condition-{conditionId.Id}-Evidence";
+        Assert.NotNull(html.QuerySelector($"textarea#{field}[name='Evidence']"));
+        Assert.Contains("Décrivez la preuve", html.QuerySelector($"#{field}-messages")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(html.QuerySelector($"#error-summary a[href='#{field}']"));
         using var reader = factory.CreateClientFor(Demo.Lecteur);
         using var refused = await PostForgedAsync(reader, "/compte", new Dictionary<string, string> { ["Evidence"] = "fait" }, $"{page}?handler=Declare&conditionId={conditionId.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

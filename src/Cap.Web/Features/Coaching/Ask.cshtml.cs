@@ -33,16 +33,12 @@ public sealed class AskModel(CapDbContext db, CurrentUser currentUser, CoachingS
         await LoadAsync(ct);
         ModelState.Clear();
         var result = await service.CreateAsync(Me, Input, ct);
-        if (Refused(result, "Input.") is { } stop)
+        if (result.Refusal is { } refusal)
         {
-            return stop;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
+            return Refused(refusal, "Input.") ?? Page();
         }
         TempData["Success"] = "Votre demande est envoyée aux coachs : vous serez prévenu(e) par courriel de chaque étape.";
-        return Redirect($"/accompagnement/demandes/{result.Id}");
+        return Redirect($"/accompagnement/demandes/{result.Value}");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -39,12 +39,12 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
         await LoadMeAsync("Vue des coachs", ct, new Crumb("Vue des coachs", null));
         ModelState.Clear();
         var result = await service.SetWeatherAsync(Me, productId, level, note, ct);
-        if (Refused(result, $"weather-{productId}-") is { } stop)
+        if (result.Refusal is { } refusal)
         {
-            return stop;
-        }
-        if (!result.Succeeded)
-        {
+            if (Refused(refusal, $"weather-{productId}-") is { } stop)
+            {
+                return stop;
+            }
             await LoadAsync(ct);
             return Page();
         }

@@ -1,7 +1,9 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Coaching;
 using Cap.Domain.Platform;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +74,7 @@ public static class CoachingEndpoints
     }
 
     private static void Transition<TBody>(RouteGroupBuilder group, string action, string name, string summary,
-        Func<int, TBody, CoachingService, Person, CancellationToken, Task<CoachingResult>> command)
+        Func<int, TBody, CoachingService, Person, CancellationToken, Task<Result<int>>> command)
     {
         group.MapPost($"/requests/{{id:int}}/{action}", (int id, TBody body, CoachingService service, CurrentUser user, CancellationToken ct) =>
                 RunAsync(id, service, user, (s, me) => command(id, body, s, me, ct), created: false, ct))
@@ -126,11 +128,11 @@ public static class CoachingEndpoints
             return TypedResults.Forbid();
         }
         var result = await service.CreateAsync(me, input, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            return ToProblem(result);
+            return new Refused(refusal);
         }
-        return TypedResults.Created($"/api/v1/coaching/requests/{result.Id}", await service.LoadAsync(result.Id!.Value, ct));
+        return TypedResults.Created($"/api/v1/coaching/requests/{result.Value}", await service.LoadAsync(result.Value, ct));
     }
 
     private static async Task<IResult> WriteInterventionAsync(int? id, InterventionInput input, CoachingService service, CurrentUser user, CancellationToken ct)
@@ -140,49 +142,30 @@ public static class CoachingEndpoints
             return TypedResults.Forbid();
         }
         var result = await service.SaveInterventionAsync(me, id, input, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            return ToProblem(result);
+            return new Refused(refusal);
         }
-        var view = (await service.InterventionsAsync(activeOnly: false, ct)).Single(i => i.Id == result.Id);
+        var view = (await service.InterventionsAsync(activeOnly: false, ct)).Single(i => i.Id == result.Value);
         return id is null ? TypedResults.Created($"/api/v1/coaching/interventions/{view.Id}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> RunAsync(int id, CoachingService service, CurrentUser user, Func<CoachingService, Person, Task<CoachingResult>> command, bool created, CancellationToken ct)
+    private static async Task<IResult> RunAsync(int id, CoachingService service, CurrentUser user, Func<CoachingService, Person, Task<Result<int>>> command, bool created, CancellationToken ct)
     {
         if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
         {
             return TypedResults.Forbid();
         }
         var result = await command(service, me);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            return ToProblem(result);
+            return new Refused(refusal);
         }
         var detail = await service.LoadAsync(id, ct);
         return created ? TypedResults.Created($"/api/v1/coaching/requests/{id}/sessions", detail) : TypedResults.Ok(detail);
     }
 
-    internal static IResult ToProblem(CoachingResult result)
-    {
-        var message = string.Join(" ", result.Errors.Values);
-        return result.Status switch
-        {
-            StatusCodes.Status404NotFound => NotFound(),
-            StatusCodes.Status403Forbidden => Problem(StatusCodes.Status403Forbidden, "Accès refusé", message),
-            StatusCodes.Status409Conflict => Problem(StatusCodes.Status409Conflict, "Refusé par l’état de la demande", message + " Rien n’a été enregistré."),
-            _ => TypedResults.Json(new HttpValidationProblemDetails(result.Errors.ToDictionary(e => ApiField(e.Key), e => new[] { e.Value }))
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Données invalides",
-                Detail = message + " Rien n’a été enregistré.",
-            }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json"),
-        };
-    }
-
-    private static string ApiField(string field) => field.Length == 0 ? string.Empty : char.ToLowerInvariant(field[0]) + field[1..];
-
-    private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Demande introuvable", "Cette demande d’accompagnement n’existe pas.");
+    private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Demande introuvable", CoachingService.NotFoundMessage);
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });

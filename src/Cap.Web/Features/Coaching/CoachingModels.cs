@@ -3,24 +3,6 @@ using Cap.Domain.Committee;
 
 namespace Cap.Web.Features.Coaching;
 
-/// <summary>The outcome of a coaching command: the id written, or errors by field with their HTTP status (403, 404, 409, 422).</summary>
-public sealed record CoachingResult(int? Id, Dictionary<string, string> Errors, int Status = StatusCodes.Status200OK)
-{
-    public bool Succeeded => Status is >= 200 and < 300;
-    public static CoachingResult Ok(int id) => new(id, []);
-    public static CoachingResult NotFound() => new(null, new() { [string.Empty] = "Cette demande d’accompagnement n’existe pas." }, StatusCodes.Status404NotFound);
-    public static CoachingResult Forbidden(string message) => new(null, new() { [string.Empty] = message }, StatusCodes.Status403Forbidden);
-    public static CoachingResult Invalid(string field, string message) => new(null, new() { [field] = message }, StatusCodes.Status422UnprocessableEntity);
-    public static CoachingResult Conflict(string message) => new(null, new() { [string.Empty] = message }, StatusCodes.Status409Conflict);
-
-    public static CoachingResult From(CoachingRefusal refusal) => refusal.Kind switch
-    {
-        CoachingRefusalKind.Forbidden => Forbidden(refusal.Message),
-        CoachingRefusalKind.Conflict => Conflict(refusal.Message),
-        _ => Invalid(refusal.Field, refusal.Message),
-    };
-}
-
 /// <summary>A request for support, from a form or the API.</summary>
 public sealed class CoachingRequestInput
 {

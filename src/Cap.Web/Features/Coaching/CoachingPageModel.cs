@@ -1,7 +1,9 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,25 +31,21 @@ public abstract class CoachingPageModel(CapDbContext db, CurrentUser currentUser
         ViewData["Breadcrumb"] = crumbs;
     }
 
-    /// <summary>Copies a refused command's errors into ModelState (with a prefix for the form's fields) and sets the status.</summary>
-    protected IActionResult? Refused(CoachingResult result, string prefix = "")
+    /// <summary>
+    /// A refused command: 404 and 403 are answered as such; otherwise its messages go beside the form's fields (with a
+    /// prefix), the response takes the form's status, and null says to show the form again.
+    /// </summary>
+    protected IActionResult? Refused(Refusal refusal, string prefix = "")
     {
-        if (result.Succeeded)
+        switch (refusal.Kind)
         {
-            return null;
-        }
-        switch (result.Status)
-        {
-            case StatusCodes.Status404NotFound:
+            case RefusalKind.NotFound:
                 return NotFound();
-            case StatusCodes.Status403Forbidden:
+            case RefusalKind.Forbidden:
                 return Forbid();
         }
-        foreach (var (key, message) in result.Errors)
-        {
-            ModelState.AddModelError(key.Length == 0 ? string.Empty : prefix + key, message);
-        }
-        Response.StatusCode = result.Status;
+        ModelState.AddRefusal(refusal, prefix);
+        Response.StatusCode = refusal.PageStatus();
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cap.Data;
 using Cap.Data.Notifications;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Coaching;
 using Cap.Domain.Committee;
@@ -18,6 +19,7 @@ namespace Cap.Web.Features.Coaching;
 public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUrls urls)
 {
     public const string ConcurrencyMessage = "La demande a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
+    public const string NotFoundMessage = "Cette demande d’accompagnement n’existe pas.";
 
     public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
 
@@ -29,11 +31,11 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         (await db.CoachingInterventions.AsNoTracking().Where(i => !activeOnly || i.IsActive).OrderBy(i => i.Order).ThenBy(i => i.Title).ToListAsync(ct))
             .Select(InterventionView.From).ToList();
 
-    public async Task<CoachingResult> SaveInterventionAsync(Person me, int? id, InterventionInput input, CancellationToken ct)
+    public async Task<Result<int>> SaveInterventionAsync(Person me, int? id, InterventionInput input, CancellationToken ct)
     {
         if (!Access.CanAdminister(me))
         {
-            return CoachingResult.Forbidden("Seuls les administrateurs modifient le catalogue des accompagnements.");
+            return Refusal.Forbidden("Seuls les administrateurs modifient le catalogue des accompagnements.");
         }
         CoachingIntervention? item = null;
         if (id is not null)
@@ -41,7 +43,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             item = await db.CoachingInterventions.FirstOrDefaultAsync(i => i.Id == id, ct);
             if (item is null)
             {
-                return new CoachingResult(null, new() { [string.Empty] = "Cet accompagnement n’existe pas dans le catalogue." }, StatusCodes.Status404NotFound);
+                return Refusal.NotFound("Cet accompagnement n’existe pas dans le catalogue.");
             }
         }
         var errors = new Dictionary<string, string>();
@@ -65,11 +67,11 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         }
         if (errors.Count > 0)
         {
-            return new CoachingResult(null, errors, StatusCodes.Status422UnprocessableEntity);
+            return Refusal.Rule(errors);
         }
         if (item is not null && input.Version is { } v && v != item.Version)
         {
-            return CoachingResult.Conflict("L’accompagnement a été modifié par quelqu’un d’autre entre-temps : rechargez la page.");
+            return Refusal.Conflict("L’accompagnement a été modifié par quelqu’un d’autre entre-temps : rechargez la page.", currentVersion: item.Version);
         }
         if (item is null)
         {
@@ -151,22 +153,22 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     // ---- Asking --------------------------------------------------------------------------------------
 
-    public async Task<CoachingResult> CreateAsync(Person me, CoachingRequestInput input, CancellationToken ct)
+    public async Task<Result<int>> CreateAsync(Person me, CoachingRequestInput input, CancellationToken ct)
     {
         var slug = Clean(input.Product);
         var product = slug is null ? null : await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Name, p.Slug, p.IsArchived }).FirstOrDefaultAsync(ct);
         if (product is null)
         {
-            return CoachingResult.Invalid("Product", "Choisissez le produit pour lequel l’équipe demande un accompagnement.");
+            return Refusal.Rule("Product", "Choisissez le produit pour lequel l’équipe demande un accompagnement.");
         }
         var role = await RoleAsync(me, product.Id, ct);
         if (!CoachingWorkflow.CanAsk(me, role))
         {
-            return CoachingResult.Forbidden("Seule l’équipe du produit peut demander un accompagnement pour lui.");
+            return Refusal.Forbidden("Seule l’équipe du produit peut demander un accompagnement pour lui.");
         }
         if (product.IsArchived)
         {
-            return CoachingResult.Invalid("Product", $"Le produit « {product.Name} » est archivé : il ne peut plus recevoir d’accompagnement.");
+            return Refusal.Rule("Product", $"Le produit « {product.Name} » est archivé : il ne peut plus recevoir d’accompagnement.");
         }
         var errors = new Dictionary<string, string>();
         var intervention = input.InterventionId is { } iid ? await db.CoachingInterventions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == iid && i.IsActive, ct) : null;
@@ -191,12 +193,12 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             }
             else if (await db.CoachingRequests.AnyAsync(r => r.FromDecisionId == input.DecisionId && r.FromNeed == need, ct))
             {
-                return CoachingResult.Conflict($"Un accompagnement a déjà été demandé pour le besoin « {need.Label()} » identifié par ce comité.");
+                return Refusal.Conflict($"Un accompagnement a déjà été demandé pour le besoin « {need.Label()} » identifié par ce comité.");
             }
         }
         if (errors.Count > 0)
         {
-            return new CoachingResult(null, errors, StatusCodes.Status422UnprocessableEntity);
+            return Refusal.Rule(errors);
         }
         var now = time.GetUtcNow();
         var request = new CoachingRequest
@@ -229,7 +231,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     // ---- Coaches' commands ---------------------------------------------------------------------------
 
-    public Task<CoachingResult> AcceptAsync(Person me, int id, int? version, CancellationToken ct) =>
+    public Task<Result<int>> AcceptAsync(Person me, int id, int? version, CancellationToken ct) =>
         CoachCommandAsync(me, id, version, (r, now) =>
         {
             var refusal = CoachingWorkflow.Accept(r, now);
@@ -241,48 +243,48 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             return (refusal, $"Demande acceptée par {me.DisplayName}.");
         }, ct);
 
-    public Task<CoachingResult> DeclineAsync(Person me, int id, string? reason, int? version, CancellationToken ct) =>
+    public Task<Result<int>> DeclineAsync(Person me, int id, string? reason, int? version, CancellationToken ct) =>
         CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.Decline(r, reason), $"Demande refusée : {Clean(reason)}"), ct);
 
-    public async Task<CoachingResult> MergeAsync(Person me, int id, int? duplicateOfId, int? version, CancellationToken ct)
+    public async Task<Result<int>> MergeAsync(Person me, int id, int? duplicateOfId, int? version, CancellationToken ct)
     {
         var original = duplicateOfId is { } d ? await db.CoachingRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == d, ct) : null;
         return await CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.MarkDuplicate(r, original),
             $"Demande fusionnée avec la demande n° {duplicateOfId}, qui la remplace."), ct);
     }
 
-    public Task<CoachingResult> QuestionAsync(Person me, int id, string? question, int? version, CancellationToken ct)
+    public Task<Result<int>> QuestionAsync(Person me, int id, string? question, int? version, CancellationToken ct)
     {
         var body = Clean(question);
         if (body is null || body.Length > CoachingMessage.BodyMaxLength)
         {
-            return Task.FromResult(CoachingResult.Invalid("Body", body is null ? "Écrivez votre question à l’équipe." : $"La question ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères."));
+            return Task.FromResult<Result<int>>(Refusal.Rule("Body", body is null ? "Écrivez votre question à l’équipe." : $"La question ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères."));
         }
         return CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.AskQuestion(r), body), ct, CoachingMessageKind.Question);
     }
 
-    public async Task<CoachingResult> AssignAsync(Person me, int id, IReadOnlyCollection<int> coachIds, int? version, CancellationToken ct)
+    public async Task<Result<int>> AssignAsync(Person me, int id, IReadOnlyCollection<int> coachIds, int? version, CancellationToken ct)
     {
         var wanted = coachIds.Distinct().ToList();
         var coaches = await db.People.AsNoTracking().Where(p => wanted.Contains(p.Id) && p.IsActive && (p.Roles & GlobalRoles.Coach) == GlobalRoles.Coach)
             .OrderBy(p => p.DisplayName).ToListAsync(ct);
         if (coaches.Count != wanted.Count)
         {
-            return CoachingResult.Invalid("CoachIds", "Une des personnes choisies n’est pas un coach actif.");
+            return Refusal.Rule("CoachIds", "Une des personnes choisies n’est pas un coach actif.");
         }
         return await CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.Assign(r, wanted),
             coaches.Count == 1 ? $"Coach affecté : {coaches[0].DisplayName}." : $"Coachs affectés : {string.Join(", ", coaches.Select(c => c.DisplayName))}."), ct);
     }
 
-    public Task<CoachingResult> ScheduleAsync(Person me, int id, DateOnly? date, int? version, CancellationToken ct) =>
+    public Task<Result<int>> ScheduleAsync(Person me, int id, DateOnly? date, int? version, CancellationToken ct) =>
         CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.Schedule(r, date, Today),
             $"Première séance prévue le {date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}."), ct);
 
-    public Task<CoachingResult> RecordSessionAsync(Person me, int id, SessionInput input, CancellationToken ct)
+    public Task<Result<int>> RecordSessionAsync(Person me, int id, SessionInput input, CancellationToken ct)
     {
         if (input.Date is null)
         {
-            return Task.FromResult(CoachingResult.Invalid("Date", "Saisissez la date de la séance sous la forme jj/mm/aaaa."));
+            return Task.FromResult<Result<int>>(Refusal.Rule("Date", "Saisissez la date de la séance sous la forme jj/mm/aaaa."));
         }
         foreach (var (field, value, max, what) in new[]
         {
@@ -294,7 +296,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         {
             if (Clean(value) is { } text && text.Length > max)
             {
-                return Task.FromResult(CoachingResult.Invalid(field, $"{what} ne doi(ven)t pas dépasser {max} caractères."));
+                return Task.FromResult<Result<int>>(Refusal.Rule(field, $"{what} ne doi(ven)t pas dépasser {max} caractères."));
             }
         }
         return CoachCommandAsync(me, id, null, (r, _) =>
@@ -309,43 +311,43 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         }, ct);
     }
 
-    public Task<CoachingResult> CloseAsync(Person me, int id, string? outcome, bool? autonomyGained, int? version, CancellationToken ct) =>
+    public Task<Result<int>> CloseAsync(Person me, int id, string? outcome, bool? autonomyGained, int? version, CancellationToken ct) =>
         CoachCommandAsync(me, id, version, (r, now) => (CoachingWorkflow.Close(r, outcome, autonomyGained, now),
             $"Accompagnement terminé. Résultat : {Clean(outcome)}"), ct);
 
     // ---- Team's and everyone's commands --------------------------------------------------------------
 
-    public async Task<CoachingResult> RateAsync(Person me, int id, int? rating, string? comment, CancellationToken ct)
+    public async Task<Result<int>> RateAsync(Person me, int id, int? rating, string? comment, CancellationToken ct)
     {
         var request = await LoadForWriteAsync(id, ct);
         if (request is null)
         {
-            return CoachingResult.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         var now = time.GetUtcNow();
         if (CoachingWorkflow.Rate(request, me, await RoleAsync(me, request.ProductId, ct), rating, comment, now) is { } refusal)
         {
-            return CoachingResult.From(refusal);
+            return refusal;
         }
         request.Messages.Add(Entry(request, CoachingMessageKind.StatusChange, me, $"Accompagnement évalué {rating}/5 par {me.DisplayName}.", now));
         return await SaveAsync(() => request.Id, ct);
     }
 
-    public async Task<CoachingResult> MessageAsync(Person me, int id, string? body, CancellationToken ct)
+    public async Task<Result<int>> MessageAsync(Person me, int id, string? body, CancellationToken ct)
     {
         var text = Clean(body);
         if (text is null || text.Length > CoachingMessage.BodyMaxLength)
         {
-            return CoachingResult.Invalid("Body", text is null ? "Écrivez votre message." : $"Le message ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères.");
+            return Refusal.Rule("Body", text is null ? "Écrivez votre message." : $"Le message ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères.");
         }
         var request = await LoadForWriteAsync(id, ct);
         if (request is null)
         {
-            return CoachingResult.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         if (!CoachingWorkflow.CanWriteMessage(me, await RoleAsync(me, request.ProductId, ct)))
         {
-            return CoachingResult.Forbidden("Seuls l’équipe du produit et les coachs écrivent dans cette conversation.");
+            return Refusal.Forbidden("Seuls l’équipe du produit et les coachs écrivent dans cette conversation.");
         }
         var now = time.GetUtcNow();
         request.Messages.Add(Entry(request, CoachingMessageKind.Message, me, text, now));
@@ -356,24 +358,24 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             $"{me.DisplayName} a écrit sur la demande d’accompagnement n° {request.Id} :\n\n{text}", now));
     }
 
-    public async Task<CoachingResult> SetWeatherAsync(Person me, int productId, WeatherLevel? level, string? note, CancellationToken ct)
+    public async Task<Result<int>> SetWeatherAsync(Person me, int productId, WeatherLevel? level, string? note, CancellationToken ct)
     {
         if (!CoachingWorkflow.CanCoach(me))
         {
-            return CoachingResult.Forbidden("Seuls les coachs donnent la météo d’un produit.");
+            return Refusal.Forbidden("Seuls les coachs donnent la météo d’un produit.");
         }
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
         {
-            return new CoachingResult(null, new() { [string.Empty] = "Ce produit n’existe pas." }, StatusCodes.Status404NotFound);
+            return Refusal.NotFound("Ce produit n’existe pas.");
         }
         if (level is not { } l || !Enum.IsDefined(l))
         {
-            return CoachingResult.Invalid("Level", "Choisissez la météo : au vert, à surveiller ou en difficulté.");
+            return Refusal.Rule("Level", "Choisissez la météo : au vert, à surveiller ou en difficulté.");
         }
         var text = Clean(note);
         if (text is { Length: > ProductWeather.NoteMaxLength })
         {
-            return CoachingResult.Invalid("Note", $"La note ne doit pas dépasser {ProductWeather.NoteMaxLength} caractères.");
+            return Refusal.Rule("Note", $"La note ne doit pas dépasser {ProductWeather.NoteMaxLength} caractères.");
         }
         var weather = new ProductWeather { ProductId = productId, Level = l, Note = text, AuthorId = me.Id, AuthorName = me.DisplayName, At = time.GetUtcNow() };
         db.ProductWeathers.Add(weather);
@@ -382,28 +384,28 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     // ---- Helpers -------------------------------------------------------------------------------------
 
-    private async Task<CoachingResult> CoachCommandAsync(Person me, int id, int? version, Func<CoachingRequest, DateTimeOffset, (CoachingRefusal? Refusal, string Entry)> apply,
+    private async Task<Result<int>> CoachCommandAsync(Person me, int id, int? version, Func<CoachingRequest, DateTimeOffset, (Refusal? Refusal, string Entry)> apply,
         CancellationToken ct, CoachingMessageKind kind = CoachingMessageKind.StatusChange)
     {
         var request = await LoadForWriteAsync(id, ct);
         if (request is null)
         {
-            return CoachingResult.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         if (!CoachingWorkflow.CanCoach(me))
         {
-            return CoachingResult.Forbidden("Seuls les coachs instruisent et suivent les demandes d’accompagnement.");
+            return Refusal.Forbidden("Seuls les coachs instruisent et suivent les demandes d’accompagnement.");
         }
         if (version is { } v && v != request.Version)
         {
-            return CoachingResult.Conflict(ConcurrencyMessage);
+            return Refusal.Conflict(ConcurrencyMessage, currentVersion: request.Version);
         }
         var before = request.Status;
         var now = time.GetUtcNow();
         var (refusal, text) = apply(request, now);
         if (refusal is not null)
         {
-            return CoachingResult.From(refusal);
+            return refusal;
         }
         var body = kind == CoachingMessageKind.StatusChange && before != request.Status
             ? $"Statut : {before.Label()} → {request.Status.Label()}. {text}"
@@ -462,7 +464,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
     public static string Topic(int requestId) => $"coaching-request:{requestId}";
 
     /// <summary>Saves once; the e-mails are enqueued after the ids exist but in the same transaction.</summary>
-    private async Task<CoachingResult> SaveAsync(Func<int> id, CancellationToken ct, Action? afterIds = null)
+    private async Task<Result<int>> SaveAsync(Func<int> id, CancellationToken ct, Action? afterIds = null)
     {
         try
         {
@@ -478,18 +480,18 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
-            return CoachingResult.Ok(id());
+            return id();
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return CoachingResult.Conflict(ConcurrencyMessage);
+            return Refusal.Conflict(ConcurrencyMessage);
         }
         catch (DbUpdateException) when (afterIds is not null)
         {
             // The unique (decision, need) index: another request won the race.
             db.ChangeTracker.Clear();
-            return CoachingResult.Conflict("Un accompagnement vient d’être demandé pour ce besoin identifié par le comité.");
+            return Refusal.Conflict("Un accompagnement vient d’être demandé pour ce besoin identifié par le comité.");
         }
     }
 

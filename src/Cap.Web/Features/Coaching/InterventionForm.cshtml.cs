@@ -47,13 +47,9 @@ public sealed class InterventionFormModel(CapDbContext db, CurrentUser currentUs
         }
         ModelState.Clear();
         var result = await service.SaveInterventionAsync(Me, Id, Input, ct);
-        if (Refused(result, "Input.") is { } stop)
+        if (result.Refusal is { } refusal)
         {
-            return stop;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
+            return Refused(refusal, "Input.") ?? Page();
         }
         TempData["Success"] = $"L’accompagnement « {CoachingService.Clean(Input.Title)} » est enregistré.";
         return Redirect("/accompagnement");

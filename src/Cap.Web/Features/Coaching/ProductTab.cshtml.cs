@@ -1,8 +1,10 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Coaching;
 using Cap.Domain.Committee;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,19 +52,20 @@ public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, Co
             SupportNeed = need,
             Need = $"Le comité produit{(decidedAt is { } d ? $" du {Dates.Day(d)}" : "")} a identifié un besoin d’accompagnement « {need.Label()} ».",
         }, ct);
-        switch (result.Status)
+        if (result.Refusal is { } refusal)
         {
-            case StatusCodes.Status403Forbidden:
+            if (refusal.Kind == RefusalKind.Forbidden)
+            {
                 return Forbid();
-            case >= 400:
-                TempData["Error"] = string.Join(" ", result.Errors.Values);
-                Response.StatusCode = result.Status;
-                await LoadAsync(ct);
-                ModelState.AddModelError(string.Empty, string.Join(" ", result.Errors.Values));
-                return Page();
+            }
+            // One button, no fields: the refusal is said once, above the tab.
+            Response.StatusCode = refusal.PageStatus();
+            await LoadAsync(ct);
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            return Page();
         }
         TempData["Success"] = $"La demande d’accompagnement « {need.Label()} » est envoyée aux coachs : précisez votre besoin dans la conversation.";
-        return Redirect($"/accompagnement/demandes/{result.Id}");
+        return Redirect($"/accompagnement/demandes/{result.Value}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Coaching;
 using Cap.Domain.Platform;
@@ -73,7 +74,7 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
     public Task<IActionResult> OnPostMessageAsync(string? body, CancellationToken ct) =>
         RunAsync(() => service.MessageAsync(Me, Id, body, ct), "Votre message est envoyé.", "message-", ct);
 
-    private async Task<IActionResult> RunAsync(Func<Task<CoachingResult>> command, string success, string prefix, CancellationToken ct)
+    private async Task<IActionResult> RunAsync(Func<Task<Result<int>>> command, string success, string prefix, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -81,12 +82,12 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
         }
         ModelState.Clear();
         var result = await command();
-        if (Refused(result, prefix) is { } stop)
+        if (result.Refusal is { } refusal)
         {
-            return stop;
-        }
-        if (!result.Succeeded)
-        {
+            if (Refused(refusal, prefix) is { } stop)
+            {
+                return stop;
+            }
             await LoadAsync(ct);
             return Page();
         }

@@ -31,12 +31,4 @@ public abstract class CommitteePageModel(CapDbContext db, CurrentUser currentUse
         }
         ViewData["Breadcrumb"] = crumbs;
     }
-
-    protected void AddErrors(Dictionary<string, string> errors, string prefix = "")
-    {
-        foreach (var (key, message) in errors)
-        {
-            ModelState.AddModelError(key.Length == 0 ? string.Empty : prefix + key, message);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.LifeCycle;
@@ -8,16 +9,6 @@ using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Committee;
-
-/// <summary>The outcome of a committee command: the value, or errors by field with the HTTP status they deserve (409 or 422).</summary>
-public sealed record CommitteeResult<T>(T? Value, Dictionary<string, string> Errors, int Status = StatusCodes.Status200OK)
-{
-    public bool Succeeded => Errors.Count == 0;
-    public static CommitteeResult<T> Ok(T value) => new(value, []);
-    public static CommitteeResult<T> Invalid(Dictionary<string, string> errors) => new(default, errors, StatusCodes.Status422UnprocessableEntity);
-    public static CommitteeResult<T> Conflict(string key, string message) => new(default, new() { [key] = message }, StatusCodes.Status409Conflict);
-    public static CommitteeResult<T> Invalid(string key, string message) => Invalid(new Dictionary<string, string> { [key] = message });
-}
 
 /// <summary>A recorded decision and the product's phase before and after it.</summary>
 public sealed record RecordedDecision(GateDecision Decision, Phase PhaseBefore, Phase PhaseAfter)
@@ -47,16 +38,16 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         db.GateRequests.AnyAsync(r => r.ProductId == productId
             && (r.Status == GateRequestStatus.Brouillon || r.Status == GateRequestStatus.Soumise || r.Status == GateRequestStatus.Inscrite), ct);
 
-    public async Task<CommitteeResult<GateRequest>> CreateRequestAsync(int productId, Phase current, GateRequestInput input, bool submit, Person author, CancellationToken ct)
+    public async Task<Result<GateRequest>> CreateRequestAsync(int productId, Phase current, GateRequestInput input, bool submit, Person author, CancellationToken ct)
     {
         if (await HasOpenRequestAsync(productId, ct))
         {
-            return CommitteeResult<GateRequest>.Conflict(string.Empty, GateRules.DuplicateOpenRequest);
+            return Refusal.Conflict(GateRules.DuplicateOpenRequest);
         }
         var errors = GateRules.ValidateRequest(current, input, Today);
         if (errors.Count > 0)
         {
-            return CommitteeResult<GateRequest>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         var request = new GateRequest
         {
@@ -84,44 +75,46 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
             {
                 throw;
             }
-            return CommitteeResult<GateRequest>.Conflict(string.Empty, GateRules.DuplicateOpenRequest);
+            return Refusal.Conflict(GateRules.DuplicateOpenRequest);
         }
-        return CommitteeResult<GateRequest>.Ok(request);
+        return request;
     }
 
-    public Task<CommitteeResult<GateRequest>> SubmitAsync(GateRequest request, CancellationToken ct) =>
+    public Task<Result<GateRequest>> SubmitAsync(GateRequest request, CancellationToken ct) =>
         ChangeAsync(request, GateRules.SubmitRefusal(request.Status), r =>
         {
             r.Status = GateRequestStatus.Soumise;
             r.SubmittedAt = time.GetUtcNow();
         }, ct);
 
-    public Task<CommitteeResult<GateRequest>> WithdrawAsync(GateRequest request, CancellationToken ct) =>
+    public Task<Result<GateRequest>> WithdrawAsync(GateRequest request, CancellationToken ct) =>
         ChangeAsync(request, GateRules.WithdrawRefusal(request.Status), r =>
         {
             r.Status = GateRequestStatus.Retiree;
             r.SessionId = null;
         }, ct);
 
-    public Task<CommitteeResult<GateRequest>> ScheduleAsync(GateRequest request, CommitteeSession session, CancellationToken ct) =>
+    /// <summary>Puts the request on the session's agenda; a refusal is about the chosen request (the form's <c>RequestId</c>).</summary>
+    public Task<Result<GateRequest>> ScheduleAsync(GateRequest request, CommitteeSession session, CancellationToken ct) =>
         ChangeAsync(request, GateRules.ScheduleRefusal(request.Status, session.Status), r =>
         {
             r.Status = GateRequestStatus.Inscrite;
             r.SessionId = session.Id;
-        }, ct);
+        }, ct, field: "RequestId");
 
-    public Task<CommitteeResult<GateRequest>> UnscheduleAsync(GateRequest request, CancellationToken ct) =>
+    public Task<Result<GateRequest>> UnscheduleAsync(GateRequest request, CancellationToken ct) =>
         ChangeAsync(request, GateRules.UnscheduleRefusal(request.Status), r =>
         {
             r.Status = GateRequestStatus.Soumise;
             r.SessionId = null;
         }, ct);
 
-    private async Task<CommitteeResult<GateRequest>> ChangeAsync(GateRequest request, string? refusal, Action<GateRequest> change, CancellationToken ct)
+    /// <param name="field">The field a refusal is about; the whole command by default.</param>
+    private async Task<Result<GateRequest>> ChangeAsync(GateRequest request, string? refusal, Action<GateRequest> change, CancellationToken ct, string field = "")
     {
         if (refusal is not null)
         {
-            return CommitteeResult<GateRequest>.Conflict(string.Empty, refusal);
+            return Refusal.Conflict(refusal, field);
         }
         change(request);
         try
@@ -130,12 +123,12 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommitteeResult<GateRequest>.Conflict(string.Empty, ConcurrencyMessage);
+            return Refusal.Conflict(ConcurrencyMessage, field);
         }
-        return CommitteeResult<GateRequest>.Ok(request);
+        return request;
     }
 
-    public async Task<CommitteeResult<CommitteeSession>> PlanSessionAsync(DateOnly? date, IReadOnlyCollection<int> memberIds, string? notes, CancellationToken ct)
+    public async Task<Result<CommitteeSession>> PlanSessionAsync(DateOnly? date, IReadOnlyCollection<int> memberIds, string? notes, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (GateRules.SessionDateRefusal(date, Today) is { } refusal)
@@ -154,13 +147,13 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }
         if (errors.Count > 0)
         {
-            return CommitteeResult<CommitteeSession>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         var session = new CommitteeSession { Date = date!.Value, Notes = cleanNotes };
         session.Members.AddRange(memberIds.Distinct().Select(id => new SessionMember { PersonId = id }));
         db.CommitteeSessions.Add(session);
         await db.SaveChangesAsync(ct);
-        return CommitteeResult<CommitteeSession>.Ok(session);
+        return session;
     }
 
     /// <summary>People who may be recorded as present: committee members and administrators.</summary>
@@ -174,16 +167,16 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
     /// the request marked examined, then the phase move staged with the decision's id (known after the first save).
     /// </summary>
     /// <param name="corrects">The decision this one corrects, or null for a first decision.</param>
-    public async Task<CommitteeResult<RecordedDecision>> DecideAsync(GateRequest request, DecisionInput input, GateDecision? corrects, Person decider, CancellationToken ct)
+    public async Task<Result<RecordedDecision>> DecideAsync(GateRequest request, DecisionInput input, GateDecision? corrects, Person decider, CancellationToken ct)
     {
         if (GateRules.ReviewRefusal(request.Status, corrects is not null) is { } refusal)
         {
-            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, refusal);
+            return Refusal.Conflict(refusal);
         }
         var product = await db.Products.FirstAsync(p => p.Id == request.ProductId, ct);
         if (corrects is not null && await db.GateDecisions.AnyAsync(d => d.ProductId == request.ProductId && d.Id > corrects.Id, ct))
         {
-            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, GateRules.OvertakenCorrectionRefusal);
+            return Refusal.Conflict(GateRules.OvertakenCorrectionRefusal);
         }
         // A correction is judged against the phase before the corrected decision moved the product.
         var errors = GateRules.ValidateDecision(corrects is null ? product.Phase : request.FromPhase, request.TargetPhase, input, Today);
@@ -198,7 +191,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }
         if (errors.Count > 0)
         {
-            return CommitteeResult<RecordedDecision>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
 
         var outcome = input.Outcome!.Value;
@@ -247,7 +240,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
                 {
                     await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();
-                    return CommitteeResult<RecordedDecision>.Invalid(nameof(DecisionInput.Outcome), moveRefusal);
+                    return Refusal.Rule(nameof(DecisionInput.Outcome), moveRefusal);
                 }
                 await db.SaveChangesAsync(ct);
             }
@@ -257,18 +250,18 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return CommitteeResult<RecordedDecision>.Conflict(string.Empty, "La demande ou le produit a été modifié pendant l’examen (une autre décision a peut-être été enregistrée) : rechargez la page.");
+            return Refusal.Conflict("La demande ou le produit a été modifié pendant l’examen (une autre décision a peut-être été enregistrée) : rechargez la page.");
         }
-        return CommitteeResult<RecordedDecision>.Ok(new RecordedDecision(decision, before, after));
+        return new RecordedDecision(decision, before, after);
     }
 
-    public async Task<CommitteeResult<GateCondition>> DeclareMetAsync(GateCondition condition, string? evidence, string? link, Person person, CancellationToken ct)
+    public async Task<Result<GateCondition>> DeclareMetAsync(GateCondition condition, string? evidence, string? link, Person person, CancellationToken ct)
     {
         if (GateRules.DeclareMetRefusal(condition.Status, evidence, link) is { } refusal)
         {
             return condition.Status == ConditionStatus.Ouverte
-                ? CommitteeResult<GateCondition>.Invalid("Evidence", refusal)
-                : CommitteeResult<GateCondition>.Conflict(string.Empty, refusal);
+                ? Refusal.Rule("Evidence", refusal)
+                : Refusal.Conflict(refusal);
         }
         condition.Status = ConditionStatus.LeveeDeclaree;
         condition.Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
@@ -278,11 +271,11 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         return await SaveConditionAsync(condition, ct);
     }
 
-    public async Task<CommitteeResult<GateCondition>> ConfirmAsync(GateCondition condition, Person person, CancellationToken ct)
+    public async Task<Result<GateCondition>> ConfirmAsync(GateCondition condition, Person person, CancellationToken ct)
     {
         if (GateRules.ConfirmRefusal(condition.Status) is { } refusal)
         {
-            return CommitteeResult<GateCondition>.Conflict(string.Empty, refusal);
+            return Refusal.Conflict(refusal);
         }
         condition.Status = ConditionStatus.Confirmee;
         condition.ConfirmedAt = time.GetUtcNow();
@@ -290,11 +283,11 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         return await SaveConditionAsync(condition, ct);
     }
 
-    public async Task<CommitteeResult<GateCondition>> ReopenAsync(GateCondition condition, CancellationToken ct)
+    public async Task<Result<GateCondition>> ReopenAsync(GateCondition condition, CancellationToken ct)
     {
         if (GateRules.ReopenRefusal(condition.Status) is { } refusal)
         {
-            return CommitteeResult<GateCondition>.Conflict(string.Empty, refusal);
+            return Refusal.Conflict(refusal);
         }
         condition.Status = ConditionStatus.Ouverte;
         condition.DeclaredAt = null;
@@ -302,7 +295,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         return await SaveConditionAsync(condition, ct);
     }
 
-    private async Task<CommitteeResult<GateCondition>> SaveConditionAsync(GateCondition condition, CancellationToken ct)
+    private async Task<Result<GateCondition>> SaveConditionAsync(GateCondition condition, CancellationToken ct)
     {
         try
         {
@@ -310,8 +303,8 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommitteeResult<GateCondition>.Conflict(string.Empty, "La condition a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.");
+            return Refusal.Conflict("La condition a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.");
         }
-        return CommitteeResult<GateCondition>.Ok(condition);
+        return condition;
     }
 }

@@ -1,7 +1,9 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,7 +44,7 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Committe
     public Task<IActionResult> OnPostReopenAsync(int conditionId, CancellationToken ct) =>
         ConditionCommandAsync(conditionId, (c, t) => service.ReopenAsync(c, t), "est rouverte : la preuve n’a pas convaincu le comité.", ct);
 
-    private async Task<IActionResult> ConditionCommandAsync(int conditionId, Func<GateCondition, CancellationToken, Task<CommitteeResult<GateCondition>>> command, string success, CancellationToken ct)
+    private async Task<IActionResult> ConditionCommandAsync(int conditionId, Func<GateCondition, CancellationToken, Task<Result<GateCondition>>> command, string success, CancellationToken ct)
     {
         await LoadMeAsync("Comité produit", ct);
         if (!IsCommittee)
@@ -55,11 +57,11 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Committe
             return NotFound();
         }
         var result = await command(condition, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            AddErrors(result.Errors);
+            ModelState.AddRefusal(refusal);
             await LoadAsync(ct);
-            Response.StatusCode = result.Status;
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = $"La condition « {condition.Description} » {success}";

@@ -1,8 +1,10 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Committee;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,16 +65,16 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
             return NotFound();
         }
         var result = await service.DeclareMetAsync(condition, Evidence, EvidenceLink, Me, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
             ConditionId = conditionId;
-            return await ShowErrorsAsync(result.Errors, result.Status, key => key == "Evidence" ? $"evidence-{conditionId}" : key, ct);
+            return await RefusedAsync(refusal, EvidencePrefix(conditionId), ct);
         }
         TempData["Success"] = $"La condition « {condition.Description} » est déclarée levée : le comité va la confirmer.";
         return Redirect($"/produits/{Product.Slug}/comite#conditions");
     }
 
-    private async Task<IActionResult> RequestCommandAsync(int requestId, Func<GateRequest, CancellationToken, Task<CommitteeResult<GateRequest>>> command, string success, CancellationToken ct)
+    private async Task<IActionResult> RequestCommandAsync(int requestId, Func<GateRequest, CancellationToken, Task<Result<GateRequest>>> command, string success, CancellationToken ct)
     {
         if (!await LoadProductAsync(ct))
         {
@@ -88,22 +90,22 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
             return NotFound();
         }
         var result = await command(request, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            return await ShowErrorsAsync(result.Errors, result.Status, k => k, ct);
+            return await RefusedAsync(refusal, "", ct);
         }
         TempData["Success"] = success;
         return Redirect($"/produits/{Product.Slug}/comite");
     }
 
-    private async Task<IActionResult> ShowErrorsAsync(Dictionary<string, string> errors, int status, Func<string, string> key, CancellationToken ct)
+    /// <summary>The prefix of the fields of a condition's evidence form (one form per open condition): « condition-12-Evidence ».</summary>
+    public static string EvidencePrefix(int conditionId) => $"condition-{conditionId}-";
+
+    private async Task<IActionResult> RefusedAsync(Refusal refusal, string prefix, CancellationToken ct)
     {
-        foreach (var (k, message) in errors)
-        {
-            ModelState.AddModelError(key(k), message);
-        }
+        ModelState.AddRefusal(refusal, prefix);
         await LoadAsync(ct);
-        Response.StatusCode = status;
+        Response.StatusCode = refusal.PageStatus();
         return Page();
     }
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -73,14 +75,22 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
             }
         }
         Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
-        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, new GateRequestInput(target, Input.Context, Input.Ask, desired), submit == "oui", Me, ct);
-        if (!result.Succeeded || dateError)
+        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired);
+        if (dateError)
         {
-            foreach (var (key, message) in result.Errors)
+            // Nothing is created with a date that could not be read; the other fields are checked all the same.
+            if (GateRules.ValidateRequest(Product.Phase, input, service.Today) is { Count: > 0 } errors)
             {
-                ModelState.AddModelError(key.Length == 0 ? string.Empty : $"Input.{key}", message);
+                ModelState.AddRefusal(Refusal.Rule(errors), "Input.");
             }
-            Response.StatusCode = result.Status == StatusCodes.Status409Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, input, submit == "oui", Me, ct);
+        if (result.Refusal is { } refusal)
+        {
+            ModelState.AddRefusal(refusal, "Input.");
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = submit == "oui"

@@ -4,6 +4,7 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -115,10 +116,10 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         }
         var request = await Db.GateRequests.FirstAsync(r => r.Id == Id, ct);
         var result = await service.DecideAsync(request, input, Corrects, Me, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            AddErrors(result.Errors, "Input.");
-            Response.StatusCode = result.Status;
+            ModelState.AddRefusal(refusal, "Input.");
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         var recorded = result.Value!;

@@ -3,6 +3,7 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -61,10 +62,10 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         }
         var session = await Db.CommitteeSessions.FirstAsync(s => s.Id == Id, ct);
         var result = await service.ScheduleAsync(request, session, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            AddErrors(result.Errors.ToDictionary(e => e.Key.Length == 0 ? nameof(RequestId) : e.Key, e => e.Value));
-            Response.StatusCode = result.Status;
+            ModelState.AddRefusal(refusal);
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = $"La demande de « {request.Product!.Name} » est inscrite à l’ordre du jour.";
@@ -87,10 +88,10 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
             return NotFound();
         }
         var result = await service.UnscheduleAsync(request, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            AddErrors(result.Errors);
-            Response.StatusCode = result.Status;
+            ModelState.AddRefusal(refusal);
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = $"La demande de « {request.Product!.Name} » est retirée de l’ordre du jour : elle attend une autre séance.";

@@ -3,6 +3,7 @@ using Cap.Data;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Committee;
@@ -61,10 +62,10 @@ public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, C
             }
         }
         var result = await service.PlanSessionAsync(date, Input.MemberIds, Input.Notes, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            AddErrors(result.Errors, "Input.");
-            Response.StatusCode = result.Status;
+            ModelState.AddRefusal(refusal, "Input.");
+            Response.StatusCode = refusal.PageStatus();
             return Page();
         }
         TempData["Success"] = $"La séance du {result.Value!.Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} est planifiée : inscrivez des demandes à son ordre du jour.";
