@@ -87,6 +87,17 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal((RitualFrequency.Weekly, new TimeOnly(14, 30), (string?)null),
             await QueryAsync(factory, db => db.Rituals.Where(r => r.Id == ritual.Id).Select(r => new ValueTuple<RitualFrequency, TimeOnly, string?>(r.Frequency, r.StartTime, r.Location)).SingleAsync()));
 
+        // The form as read before that edit, submitted again: refused, and the form says what it keeps.
+        using var stale = await PostFormAsync(client, edit, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Custom", ["Input.Name"] = "Atelier de conception avec les agents", ["Input.Frequency"] = "Daily",
+            ["Input.FirstDate"] = Iso(first), ["Input.StartTime"] = "14:30", ["Input.DurationMinutes"] = "90", ["Input.IsActive"] = "true",
+            ["Input.Version"] = ritual.Version.ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Le rituel a été modifié par quelqu’un d’autre pendant votre saisie", (await Html.ParseAsync(stale)).QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RitualFrequency.Weekly, await QueryAsync(factory, db => db.Rituals.Where(r => r.Id == ritual.Id).Select(r => r.Frequency).SingleAsync()));
+
         using var deactivated = await PostFormAsync(client, Page, new Dictionary<string, string>(), $"{Page}?handler=Deactivate&id={ritual.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
         Assert.False(await QueryAsync(factory, db => db.Rituals.Where(r => r.Id == ritual.Id).Select(r => r.IsActive).SingleAsync()));
@@ -227,6 +238,9 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         using var stale = await client.PutAsync($"{Api}/{id}", Json(new { kind = "Refinement", frequency = "Weekly", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 60, version }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
+        using var staleJson = await ReadJsonAsync(stale);
+        using var updatedJson = await ReadJsonAsync(updated);
+        Assert.Equal(updatedJson.RootElement.GetProperty("version").GetInt32(), staleJson.RootElement.GetProperty("currentVersion").GetInt32());
 
         using var reader = factory.CreateClientFor(Demo.Lecteur);
         using var read = await reader.GetAsync(Api);

@@ -37,12 +37,16 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         using var stale = await client.PutAsync($"{Api}/initiatives/{id}", Json(new { objectiveId = objective, kind = "Feature", title = "Trop tard", start = MonthText(0), end = MonthText(1), version }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
+        using var staleJson = await ReadJsonAsync(stale);
+        var currentVersion = staleJson.RootElement.GetProperty("currentVersion").GetInt32();
+        Assert.NotEqual(version, currentVersion);
 
         using var reader = factory.CreateClientFor(Demo.Lecteur);
         using var read = await reader.GetAsync(Api);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var readJson = await ReadJsonAsync(read);
-        Assert.Contains(readJson.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id && i.GetProperty("status").GetString() == "InProgress");
+        Assert.Contains(readJson.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id && i.GetProperty("status").GetString() == "InProgress"
+            && i.GetProperty("version").GetInt32() == currentVersion);
 
         using var deleted = await client.DeleteAsync($"{Api}/initiatives/{id}");
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);

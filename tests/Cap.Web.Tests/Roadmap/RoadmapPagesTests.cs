@@ -208,6 +208,21 @@ public abstract class RoadmapPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(Cap.Domain.Roadmap.InitiativeStatus.Delivered, saved.Status);
         Assert.Equal(new DateOnly(2027, 2, 21), saved.End);
 
+        using var stale = await PostFormAsync(client, $"{Page}/initiatives/{id}/modifier", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "",
+            ["Input.Kind"] = "Action",
+            ["Input.ObjectiveId"] = objective,
+            ["Input.Start"] = "2027-S05",
+            ["Input.End"] = "2027-S07",
+            ["Input.Version"] = (saved.Version + 1).ToString(CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var staleDocument = await Html.ParseAsync(stale);
+        Assert.Contains("L’initiative a été modifié(e) par quelqu’un d’autre pendant votre saisie", staleDocument.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saisissez le titre de l’initiative.", staleDocument.QuerySelector("#Input_Title-messages")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Relisez-le", Html.Text(staleDocument), StringComparison.Ordinal);
+
         using var removed = await PostFormAsync(client, Page, new Dictionary<string, string>(), $"{Page}?handler=DeleteInitiative&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await QueryAsync(factory, db => db.Initiatives.AnyAsync(i => i.Id == id)));

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -66,18 +67,18 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
             InitiativeIds = Input.InitiativeIds,
             Version = Input.Version,
         };
-        var result = ModelState.IsValid ? await service.SaveAsync(Product.Id, Number, input, ct) : new IterationWriteResult { Status = StatusCodes.Status422UnprocessableEntity };
-        if (result.Status == StatusCodes.Status404NotFound)
+        var result = ModelState.IsValid ? await service.SaveAsync(Product.Id, Number, input, ct) : null;
+        if (result?.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        if (!result.Succeeded)
+        if (result?.Value is not { } saved)
         {
-            Apply(result);
+            Apply(result?.Refusal);
             Initiatives = await service.ChoosableInitiativesAsync(Product.Id, ct);
             return Page();
         }
-        TempData["Success"] = Number is null ? $"L’itération {result.Number} est planifiée." : $"L’itération {result.Number} est enregistrée.";
-        return Redirect(IterationUrl(result.Number!.Value));
+        TempData["Success"] = Number is null ? $"L’itération {saved.Number} est planifiée." : $"L’itération {saved.Number} est enregistrée.";
+        return Redirect(IterationUrl(saved.Number));
     }
 }

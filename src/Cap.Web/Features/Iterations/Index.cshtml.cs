@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,13 +29,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Iterati
             return stop;
         }
         var result = await service.DeleteAsync(Product.Id, number, version, ct);
-        if (result.Status == StatusCodes.Status404NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return NotFound();
-        }
-        if (!result.Succeeded)
-        {
-            Apply(result);
+            if (refusal.Kind == RefusalKind.NotFound)
+            {
+                return NotFound();
+            }
+            Apply(refusal);
             View = await service.ListAsync(Product.Id, Product.Slug, ct);
             return Page();
         }

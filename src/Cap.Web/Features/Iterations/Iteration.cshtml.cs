@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,18 +31,19 @@ public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, Ite
             return stop;
         }
         var result = await service.CarryOverAsync(Product.Id, Number, new CarryOverInput { RowIds = rowIds ?? [], Version = version }, ct);
-        if (result.Status == StatusCodes.Status404NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return NotFound();
-        }
-        if (!result.Succeeded)
-        {
-            Apply(result);
+            if (refusal.Kind == RefusalKind.NotFound)
+            {
+                return NotFound();
+            }
+            Apply(refusal);
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Success"] = result.Message ?? $"Les initiatives non terminées sont reportées sur l’itération {result.Number}.";
-        return Redirect(IterationUrl(result.Number!.Value));
+        var next = result.Value!;
+        TempData["Success"] = next.Message ?? $"Les initiatives non terminées sont reportées sur l’itération {next.Number}.";
+        return Redirect(IterationUrl(next.Number));
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared.Auth;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Iterations;
 
@@ -81,7 +83,7 @@ public static class IterationEndpoints
         Detail = $"Ce produit n’a pas d’itération {number}.",
     });
 
-    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, IterationService service, Func<int, Task<IterationWriteResult>> write, int success, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, IterationService service, Func<int, Task<Result<IterationSaved>>> write, int success, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
@@ -93,29 +95,15 @@ public static class IterationEndpoints
             return TypedResults.Forbid();
         }
         var result = await write(productId.Value);
-        if (result.Status == StatusCodes.Status404NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Itération introuvable", Detail = result.Errors.Values.FirstOrDefault() });
-        }
-        if (result.Status == StatusCodes.Status409Conflict)
-        {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Conflit", Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré." });
-        }
-        if (!result.Succeeded)
-        {
-            var errors = result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
-            return TypedResults.Json(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Itération refusée",
-                Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré.",
-            }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
+            return new Refused(refusal);
         }
         if (success == ListAfterDelete)
         {
             return TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
         }
-        var view = (await service.GetAsync(productId.Value, slug, result.Number!.Value, ct))!;
+        var view = (await service.GetAsync(productId.Value, slug, result.Value!.Number, ct))!;
         return success == StatusCodes.Status201Created
             ? TypedResults.Created($"/api/v1/products/{slug}/iterations/{view.Number}", view)
             : TypedResults.Ok(view);

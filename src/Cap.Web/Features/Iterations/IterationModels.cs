@@ -85,23 +85,11 @@ public sealed class CarryOverInput
     public int? Version { get; set; }
 }
 
-/// <summary>What a write did: errors by input field, with the status they deserve (422 refused, 409 conflict, 404).</summary>
-public sealed class IterationWriteResult
-{
-    public Dictionary<string, string> Errors { get; } = [];
-    public int Status { get; set; } = StatusCodes.Status200OK;
-    public int? Number { get; set; }
-    /// <summary>Said to the person after a carry-over that planned the next iteration.</summary>
-    public string? Message { get; set; }
-    public bool Succeeded => Errors.Count == 0 && Status < 400;
-
-    public IterationWriteResult Fail(int status, string field, string message)
-    {
-        Status = status;
-        Errors[field] = message;
-        return this;
-    }
-}
+/// <summary>
+/// What a write did: the iteration it saved (for a carry-over, the next one, which receives the work) and, when the
+/// carry-over had to plan that iteration, the sentence said to the person.
+/// </summary>
+public sealed record IterationSaved(int Number, string? Message = null);
 
 public static class IterationDisplay
 {

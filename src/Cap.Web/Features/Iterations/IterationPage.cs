@@ -1,7 +1,9 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Iterations;
@@ -25,14 +27,19 @@ public abstract class IterationPage(CapDbContext db, CurrentUser currentUser) : 
         return edit && !CanEdit ? Forbid() : null;
     }
 
-    /// <summary>Copies a refused write into ModelState and sets the response status (422 or 409).</summary>
-    protected void Apply(IterationWriteResult result)
+    /// <summary>
+    /// Places a refused write's messages beside the fields of <c>Input</c> and sets the response status (422 or 409).
+    /// Without a refusal the form itself refused (a date it could not read, already in ModelState): 422.
+    /// </summary>
+    protected void Apply(Refusal? refusal)
     {
-        foreach (var (field, message) in result.Errors)
+        if (refusal is null)
         {
-            ModelState.AddModelError(string.IsNullOrEmpty(field) ? string.Empty : $"Input.{field}", message);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return;
         }
-        Response.StatusCode = result.Status;
+        ModelState.AddRefusal(refusal, "Input.");
+        Response.StatusCode = refusal.PageStatus();
     }
 
     /// <summary>A date typed in a form (jj/mm/aaaa or aaaa-mm-jj); a French error when it is not one.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Iterations;
 using Cap.Domain.Roadmap;
 using Cap.Web.Shared;
@@ -9,7 +10,8 @@ namespace Cap.Web.Features.Iterations;
 
 /// <summary>
 /// Reads and writes a product's iterations for the pages and the API alike. Every command loads what it needs, checks
-/// everything, then saves once (one transaction): a refused command leaves nothing behind.
+/// everything, then saves once (one transaction): a refused command leaves nothing behind. Its <see cref="Refusal"/> is
+/// a rule's (messages by field), a conflict (a stale version, a deletion something depends on) or not found.
 /// </summary>
 public sealed class IterationService(CapDbContext db, TimeProvider time)
 {
@@ -111,40 +113,40 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
 
     // ---- Plan and edit -------------------------------------------------------------------------------
 
-    public async Task<IterationWriteResult> SaveAsync(int productId, int? number, IterationInput input, CancellationToken ct)
+    public async Task<Result<IterationSaved>> SaveAsync(int productId, int? number, IterationInput input, CancellationToken ct)
     {
-        var result = new IterationWriteResult();
+        var errors = new Dictionary<string, string>();
         Iteration? it = null;
         if (number is not null)
         {
             it = await db.Iterations.Include(i => i.Initiatives).FirstOrDefaultAsync(i => i.ProductId == productId && i.Number == number, ct);
             if (it is null)
             {
-                return result.Fail(StatusCodes.Status404NotFound, "Number", $"L’itération {number} n’existe pas pour ce produit.");
+                return Refusal.NotFound($"L’itération {number} n’existe pas pour ce produit.");
             }
         }
         var goal = Clean(input.Goal);
         if (goal is null)
         {
-            result.Errors["Goal"] = "Saisissez l’objectif de l’itération : ce que l’équipe veut obtenir à la fin.";
+            errors["Goal"] = "Saisissez l’objectif de l’itération : ce que l’équipe veut obtenir à la fin.";
         }
         else if (goal.Length > Iteration.GoalMaxLength)
         {
-            result.Errors["Goal"] = $"L’objectif ne doit pas dépasser {Iteration.GoalMaxLength} caractères (actuellement {goal.Length}).";
+            errors["Goal"] = $"L’objectif ne doit pas dépasser {Iteration.GoalMaxLength} caractères (actuellement {goal.Length}).";
         }
         if (input.Start is null)
         {
-            result.Errors["Start"] = "Saisissez le premier jour de l’itération sous la forme jj/mm/aaaa.";
+            errors["Start"] = "Saisissez le premier jour de l’itération sous la forme jj/mm/aaaa.";
         }
         if (input.End is null)
         {
-            result.Errors["End"] = "Saisissez le dernier jour de l’itération sous la forme jj/mm/aaaa.";
+            errors["End"] = "Saisissez le dernier jour de l’itération sous la forme jj/mm/aaaa.";
         }
         if (input.Start is { } start && input.End is { } end)
         {
             if (IterationRules.LengthError(start, end) is { } lengthError)
             {
-                result.Errors["End"] = lengthError;
+                errors["End"] = lengthError;
             }
             else
             {
@@ -152,7 +154,7 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
                     .Select(i => new IterationSpan(i.Number, i.Start, i.End)).ToListAsync(ct);
                 if (IterationRules.PlacementError(others, number, start, end) is { } placementError)
                 {
-                    result.Errors["Start"] = placementError;
+                    errors["Start"] = placementError;
                 }
             }
         }
@@ -160,23 +162,21 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
         var own = await db.Initiatives.AsNoTracking().Where(i => i.ProductId == productId && wanted.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct);
         if (own.Count != wanted.Count)
         {
-            result.Errors["InitiativeIds"] = "Une des initiatives choisies n’appartient pas à la feuille de route de ce produit : choisissez parmi ses initiatives.";
+            errors["InitiativeIds"] = "Une des initiatives choisies n’appartient pas à la feuille de route de ce produit : choisissez parmi ses initiatives.";
         }
         var removed = it?.Initiatives.Where(w => !wanted.Contains(w.InitiativeId)).ToList() ?? [];
         if (removed.FirstOrDefault(w => w.Outcome == IterationWorkOutcome.CarriedOver) is { } carried)
         {
             var title = await db.Initiatives.Where(i => i.Id == carried.InitiativeId).Select(i => i.Title).FirstAsync(ct);
-            result.Errors["InitiativeIds"] = $"L’initiative « {title} » est reportée sur l’itération suivante : elle reste dans celle-ci.";
+            errors["InitiativeIds"] = $"L’initiative « {title} » est reportée sur l’itération suivante : elle reste dans celle-ci.";
         }
         if (it is not null && input.Version is { } v && v != it.Version)
         {
-            result.Status = StatusCodes.Status409Conflict;
-            result.Errors[string.Empty] = "L’itération a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page, vos valeurs sont conservées ci-dessous.";
+            return StaleVersion(errors);
         }
-        if (result.Errors.Count > 0)
+        if (errors.Count > 0)
         {
-            result.Status = result.Status == StatusCodes.Status409Conflict ? result.Status : StatusCodes.Status422UnprocessableEntity;
-            return result;
+            return Refusal.Rule(errors);
         }
         if (it is null)
         {
@@ -207,98 +207,96 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
             it.Initiatives.Add(new IterationInitiative { ProductId = productId, InitiativeId = id });
         }
         TouchVersion(it);
-        return await CommitAsync(result, it, ct);
+        return await CommitAsync(it, ct);
     }
 
-    public async Task<IterationWriteResult> DeleteAsync(int productId, int number, int? version, CancellationToken ct)
+    public async Task<Result<IterationSaved>> DeleteAsync(int productId, int number, int? version, CancellationToken ct)
     {
-        var result = new IterationWriteResult();
         var it = await db.Iterations.Include(i => i.Initiatives).FirstOrDefaultAsync(i => i.ProductId == productId && i.Number == number, ct);
         if (it is null)
         {
-            return result.Fail(StatusCodes.Status404NotFound, "Number", $"L’itération {number} n’existe pas pour ce produit.");
+            return Refusal.NotFound($"L’itération {number} n’existe pas pour ce produit.");
         }
         if (await db.Iterations.AnyAsync(i => i.ProductId == productId && i.Number > number, ct))
         {
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "Seule la dernière itération peut être supprimée : les numéros des itérations suivent l’ordre des dates et ne changent pas.");
+            return Refusal.Conflict("Seule la dernière itération peut être supprimée : les numéros des itérations suivent l’ordre des dates et ne changent pas.");
         }
         if (await db.Retrospectives.AnyAsync(r => r.IterationId == it.Id, ct))
         {
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "Cette itération a sa rétrospective : elle ne peut plus être supprimée.");
+            return Refusal.Conflict("Cette itération a sa rétrospective : elle ne peut plus être supprimée.");
         }
         if (version is { } v && v != it.Version)
         {
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "L’itération a été modifiée depuis votre lecture : rechargez la page.");
+            return Refusal.Conflict("L’itération a été modifiée depuis votre lecture : rechargez la page.");
         }
         foreach (var w in it.Initiatives)
         {
             await ReleaseCarryAsync(w, ct);
         }
         db.Iterations.Remove(it);
-        return await CommitAsync(result, it, ct);
+        return await CommitAsync(it, ct);
     }
 
     // ---- Review and carry-over -----------------------------------------------------------------------
 
-    public async Task<IterationWriteResult> ReviewAsync(int productId, int number, ReviewInput input, CancellationToken ct)
+    public async Task<Result<IterationSaved>> ReviewAsync(int productId, int number, ReviewInput input, CancellationToken ct)
     {
-        var result = new IterationWriteResult();
+        var errors = new Dictionary<string, string>();
         var it = await db.Iterations.Include(i => i.Initiatives).Include(i => i.FeedbackLinks)
             .FirstOrDefaultAsync(i => i.ProductId == productId && i.Number == number, ct);
         if (it is null)
         {
-            return result.Fail(StatusCodes.Status404NotFound, "Number", $"L’itération {number} n’existe pas pour ce produit.");
+            return Refusal.NotFound($"L’itération {number} n’existe pas pour ce produit.");
         }
         if (Today < it.Start)
         {
-            result.Errors["Delivered"] = $"La revue se tient à la fin de l’itération : celle-ci commence le {Day(it.Start)}.";
+            errors["Delivered"] = $"La revue se tient à la fin de l’itération : celle-ci commence le {Day(it.Start)}.";
         }
         var delivered = Clean(input.Delivered);
         if (delivered is null)
         {
-            result.Errors.TryAdd("Delivered", "Dites ce qui a été livré pendant l’itération (même « rien », avec la raison).");
+            errors.TryAdd("Delivered", "Dites ce qui a été livré pendant l’itération (même « rien », avec la raison).");
         }
-        MaxLength(result, "Delivered", delivered, Iteration.TextMaxLength, "Ce qui a été livré");
+        MaxLength(errors, "Delivered", delivered, Iteration.TextMaxLength, "Ce qui a été livré");
         var learned = Clean(input.Learned);
-        MaxLength(result, "Learned", learned, Iteration.TextMaxLength, "Ce qui a été appris");
+        MaxLength(errors, "Learned", learned, Iteration.TextMaxLength, "Ce qui a été appris");
         var feedback = Clean(input.Feedback);
-        MaxLength(result, "Feedback", feedback, Iteration.TextMaxLength, "Les retours des usagers");
+        MaxLength(errors, "Feedback", feedback, Iteration.TextMaxLength, "Les retours des usagers");
         var audience = Clean(input.DemoAudience);
-        MaxLength(result, "DemoAudience", audience, Iteration.AudienceMaxLength, "Le public de la démonstration");
+        MaxLength(errors, "DemoAudience", audience, Iteration.AudienceMaxLength, "Le public de la démonstration");
         if (audience is not null && input.DemoDate is null)
         {
-            result.Errors["DemoDate"] = "Saisissez la date de la démonstration, ou videz son public.";
+            errors["DemoDate"] = "Saisissez la date de la démonstration, ou videz son public.";
         }
         var answerIds = input.FeedbackAnswerIds.Distinct().ToList();
         var ownAnswers = await db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && answerIds.Contains(a.Id)).CountAsync(ct);
         if (ownAnswers != answerIds.Count)
         {
-            result.Errors["FeedbackAnswerIds"] = "Un des verbatims choisis n’est pas un verbatim de ce produit.";
+            errors["FeedbackAnswerIds"] = "Un des verbatims choisis n’est pas un verbatim de ce produit.";
         }
         foreach (var o in input.Outcomes)
         {
             var row = it.Initiatives.FirstOrDefault(w => w.Id == o.RowId);
             if (row is null)
             {
-                result.Errors["Outcomes"] = "Une des initiatives jugées n’est pas travaillée dans cette itération.";
+                errors["Outcomes"] = "Une des initiatives jugées n’est pas travaillée dans cette itération.";
             }
             else if (o.Outcome is not (IterationWorkOutcome.Pending or IterationWorkOutcome.Done or IterationWorkOutcome.NotDone) && o.Outcome != row.Outcome)
             {
-                result.Errors["Outcomes"] = "Jugez chaque initiative : à juger, terminée ou non terminée (le report se fait avec « Reporter sur l’itération suivante »).";
+                errors["Outcomes"] = "Jugez chaque initiative : à juger, terminée ou non terminée (le report se fait avec « Reporter sur l’itération suivante »).";
             }
             else if (row.Outcome == IterationWorkOutcome.CarriedOver && o.Outcome != IterationWorkOutcome.CarriedOver)
             {
-                result.Errors["Outcomes"] = "Une initiative reportée sur l’itération suivante le reste : retirez-la d’abord de l’itération suivante.";
+                errors["Outcomes"] = "Une initiative reportée sur l’itération suivante le reste : retirez-la d’abord de l’itération suivante.";
             }
         }
         if (input.Version is { } v && v != it.Version)
         {
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "L’itération a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page, vos valeurs sont conservées ci-dessous.");
+            return StaleVersion(errors);
         }
-        if (result.Errors.Count > 0)
+        if (errors.Count > 0)
         {
-            result.Status = StatusCodes.Status422UnprocessableEntity;
-            return result;
+            return Refusal.Rule(errors);
         }
         it.ReviewDelivered = delivered;
         it.ReviewLearned = learned;
@@ -320,24 +318,24 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
             it.FeedbackLinks.Add(new IterationFeedbackLink { ProductId = productId, FeedbackAnswerId = id });
         }
         TouchVersion(it);
-        return await CommitAsync(result, it, ct);
+        return await CommitAsync(it, ct);
     }
 
     /// <summary>
     /// Carries the unfinished initiatives (all, or the rows listed) into the next iteration; plans that one (same length,
     /// from the next day) when it does not exist yet.
     /// </summary>
-    public async Task<IterationWriteResult> CarryOverAsync(int productId, int number, CarryOverInput input, CancellationToken ct)
+    public async Task<Result<IterationSaved>> CarryOverAsync(int productId, int number, CarryOverInput input, CancellationToken ct)
     {
-        var result = new IterationWriteResult();
+        string? planned = null;
         var it = await db.Iterations.Include(i => i.Initiatives).FirstOrDefaultAsync(i => i.ProductId == productId && i.Number == number, ct);
         if (it is null)
         {
-            return result.Fail(StatusCodes.Status404NotFound, "Number", $"L’itération {number} n’existe pas pour ce produit.");
+            return Refusal.NotFound($"L’itération {number} n’existe pas pour ce produit.");
         }
         if (input.Version is { } v && v != it.Version)
         {
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "L’itération a été modifiée depuis votre lecture : rechargez la page.");
+            return Refusal.Conflict("L’itération a été modifiée depuis votre lecture : rechargez la page.");
         }
         var next = await db.Iterations.Include(i => i.Initiatives).FirstOrDefaultAsync(i => i.ProductId == productId && i.Number == number + 1, ct);
         if (next is null)
@@ -350,23 +348,21 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
                 Phase = await db.Products.Where(p => p.Id == productId).Select(p => p.Phase).FirstAsync(ct),
             };
             db.Iterations.Add(next);
-            result.Message = $"L’itération {next.Number} est planifiée du {Day(next.Start)} au {Day(next.End)} pour recevoir le travail reporté : précisez son objectif.";
+            planned = $"L’itération {next.Number} est planifiée du {Day(next.Start)} au {Day(next.End)} pour recevoir le travail reporté : précisez son objectif.";
         }
         var (error, _) = IterationRules.CarryOver(it, next, input.RowIds.Count == 0 ? null : input.RowIds.Distinct().ToList());
         if (error is not null)
         {
             db.ChangeTracker.Clear();
-            return result.Fail(StatusCodes.Status422UnprocessableEntity, "RowIds", error);
+            return Refusal.Rule(nameof(input.RowIds), error);
         }
         TouchVersion(it);
         if (next.Id != 0)
         {
             TouchVersion(next);
         }
-        result.Number = next.Number;
-        await CommitAsync(result, it, ct);
-        result.Number = next.Number;
-        return result;
+        var saved = await CommitAsync(it, ct);
+        return saved.Succeeded ? new IterationSaved(next.Number, planned) : saved;
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------
@@ -390,7 +386,14 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
         }
     }
 
-    private async Task<IterationWriteResult> CommitAsync(IterationWriteResult result, Iteration it, CancellationToken ct)
+    /// <summary>A stale version: the conflict's message goes with the other messages found, for the form to show them all.</summary>
+    private static Refusal StaleVersion(Dictionary<string, string> errors)
+    {
+        errors[string.Empty] = "L’itération a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page, vos valeurs sont conservées ci-dessous.";
+        return new Refusal(RefusalKind.Conflict, errors);
+    }
+
+    private async Task<Result<IterationSaved>> CommitAsync(Iteration it, CancellationToken ct)
     {
         try
         {
@@ -399,23 +402,22 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "L’itération a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page.");
+            return Refusal.Conflict("L’itération a été modifiée par quelqu’un d’autre pendant votre saisie : rechargez la page.");
         }
         catch (DbUpdateException)
         {
             // A unique number or (iteration, initiative) taken by a simultaneous write.
             db.ChangeTracker.Clear();
-            return result.Fail(StatusCodes.Status409Conflict, string.Empty, "Une autre modification des itérations de ce produit vient d’être enregistrée : rechargez la page et recommencez.");
+            return Refusal.Conflict("Une autre modification des itérations de ce produit vient d’être enregistrée : rechargez la page et recommencez.");
         }
-        result.Number ??= it.Number;
-        return result;
+        return new IterationSaved(it.Number);
     }
 
-    private static void MaxLength(IterationWriteResult result, string field, string? value, int max, string what)
+    private static void MaxLength(Dictionary<string, string> errors, string field, string? value, int max, string what)
     {
         if (value is not null && value.Length > max)
         {
-            result.Errors[field] = $"{what} ne doit pas dépasser {max} caractères (actuellement {value.Length}).";
+            errors[field] = $"{what} ne doit pas dépasser {max} caractères (actuellement {value.Length}).";
         }
     }
 

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Iterations;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -72,14 +73,14 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
             DemoDate = ParseDate(Input.DemoDate, "DemoDate", "la date de la démonstration"),
             FeedbackAnswerIds = Input.FeedbackAnswerIds, Outcomes = Input.Outcomes.Where(o => o.Outcome is not null).ToList(), Version = Input.Version,
         };
-        var result = ModelState.IsValid ? await service.ReviewAsync(Product.Id, Number, input, ct) : new IterationWriteResult { Status = StatusCodes.Status422UnprocessableEntity };
-        if (result.Status == StatusCodes.Status404NotFound)
+        var result = ModelState.IsValid ? await service.ReviewAsync(Product.Id, Number, input, ct) : null;
+        if (result?.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        if (!result.Succeeded)
+        if (result is not { Succeeded: true })
         {
-            Apply(result);
+            Apply(result?.Refusal);
             if (!await LoadAsync(ct))
             {
                 return NotFound();

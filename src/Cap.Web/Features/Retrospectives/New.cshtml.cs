@@ -44,9 +44,9 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
         // A date the browser could not send is a missing date: the service says so in French.
         ModelState.Clear();
         var result = await service.CreateAsync(Product.Id, Input, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            Refuse(result, nameof(Input));
+            Refuse(refusal, nameof(Input));
             await LoadChoicesAsync(ct);
             return Page();
         }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -66,13 +68,14 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
         {
             return JsonAnswer(result);
         }
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            foreach (var (field, message) in result.Errors)
+            // Each column has its own item form: a text's message goes beside the text of the column posted.
+            foreach (var (field, message) in refusal.Errors)
             {
                 ModelState.AddModelError(field == nameof(RetroItemInput.Text) && Item.Kind is { } kind ? $"item-text-{kind}" : string.Empty, message);
             }
-            return await RedisplayAsync(result.Status, ct);
+            return await RedisplayAsync(refusal, ct);
         }
         TempData["Success"] = $"L’élément est ajouté à « {result.Value!.Kind.Label()} ».";
         return Redirect(BackUrl);
@@ -90,10 +93,10 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
         {
             return JsonAnswer(result);
         }
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            Refuse(result, nameof(NewAction));
-            return await RedisplayAsync(result.Status, ct);
+            ModelState.AddRefusal(refusal, nameof(NewAction) + ".");
+            return await RedisplayAsync(refusal, ct);
         }
         TempData["Success"] = $"L’action « {result.Value!.Title} » est décidée, portée par {result.Value.OwnerName}.";
         return Redirect(BackUrl);
@@ -107,13 +110,9 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
         }
         ModelState.Clear();
         var result = await Service.UpdateActionAsync(Product.Id, Id, actionId, Update, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            foreach (var message in result.Errors.Values)
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
-            return await RedisplayAsync(result.Status, ct);
+            return await RedisplayAsync(InSummary(refusal), ct);
         }
         TempData["Success"] = $"L’action « {result.Value!.Title} » est enregistrée ({result.Value.Status.Label().ToLowerInvariant()}).";
         return Redirect(BackUrl + "#actions");
@@ -127,13 +126,9 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
         }
         ModelState.Clear();
         var result = await Service.ReviewAsync(Product.Id, Id, actionId, Review, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            foreach (var message in result.Errors.Values)
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
-            return await RedisplayAsync(result.Status, ct);
+            return await RedisplayAsync(InSummary(refusal), ct);
         }
         TempData["Success"] = Review.Outcome == Domain.Retrospectives.ActionReview.Carry
             ? $"L’action « {result.Value!.Title} » est reportée : elle reste ouverte."
@@ -149,13 +144,9 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
         }
         ModelState.Clear();
         var result = await Service.CloseAsync(Product.Id, Id, ct);
-        if (!result.Succeeded)
+        if (result.Refusal is { } refusal)
         {
-            foreach (var message in result.Errors.Values)
-            {
-                ModelState.AddModelError(string.Empty, message);
-            }
-            return await RedisplayAsync(result.Status, ct);
+            return await RedisplayAsync(InSummary(refusal), ct);
         }
         TempData["Success"] = "La rétrospective est close. Ses actions ouvertes seront passées en revue au début de la suivante.";
         return Redirect(RetrospectiveUrl);
@@ -163,24 +154,33 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     private bool WantsJson => Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 
-    private IActionResult JsonAnswer<T>(RetroResult<T> result)
+    private IActionResult JsonAnswer<T>(Result<T> result) => result.Refusal switch
     {
-        if (result.Status == StatusCodes.Status404NotFound)
+        null => new JsonResult(result.Value, Json) { StatusCode = StatusCodes.Status201Created },
+        { Kind: RefusalKind.NotFound } => NotFound(),
+        var refusal => new JsonResult(new { errors = refusal.Errors.ToDictionary(e => e.Key.Length == 0 ? "general" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value) }, Json)
         {
-            return NotFound();
+            StatusCode = refusal.PageStatus(),
+        },
+    };
+
+    /// <summary>The forms of an action's row (status, review, closing) have no field of their own to show a message beside: it goes to the summary.</summary>
+    private Refusal InSummary(Refusal refusal)
+    {
+        foreach (var message in refusal.Errors.Values)
+        {
+            ModelState.AddModelError(string.Empty, message);
         }
-        return result.Succeeded
-            ? new JsonResult(result.Value, Json) { StatusCode = StatusCodes.Status201Created }
-            : new JsonResult(new { errors = result.Errors.ToDictionary(e => e.Key.Length == 0 ? "general" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value) }, Json) { StatusCode = result.Status };
+        return refusal;
     }
 
-    private async Task<IActionResult> RedisplayAsync(int status, CancellationToken ct)
+    private async Task<IActionResult> RedisplayAsync(Refusal refusal, CancellationToken ct)
     {
-        if (status == StatusCodes.Status404NotFound || !await LoadAsync(ct))
+        if (refusal.Kind == RefusalKind.NotFound || !await LoadAsync(ct))
         {
             return NotFound();
         }
-        Response.StatusCode = status;
+        Response.StatusCode = refusal.PageStatus();
         return Page();
     }
 

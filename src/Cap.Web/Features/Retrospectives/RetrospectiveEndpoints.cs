@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Retrospectives;
 
@@ -17,7 +18,7 @@ public sealed record RetrospectiveListView(IReadOnlyList<RetrospectiveRow> Retro
 /// /api/v1/products/{slug}/retrospectives: read by every signed-in person, written by the product's team. A command
 /// refused by a rule (an action without owner or with an owner outside the team, a due date before the retrospective,
 /// an empty item): 422 with the field's French message; an iteration that already has its retrospective, a closed
-/// retrospective, a stale <c>version</c>: 409. Nothing is saved when a command is refused.
+/// retrospective, a stale <c>version</c>: 409. Nothing is saved when a command is refused (see <see cref="Refused"/>).
 /// </summary>
 public static class RetrospectiveEndpoints
 {
@@ -70,9 +71,9 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.CreateAsync(productId, input, ct);
-            return result.Succeeded
-                ? TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{result.Value}", await service.LoadAsync(productId, result.Value, ct))
-                : Refused(result);
+            return result.Refusal is { } refusal
+                ? new Refused(refusal)
+                : TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{result.Value}", await service.LoadAsync(productId, result.Value, ct));
         }, ct);
 
     /// <summary>Ajoute un élément (kind : Works « ce qui fonctionne » ou ToImprove « à améliorer » ; text de 1 à 1000 caractères).</summary>
@@ -80,7 +81,7 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, person) =>
         {
             var result = await service.AddItemAsync(productId, id, input, person.Id, ct);
-            return result.Succeeded ? TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{id}", result.Value) : Refused(result);
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{id}", result.Value);
         }, ct);
 
     /// <summary>Décide une action (title ; ownerPersonId : un membre de l’équipe, obligatoire ; dueDate facultative, pas avant la rétrospective).</summary>
@@ -88,7 +89,7 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.AddActionAsync(productId, id, input, ct);
-            return result.Succeeded ? TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{id}", result.Value) : Refused(result);
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{id}", result.Value);
         }, ct);
 
     /// <summary>Modifie une action de cette rétrospective : status (Open, InProgress, Done, Abandoned), ownerPersonId, dueDate ; les champs absents sont gardés ; version doit être la version lue (sinon 409).</summary>
@@ -96,7 +97,7 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.UpdateActionAsync(productId, id, actionId, input, ct);
-            return result.Succeeded ? TypedResults.Ok(result.Value) : Refused(result);
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(result.Value);
         }, ct);
 
     /// <summary>Passe en revue, au début de cette rétrospective, une action ouverte d’une rétrospective précédente (outcome : Done, Abandoned ou Carry : elle reste ouverte et est marquée reportée).</summary>
@@ -104,7 +105,7 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.ReviewAsync(productId, id, actionId, input, ct);
-            return result.Succeeded ? TypedResults.Ok(result.Value) : Refused(result);
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(result.Value);
         }, ct);
 
     /// <summary>Clôt la rétrospective : plus d’élément ni d’action ajoutés ; les statuts des actions restent modifiables.</summary>
@@ -112,7 +113,7 @@ public static class RetrospectiveEndpoints
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.CloseAsync(productId, id, ct);
-            return result.Succeeded ? TypedResults.Ok(await service.LoadAsync(productId, id, ct)) : Refused(result);
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(await service.LoadAsync(productId, id, ct));
         }, ct);
 
     private static Task<int?> ProductIdAsync(CapDbContext db, string slug, CancellationToken ct) =>
@@ -136,30 +137,6 @@ public static class RetrospectiveEndpoints
     {
         Status = StatusCodes.Status404NotFound,
         Title = "Introuvable",
-        Detail = "Cette rétrospective, ou cette action, n’existe pas pour ce produit.",
+        Detail = RetrospectiveService.NotFoundMessage,
     });
-
-    private static IResult Refused<T>(RetroResult<T> result)
-    {
-        if (result.Status == StatusCodes.Status404NotFound)
-        {
-            return RetrospectiveNotFound();
-        }
-        var errors = result.Errors.ToDictionary(e => e.Key.Length == 0 ? "general" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
-        if (result.Status == StatusCodes.Status409Conflict)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Conflit",
-                Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré.",
-            });
-        }
-        return TypedResults.Json(new HttpValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "Refusé par les règles des rétrospectives",
-            Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré.",
-        }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
-    }
 }

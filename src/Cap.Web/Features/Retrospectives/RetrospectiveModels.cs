@@ -80,16 +80,6 @@ public sealed class ActionReviewInput
     public ActionReview? Outcome { get; set; }
 }
 
-/// <summary>The outcome of a command: the value, or errors by field with the HTTP status they deserve (404, 409 or 422).</summary>
-public sealed record RetroResult<T>(T? Value, Dictionary<string, string> Errors, int Status = StatusCodes.Status200OK)
-{
-    public bool Succeeded => Status == StatusCodes.Status200OK;
-    public static RetroResult<T> Ok(T value) => new(value, []);
-    public static RetroResult<T> Invalid(Dictionary<string, string> errors) => new(default, errors, StatusCodes.Status422UnprocessableEntity);
-    public static RetroResult<T> Conflict(string key, string message) => new(default, new() { [key] = message }, StatusCodes.Status409Conflict);
-    public static RetroResult<T> NotFound() => new(default, [], StatusCodes.Status404NotFound);
-}
-
 public static class RetrospectiveLabels
 {
     public static string Label(this RetroActionStatus status) => status switch

@@ -1,6 +1,8 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Retrospectives;
@@ -22,13 +24,10 @@ public abstract class RetrospectivePageModel(CapDbContext db, CurrentUser curren
         return edit && !CanEdit ? Forbid() : null;
     }
 
-    /// <summary>Copies a refused command's errors into ModelState (prefixed) and sets the answer's status (409 or 422).</summary>
-    protected void Refuse<T>(RetroResult<T> result, string prefix)
+    /// <summary>Places a refusal's messages beside the fields of <paramref name="prefix"/> and sets the answer's status (409 or 422).</summary>
+    protected void Refuse(Refusal refusal, string prefix)
     {
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{prefix}.{field}", message);
-        }
-        Response.StatusCode = result.Status;
+        ModelState.AddRefusal(refusal, prefix + ".");
+        Response.StatusCode = refusal.PageStatus();
     }
 }

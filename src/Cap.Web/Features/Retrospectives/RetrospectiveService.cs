@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Retrospectives;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,15 @@ namespace Cap.Web.Features.Retrospectives;
 
 /// <summary>
 /// Reads and writes a product's retrospectives for the pages, the live channel and the API alike. Each command checks
-/// the rules (<see cref="RetrospectiveRules"/>) first and saves once, so a refused command leaves nothing behind.
+/// the rules (<see cref="RetrospectiveRules"/>) first and saves once, so a refused command leaves nothing behind: its
+/// <see cref="Refusal"/> is a rule's (a field's message), a conflict (an iteration already held, a closed retrospective,
+/// a stale version) or not found.
 /// </summary>
 public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
 {
     public const string ConcurrencyMessage = "L’action a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
+
+    public const string NotFoundMessage = "Cette rétrospective, ou cette action, n’existe pas pour ce produit.";
 
     /// <summary>How far back the live channel sends rows again, whatever their id (see <see cref="NewsAsync"/>).</summary>
     public static readonly TimeSpan LiveOverlap = TimeSpan.FromSeconds(10);
@@ -109,7 +114,7 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
 
     // ---- Commands ------------------------------------------------------------------------------------
 
-    public async Task<RetroResult<int>> CreateAsync(int productId, RetrospectiveInput input, CancellationToken ct)
+    public async Task<Result<int>> CreateAsync(int productId, RetrospectiveInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (input.HeldOn is null)
@@ -131,12 +136,12 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
             }
             else if (await db.Retrospectives.AnyAsync(r => r.IterationId == iterationId, ct))
             {
-                return RetroResult<int>.Conflict(nameof(input.IterationId), RetrospectiveRules.IterationTaken);
+                return Refusal.Conflict(RetrospectiveRules.IterationTaken, nameof(input.IterationId));
             }
         }
         if (errors.Count > 0)
         {
-            return RetroResult<int>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         var heldOn = input.HeldOn!.Value;
         var retro = new Retrospective
@@ -155,17 +160,17 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         {
             // Two people created the iteration's retrospective at once: the unique index kept one.
             db.ChangeTracker.Clear();
-            return RetroResult<int>.Conflict(nameof(input.IterationId), RetrospectiveRules.IterationTaken);
+            return Refusal.Conflict(RetrospectiveRules.IterationTaken, nameof(input.IterationId));
         }
-        return RetroResult<int>.Ok(retro.Id);
+        return retro.Id;
     }
 
-    public async Task<RetroResult<RetroItemView>> AddItemAsync(int productId, int id, RetroItemInput input, int? authorPersonId, CancellationToken ct)
+    public async Task<Result<RetroItemView>> AddItemAsync(int productId, int id, RetroItemInput input, int? authorPersonId, CancellationToken ct)
     {
         var retro = await db.Retrospectives.AsNoTracking().Where(r => r.Id == id && r.ProductId == productId).Select(r => new { r.Status }).FirstOrDefaultAsync(ct);
         if (retro is null)
         {
-            return RetroResult<RetroItemView>.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         var errors = new Dictionary<string, string>();
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -178,25 +183,25 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return RetroResult<RetroItemView>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         if (retro.Status == RetrospectiveStatus.Closed)
         {
-            return RetroResult<RetroItemView>.Conflict(string.Empty, RetrospectiveRules.Closed);
+            return Refusal.Conflict(RetrospectiveRules.Closed);
         }
         var item = new RetroItem { ProductId = productId, RetrospectiveId = id, Kind = input.Kind!.Value, Text = input.Text!.Trim(), AuthorPersonId = authorPersonId, CreatedAt = time.GetUtcNow() };
         db.RetroItems.Add(item);
         await db.SaveChangesAsync(ct);
         var author = authorPersonId is null ? null : await db.People.Where(p => p.Id == authorPersonId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct);
-        return RetroResult<RetroItemView>.Ok(new RetroItemView(item.Id, item.Kind, item.Text, item.AuthorPersonId, author, item.CreatedAt));
+        return new RetroItemView(item.Id, item.Kind, item.Text, item.AuthorPersonId, author, item.CreatedAt);
     }
 
-    public async Task<RetroResult<RetroActionView>> AddActionAsync(int productId, int id, RetroActionInput input, CancellationToken ct)
+    public async Task<Result<RetroActionView>> AddActionAsync(int productId, int id, RetroActionInput input, CancellationToken ct)
     {
         var retro = await db.Retrospectives.AsNoTracking().Where(r => r.Id == id && r.ProductId == productId).Select(r => new { r.Status, r.HeldOn }).FirstOrDefaultAsync(ct);
         if (retro is null)
         {
-            return RetroResult<RetroActionView>.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         var errors = new Dictionary<string, string>();
         if (RetrospectiveRules.ActionTitleError(input.Title) is { } titleError)
@@ -206,25 +211,25 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         await CheckOwnerAndDueAsync(productId, input.OwnerPersonId, input.DueDate, retro.HeldOn, errors, ct);
         if (errors.Count > 0)
         {
-            return RetroResult<RetroActionView>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         if (retro.Status == RetrospectiveStatus.Closed)
         {
-            return RetroResult<RetroActionView>.Conflict(string.Empty, RetrospectiveRules.Closed);
+            return Refusal.Conflict(RetrospectiveRules.Closed);
         }
         var action = new RetroAction { ProductId = productId, RetrospectiveId = id, Title = input.Title!.Trim(), OwnerPersonId = input.OwnerPersonId!.Value, DueDate = input.DueDate };
         db.RetroActions.Add(action);
         await db.SaveChangesAsync(ct);
-        return RetroResult<RetroActionView>.Ok((await ActionAsync(action.Id, ct))!);
+        return (await ActionAsync(action.Id, ct))!;
     }
 
     /// <summary>Changes an action of this retrospective: status, owner, due date (kept when not given).</summary>
-    public async Task<RetroResult<RetroActionView>> UpdateActionAsync(int productId, int id, int actionId, RetroActionUpdate input, CancellationToken ct)
+    public async Task<Result<RetroActionView>> UpdateActionAsync(int productId, int id, int actionId, RetroActionUpdate input, CancellationToken ct)
     {
         var action = await db.RetroActions.Include(a => a.Retrospective).FirstOrDefaultAsync(a => a.Id == actionId && a.RetrospectiveId == id && a.ProductId == productId, ct);
         if (action is null)
         {
-            return RetroResult<RetroActionView>.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         var errors = new Dictionary<string, string>();
         var status = input.Status ?? action.Status;
@@ -240,11 +245,11 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return RetroResult<RetroActionView>.Invalid(errors);
+            return Refusal.Rule(errors);
         }
         if (input.Version is { } v && v != action.Version)
         {
-            return RetroResult<RetroActionView>.Conflict(string.Empty, ConcurrencyMessage);
+            return Refusal.Conflict(ConcurrencyMessage);
         }
         SetStatus(action, status);
         action.OwnerPersonId = owner;
@@ -253,27 +258,27 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
     }
 
     /// <summary>Closes (done, abandoned) or carries an open action of an earlier retrospective, at the start of this one.</summary>
-    public async Task<RetroResult<RetroActionView>> ReviewAsync(int productId, int id, int actionId, ActionReviewInput input, CancellationToken ct)
+    public async Task<Result<RetroActionView>> ReviewAsync(int productId, int id, int actionId, ActionReviewInput input, CancellationToken ct)
     {
         var retro = await db.Retrospectives.AsNoTracking().Where(r => r.Id == id && r.ProductId == productId).Select(r => new { r.Id, r.HeldOn, r.Status }).FirstOrDefaultAsync(ct);
         var action = retro is null ? null : await db.RetroActions.Include(a => a.Retrospective).FirstOrDefaultAsync(a => a.Id == actionId && a.ProductId == productId, ct);
         if (retro is null || action is null)
         {
-            return RetroResult<RetroActionView>.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
         {
-            return RetroResult<RetroActionView>.Invalid(new() { [nameof(input.Outcome)] = "Choisissez : réalisée, abandonnée ou reportée." });
+            return Refusal.Rule(nameof(input.Outcome), "Choisissez : réalisée, abandonnée ou reportée.");
         }
         var current = new RetrospectiveFacts(retro.Id, retro.HeldOn);
         var decidedIn = new RetrospectiveFacts(action.RetrospectiveId, action.Retrospective!.HeldOn);
         if (RetrospectiveRules.ReviewError(new ActionFacts(action.Id, action.RetrospectiveId, decidedIn.HeldOn, action.Status, action.CarriedToRetrospectiveId), current, decidedIn) is { } error)
         {
-            return RetroResult<RetroActionView>.Conflict(nameof(input.Outcome), error);
+            return Refusal.Conflict(error, nameof(input.Outcome));
         }
         if (retro.Status == RetrospectiveStatus.Closed)
         {
-            return RetroResult<RetroActionView>.Conflict(string.Empty, RetrospectiveRules.Closed);
+            return Refusal.Conflict(RetrospectiveRules.Closed);
         }
         SetStatus(action, RetrospectiveRules.StatusAfter(outcome, action.Status));
         if (outcome == ActionReview.Carry)
@@ -283,20 +288,20 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         return await SaveActionAsync(action, ct);
     }
 
-    public async Task<RetroResult<bool>> CloseAsync(int productId, int id, CancellationToken ct)
+    public async Task<Result<bool>> CloseAsync(int productId, int id, CancellationToken ct)
     {
         var retro = await db.Retrospectives.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
         if (retro is null)
         {
-            return RetroResult<bool>.NotFound();
+            return Refusal.NotFound(NotFoundMessage);
         }
         if (retro.Status == RetrospectiveStatus.Closed)
         {
-            return RetroResult<bool>.Conflict(string.Empty, "La rétrospective est déjà close.");
+            return Refusal.Conflict("La rétrospective est déjà close.");
         }
         retro.Status = RetrospectiveStatus.Closed;
         await db.SaveChangesAsync(ct);
-        return RetroResult<bool>.Ok(true);
+        return true;
     }
 
     // ---- Helpers -------------------------------------------------------------------------------------
@@ -324,7 +329,7 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         action.ClosedAt = RetrospectiveRules.IsOpen(status) ? null : time.GetUtcNow();
     }
 
-    private async Task<RetroResult<RetroActionView>> SaveActionAsync(RetroAction action, CancellationToken ct)
+    private async Task<Result<RetroActionView>> SaveActionAsync(RetroAction action, CancellationToken ct)
     {
         try
         {
@@ -333,9 +338,9 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return RetroResult<RetroActionView>.Conflict(string.Empty, ConcurrencyMessage);
+            return Refusal.Conflict(ConcurrencyMessage);
         }
-        return RetroResult<RetroActionView>.Ok((await ActionAsync(action.Id, ct))!);
+        return (await ActionAsync(action.Id, ct))!;
     }
 
     private Task<RetroActionView?> ActionAsync(int id, CancellationToken ct) =>

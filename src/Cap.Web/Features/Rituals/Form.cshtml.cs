@@ -1,8 +1,10 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Iterations;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -76,25 +78,22 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, RitualSe
         // Binding errors (a duration typed as text, an unknown choice) are replaced by the service's French messages.
         ModelState.Clear();
         var result = await service.SaveAsync(Product.Id, Id, Input, ct);
-        if (result.NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return NotFound();
-        }
-        if (!result.Succeeded)
-        {
-            foreach (var (field, message) in result.Errors)
+            if (refusal.Kind == RefusalKind.NotFound)
             {
-                ModelState.AddModelError($"Input.{field}", message);
+                return NotFound();
             }
-            if (result.ConflictVersion is not null)
+            if (refusal.Kind == RefusalKind.Conflict)
             {
+                // The service's message is written for an API client: the form says what it keeps.
                 ModelState.AddModelError(string.Empty, "Le rituel a été modifié par quelqu’un d’autre pendant votre saisie : rechargez la page, vos valeurs sont conservées ci-dessous.");
-                Response.StatusCode = StatusCodes.Status409Conflict;
             }
             else
             {
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                ModelState.AddRefusal(refusal, "Input.");
             }
+            Response.StatusCode = refusal.PageStatus();
             if (Input.Kind is { } k && Enum.IsDefined(k))
             {
                 Advice = RitualSchedule.Defaults(k).Advice;

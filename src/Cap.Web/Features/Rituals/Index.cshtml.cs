@@ -1,7 +1,9 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Hosting;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Rituals;
@@ -34,16 +36,16 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) =>
-        CommandAsync(async () => await service.SetActiveAsync(Product.Id, id, false, ct) ? "Le rituel est désactivé : il reste dans la liste mais quitte l’agenda." : null, ct);
+        CommandAsync(() => service.SetActiveAsync(Product.Id, id, false, ct), _ => "Le rituel est désactivé : il reste dans la liste mais quitte l’agenda.", ct);
 
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) =>
-        CommandAsync(async () => await service.SetActiveAsync(Product.Id, id, true, ct) ? "Le rituel est réactivé." : null, ct);
+        CommandAsync(() => service.SetActiveAsync(Product.Id, id, true, ct), _ => "Le rituel est réactivé.", ct);
 
     public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        CommandAsync(async () => await service.DeleteAsync(Product.Id, id, ct) is { } name ? $"Le rituel « {name} » est supprimé." : null, ct);
+        CommandAsync(() => service.DeleteAsync(Product.Id, id, ct), name => $"Le rituel « {name} » est supprimé.", ct);
 
     public Task<IActionResult> OnPostDisableFeedAsync(CancellationToken ct) =>
-        CommandAsync(async () => await service.DisableFeedAsync(Product.Id, ct) ? "Le lien d’agenda est désactivé : les agendas abonnés ne reçoivent plus les rituels." : null, ct);
+        CommandAsync(() => service.DisableFeedAsync(Product.Id, ct), _ => "Le lien d’agenda est désactivé : les agendas abonnés ne reçoivent plus les rituels.", ct);
 
     public async Task<IActionResult> OnPostRegenerateFeedAsync(CancellationToken ct)
     {
@@ -62,7 +64,11 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
         return Redirect(Base);
     }
 
-    private async Task<IActionResult> CommandAsync(Func<Task<string?>> command, CancellationToken ct)
+    /// <summary>
+    /// Runs a command of the list's buttons and comes back to the list saying what it did. The list has no form to show
+    /// a message in: a refused command answers its status alone (today only « not found », a ritual or a feed gone).
+    /// </summary>
+    private async Task<IActionResult> CommandAsync<T>(Func<Task<Result<T>>> command, Func<T, string> done, CancellationToken ct)
     {
         if (!await LoadProductAsync(ct))
         {
@@ -72,11 +78,12 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
         {
             return Forbid();
         }
-        if (await command() is not { } message)
+        var result = await command();
+        if (result.Refusal is { } refusal)
         {
-            return NotFound();
+            return StatusCode(refusal.PageStatus());
         }
-        TempData["Success"] = message;
+        TempData["Success"] = done(result.Value!);
         return Redirect(Base);
     }
 

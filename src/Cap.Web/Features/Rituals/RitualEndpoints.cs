@@ -4,15 +4,16 @@ using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Rituals;
 
 /// <summary>
 /// /api/v1/products/{slug}/rituals: the team's rituals, read by every signed-in person and written by the team.
-/// A refused field is 422 (nothing saved), a stale <c>version</c> 409. The anonymous calendar feed
+/// A refused field is 422 (nothing saved), a stale <c>version</c> 409 with <c>currentVersion</c>, an unknown ritual 404
+/// (see <see cref="Refused"/>). The anonymous calendar feed
 /// <c>/rituels/{token}.ics</c> is mapped outside the API group.
 /// </summary>
 public static class RitualEndpoints
@@ -66,7 +67,9 @@ public static class RitualEndpoints
             return stop.Result!;
         }
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).FirstAsync(ct);
-        return await service.DeleteAsync(productId, id, ct) is null ? RitualNotFound() : TypedResults.Ok((await service.LoadAsync(productId, ct))!);
+        return (await service.DeleteAsync(productId, id, ct)).Refusal is { } refusal
+            ? new Refused(refusal)
+            : TypedResults.Ok((await service.LoadAsync(productId, ct))!);
     }
 
     private static async Task<IResult> WriteAsync(string slug, int? id, RitualInput input, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct)
@@ -77,31 +80,11 @@ public static class RitualEndpoints
         }
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).FirstAsync(ct);
         var result = await service.SaveAsync(productId, id, input, ct);
-        if (result.NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return RitualNotFound();
+            return new Refused(refusal);
         }
-        if (result.ConflictVersion is { } current)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Modification concurrente",
-                Detail = "Le rituel a été modifié depuis la version lue. Relisez-le, puis renvoyez vos changements.",
-                Extensions = { ["currentVersion"] = current },
-            });
-        }
-        if (result.Errors.Count > 0)
-        {
-            var errors = result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
-            return TypedResults.Json(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Rituel refusé",
-                Detail = string.Join(" ", result.Errors.Values) + " Rien n’a été enregistré.",
-            }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
-        }
-        var view = (await service.FindAsync(productId, result.Id!.Value, ct))!;
+        var view = (await service.FindAsync(productId, result.Value, ct))!;
         return id is null ? TypedResults.Created($"/api/v1/products/{slug}/rituals/{view.Id}", view) : TypedResults.Ok(view);
     }
 
@@ -121,11 +104,4 @@ public static class RitualEndpoints
     }
 
     private sealed record IResultWrapper(IResult? Result);
-
-    private static ProblemHttpResult RitualNotFound() => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Rituel introuvable",
-        Detail = "Ce rituel n’existe pas dans l’équipe de ce produit.",
-    });
 }

@@ -31,14 +31,5 @@ public sealed class RitualInput
     public int? Version { get; set; }
 }
 
-public sealed class RitualWriteResult
-{
-    public Dictionary<string, string> Errors { get; } = [];
-    public bool NotFound { get; set; }
-    public int? ConflictVersion { get; set; }
-    public int? Id { get; set; }
-    public bool Succeeded => Errors.Count == 0 && !NotFound && ConflictVersion is null;
-}
-
 /// <summary>The state of the team's calendar feed shown on the page (never the address, which only the team was shown once).</summary>
 public sealed record RitualFeedState(DateTimeOffset CreatedAt, string CreatedByName);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Iterations;
 using Cap.Web.Shared.Auth;
 using Ical.Net;
@@ -10,9 +11,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Rituals;
 
-/// <summary>Reads and writes a team's rituals for the pages and the API, and builds its iCalendar feed.</summary>
+/// <summary>
+/// Reads and writes a team's rituals for the pages and the API, and builds its iCalendar feed. A refused command is a
+/// rule's (messages by field), a conflict (a stale version, with the version stored) or not found.
+/// </summary>
 public sealed class RitualService(CapDbContext db, CurrentUser currentUser, TimeProvider time)
 {
+    public const string ConflictMessage = "Le rituel a été modifié depuis la version lue. Relisez-le, puis renvoyez vos changements.";
+
+    public const string NotFoundMessage = "Ce rituel n’existe pas dans l’équipe de ce produit.";
+
     /// <summary>The current Paris local date-time.</summary>
     public DateTime ParisNow => RitualSchedule.ToParis(time.GetUtcNow());
 
@@ -42,75 +50,73 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         r.IsActive ? RitualSchedule.ToInstant(RitualSchedule.NextOccurrence(r.Frequency, r.FirstDate, r.StartTime, parisNow)) : null,
         r.Version);
 
-    /// <summary>Creates (<paramref name="id"/> null) or replaces a ritual; nothing is saved when a field is refused.</summary>
-    public async Task<RitualWriteResult> SaveAsync(int productId, int? id, RitualInput input, CancellationToken ct)
+    /// <summary>Creates (<paramref name="id"/> null) or replaces a ritual and answers its id; nothing is saved when a field is refused.</summary>
+    public async Task<Result<int>> SaveAsync(int productId, int? id, RitualInput input, CancellationToken ct)
     {
-        var result = new RitualWriteResult();
+        var errors = new Dictionary<string, string>();
         Ritual? ritual = null;
         if (id is not null)
         {
             ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
             if (ritual is null)
             {
-                result.NotFound = true;
-                return result;
+                return Refusal.NotFound(NotFoundMessage);
             }
             if (input.Version is { } read && read != ritual.Version)
             {
-                result.ConflictVersion = ritual.Version;
-                return result;
+                return Refusal.Conflict(ConflictMessage, currentVersion: ritual.Version);
             }
         }
         var name = Clean(input.Name);
         var location = Clean(input.Location);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            result.Errors[nameof(RitualInput.Kind)] = "Choisissez le type de rituel : daily, démo, rétrospective, priorisation et affinage ou autre.";
+            errors[nameof(RitualInput.Kind)] = "Choisissez le type de rituel : daily, démo, rétrospective, priorisation et affinage ou autre.";
             kind = RitualKind.Custom;
         }
         else if (kind == RitualKind.Custom && name is null)
         {
-            result.Errors[nameof(RitualInput.Name)] = "Nommez le rituel, par exemple « Point hebdomadaire avec le sponsor ».";
+            errors[nameof(RitualInput.Name)] = "Nommez le rituel, par exemple « Point hebdomadaire avec le sponsor ».";
         }
         if (name is { Length: > Ritual.NameMaxLength })
         {
-            result.Errors[nameof(RitualInput.Name)] = $"Le nom ne doit pas dépasser {Ritual.NameMaxLength} caractères (actuellement {name.Length}).";
+            errors[nameof(RitualInput.Name)] = $"Le nom ne doit pas dépasser {Ritual.NameMaxLength} caractères (actuellement {name.Length}).";
         }
         if (input.Frequency is not { } frequency || !Enum.IsDefined(frequency))
         {
-            result.Errors[nameof(RitualInput.Frequency)] = "Choisissez la fréquence du rituel.";
+            errors[nameof(RitualInput.Frequency)] = "Choisissez la fréquence du rituel.";
             frequency = RitualFrequency.Weekly;
         }
         if (input.FirstDate is not { } firstDate)
         {
-            result.Errors[nameof(RitualInput.FirstDate)] = "Saisissez la date de la première occurrence sous la forme jj/mm/aaaa.";
+            errors[nameof(RitualInput.FirstDate)] = "Saisissez la date de la première occurrence sous la forme jj/mm/aaaa.";
             firstDate = default;
         }
         else if (firstDate.Year is < 2000 or > 2100)
         {
-            result.Errors[nameof(RitualInput.FirstDate)] = "Saisissez une date de première occurrence entre 2000 et 2100.";
+            errors[nameof(RitualInput.FirstDate)] = "Saisissez une date de première occurrence entre 2000 et 2100.";
         }
         var startTime = ParseTime(input.StartTime);
         if (startTime is null)
         {
-            result.Errors[nameof(RitualInput.StartTime)] = "Saisissez l’heure de début sous la forme hh:mm, par exemple 09:30.";
+            errors[nameof(RitualInput.StartTime)] = "Saisissez l’heure de début sous la forme hh:mm, par exemple 09:30.";
         }
         if (input.DurationMinutes is not { } duration)
         {
-            result.Errors[nameof(RitualInput.DurationMinutes)] = $"Saisissez la durée en minutes, de {RitualSchedule.MinDurationMinutes} à {RitualSchedule.MaxDurationMinutes}.";
+            errors[nameof(RitualInput.DurationMinutes)] = $"Saisissez la durée en minutes, de {RitualSchedule.MinDurationMinutes} à {RitualSchedule.MaxDurationMinutes}.";
             duration = 0;
         }
         else if (duration is < RitualSchedule.MinDurationMinutes or > RitualSchedule.MaxDurationMinutes)
         {
-            result.Errors[nameof(RitualInput.DurationMinutes)] = $"La durée doit être comprise entre {RitualSchedule.MinDurationMinutes} et {RitualSchedule.MaxDurationMinutes} minutes (8 heures).";
+            errors[nameof(RitualInput.DurationMinutes)] = $"La durée doit être comprise entre {RitualSchedule.MinDurationMinutes} et {RitualSchedule.MaxDurationMinutes} minutes (8 heures).";
         }
         if (location is { Length: > Ritual.LocationMaxLength })
         {
-            result.Errors[nameof(RitualInput.Location)] = $"Le lieu ne doit pas dépasser {Ritual.LocationMaxLength} caractères (actuellement {location.Length}).";
+            errors[nameof(RitualInput.Location)] = $"Le lieu ne doit pas dépasser {Ritual.LocationMaxLength} caractères (actuellement {location.Length}).";
         }
-        if (result.Errors.Count > 0)
+        if (errors.Count > 0)
         {
-            return result;
+            return Refusal.Rule(errors);
         }
         if (ritual is null)
         {
@@ -125,33 +131,39 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         ritual.DurationMinutes = duration;
         ritual.Location = location;
         ritual.IsActive = input.IsActive ?? true;
-        if (!await TrySaveAsync(result, ritual, ct))
+        try
         {
-            return result;
+            await db.SaveChangesAsync(ct);
         }
-        result.Id = ritual.Id;
-        return result;
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed between the check and the save: the version now stored is not known here.
+            db.Entry(ritual).State = EntityState.Detached;
+            return Refusal.Conflict(ConflictMessage, currentVersion: -1);
+        }
+        return ritual.Id;
     }
 
-    /// <summary>Activates or deactivates a ritual: an inactive one leaves the calendar feed but stays listed.</summary>
-    public async Task<bool> SetActiveAsync(int productId, int id, bool active, CancellationToken ct)
+    /// <summary>Activates or deactivates a ritual (an inactive one leaves the calendar feed but stays listed); answers its name.</summary>
+    public async Task<Result<string>> SetActiveAsync(int productId, int id, bool active, CancellationToken ct)
     {
         var ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
         if (ritual is null)
         {
-            return false;
+            return Refusal.NotFound(NotFoundMessage);
         }
         ritual.IsActive = active;
         await db.SaveChangesAsync(ct);
-        return true;
+        return ritual.Name;
     }
 
-    public async Task<string?> DeleteAsync(int productId, int id, CancellationToken ct)
+    /// <summary>Deletes a ritual; answers the name it had.</summary>
+    public async Task<Result<string>> DeleteAsync(int productId, int id, CancellationToken ct)
     {
         var ritual = await db.Rituals.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
         if (ritual is null)
         {
-            return null;
+            return Refusal.NotFound(NotFoundMessage);
         }
         db.Rituals.Remove(ritual);
         await db.SaveChangesAsync(ct);
@@ -179,18 +191,18 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         return token;
     }
 
-    /// <summary>Revokes the live feed address; false when there was none.</summary>
-    public async Task<bool> DisableFeedAsync(int productId, CancellationToken ct)
+    /// <summary>Revokes the live feed address; not found when there was none. Answers how many addresses were revoked.</summary>
+    public async Task<Result<int>> DisableFeedAsync(int productId, CancellationToken ct)
     {
         var live = await db.RitualFeeds.Where(f => f.ProductId == productId && f.RevokedAt == null).ToListAsync(ct);
         if (live.Count == 0)
         {
-            return false;
+            return Refusal.NotFound("Ce produit n’a pas de lien d’agenda actif.");
         }
         var now = time.GetUtcNow();
         live.ForEach(f => f.RevokedAt = now);
         await db.SaveChangesAsync(ct);
-        return true;
+        return live.Count;
     }
 
     /// <summary>The product a live feed token opens, or null.</summary>
@@ -271,21 +283,6 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
                     RitualFrequency.EveryTwoWeeks => 2,
                     _ => 4,
                 });
-        }
-    }
-
-    private async Task<bool> TrySaveAsync(RitualWriteResult result, Ritual ritual, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            result.ConflictVersion = -1;
-            db.Entry(ritual).State = EntityState.Detached;
-            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Roadmap;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class DependencyFormModel(CapDbContext db, CurrentUser currentUser
         }
         ClearBindingErrors();
         var result = await service.SaveDependencyAsync(Product.Id, Id, Input, ct);
-        if (result.NotFound)
+        if (result.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public Task<IActionResult> OnPostDeleteRiskAsync(int id, CancellationToken ct) => DeleteAsync(() => service.DeleteRiskAsync(Product.Id, id, ct), "Le risque est retiré.", ct);
 
-    private async Task<IActionResult> DeleteAsync(Func<Task<RoadmapWriteResult>> delete, string message, CancellationToken ct)
+    private async Task<IActionResult> DeleteAsync(Func<Task<Result<RoadmapView>>> delete, string message, CancellationToken ct)
     {
         if (!await LoadProductAsync(ct))
         {
@@ -40,7 +41,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Roadmap
             return Forbid();
         }
         var result = await delete();
-        if (result.NotFound)
+        if (result.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Roadmap;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -57,7 +58,7 @@ public sealed class InitiativeFormModel(CapDbContext db, CurrentUser currentUser
         }
         ClearBindingErrors();
         var result = await service.SaveInitiativeAsync(Product.Id, Id, Input, ct);
-        if (result.NotFound)
+        if (result.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }

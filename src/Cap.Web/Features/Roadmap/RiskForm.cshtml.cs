@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Roadmap;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -56,7 +57,7 @@ public sealed class RiskFormModel(CapDbContext db, CurrentUser currentUser, Road
         // A probability typed as text ("haute") fails binding: the service then says the scale.
         ClearBindingErrors();
         var result = await service.SaveRiskAsync(Product.Id, Id, Input, ct);
-        if (result.NotFound)
+        if (result.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }

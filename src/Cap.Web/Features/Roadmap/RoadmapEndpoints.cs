@@ -1,18 +1,19 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Platform;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Roadmap;
 
 /// <summary>
 /// /api/v1/products/{slug}/roadmap: the roadmap read by every signed-in person; initiatives, dependencies and risks
 /// written by the product's team. Malformed fields: 400; well-formed but refused by a roadmap rule (another product's
-/// objective, a horizon beyond 6 months): 422; a stale <c>version</c>: 409.
+/// objective, a horizon beyond 6 months): 422; a stale <c>version</c>: 409 with <c>currentVersion</c> (see <see cref="Refused"/>).
 /// </summary>
 public static class RoadmapEndpoints
 {
@@ -22,37 +23,37 @@ public static class RoadmapEndpoints
         group.MapGet("/", GetRoadmap).WithName("GetProductRoadmap").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/horizon", PutHorizon).WithName("SetRoadmapHorizon").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/initiatives", (string slug, InitiativeInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveInitiativeAsync(productId, null, input, ct), created: true, ct))
+                WriteAsync(slug, db, user, productId => service.SaveInitiativeAsync(productId, null, input, ct), created: true, ct))
             .WithName("CreateRoadmapInitiative").WithSummary("Ajoute une initiative (kind : Feature, Experiment, Action ; start et end : 2027-03 ou 2027-S12 ; status : Planned, InProgress, Delivered, Abandoned).")
             .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/initiatives/{id:int}", (string slug, int id, InitiativeInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveInitiativeAsync(productId, id, input, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.SaveInitiativeAsync(productId, id, input, ct), created: false, ct))
             .WithName("UpdateRoadmapInitiative").WithSummary("Remplace une initiative ; version doit être la version lue (sinon 409).")
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/initiatives/{id:int}", (string slug, int id, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.DeleteInitiativeAsync(productId, id, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.DeleteInitiativeAsync(productId, id, ct), created: false, ct))
             .WithName("DeleteRoadmapInitiative").WithSummary("Retire une initiative.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/dependencies", (string slug, DependencyInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveDependencyAsync(productId, null, input, ct), created: true, ct))
+                WriteAsync(slug, db, user, productId => service.SaveDependencyAsync(productId, null, input, ct), created: true, ct))
             .WithName("CreateRoadmapDependency").WithSummary("Ajoute une dépendance (kind : Product, Team, Provider, Decision ; status : Pending, Blocking, Resolved).")
             .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/dependencies/{id:int}", (string slug, int id, DependencyInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveDependencyAsync(productId, id, input, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.SaveDependencyAsync(productId, id, input, ct), created: false, ct))
             .WithName("UpdateRoadmapDependency").WithSummary("Remplace une dépendance ; version doit être la version lue (sinon 409).")
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/dependencies/{id:int}", (string slug, int id, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.DeleteDependencyAsync(productId, id, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.DeleteDependencyAsync(productId, id, ct), created: false, ct))
             .WithName("DeleteRoadmapDependency").WithSummary("Retire une dépendance.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/risks", (string slug, RiskInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveRiskAsync(productId, null, input, ct), created: true, ct))
+                WriteAsync(slug, db, user, productId => service.SaveRiskAsync(productId, null, input, ct), created: true, ct))
             .WithName("CreateRoadmapRisk").WithSummary("Ajoute un risque (probability et impact de 1 à 3 ; status : Open, Controlled, Closed).")
             .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/risks/{id:int}", (string slug, int id, RiskInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveRiskAsync(productId, id, input, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.SaveRiskAsync(productId, id, input, ct), created: false, ct))
             .WithName("UpdateRoadmapRisk").WithSummary("Remplace un risque ; version doit être la version lue (sinon 409).")
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/risks/{id:int}", (string slug, int id, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.DeleteRiskAsync(productId, id, ct), created: false, ct))
+                WriteAsync(slug, db, user, productId => service.DeleteRiskAsync(productId, id, ct), created: false, ct))
             .WithName("DeleteRoadmapRisk").WithSummary("Retire un risque.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -65,9 +66,9 @@ public static class RoadmapEndpoints
 
     /// <summary>Fixe l’horizon (3 à 6 mois, au-delà : 422) et les objectifs prioritaires (objectifs du produit ; au-delà de 5, un avertissement à l’écran).</summary>
     public static Task<IResult> PutHorizon(string slug, HorizonInput input, RoadmapService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-        WriteAsync(slug, db, user, service, productId => service.SetHorizonAsync(productId, input, ct), created: false, ct);
+        WriteAsync(slug, db, user, productId => service.SetHorizonAsync(productId, input, ct), created: false, ct);
 
-    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, RoadmapService service, Func<int, Task<RoadmapWriteResult>> write, bool created, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, Func<int, Task<Result<RoadmapView>>> write, bool created, CancellationToken ct)
     {
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (productId is null)
@@ -79,40 +80,11 @@ public static class RoadmapEndpoints
             return TypedResults.Forbid();
         }
         var result = await write(productId.Value);
-        if (result.NotFound)
+        if (result.Refusal is { } refusal)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Élément introuvable",
-                Detail = "Cet élément n’existe pas dans la feuille de route de ce produit.",
-            });
+            return new Refused(refusal);
         }
-        if (result.ConflictVersion is { } current)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Modification concurrente",
-                Detail = "L’élément a été modifié depuis la version lue. Relisez-le, puis renvoyez vos changements.",
-                Extensions = { ["currentVersion"] = current },
-            });
-        }
-        if (result.Errors.Count > 0)
-        {
-            var errors = result.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
-            if (!result.RuleRefused)
-            {
-                return ApiProblems.Invalid(errors);
-            }
-            return TypedResults.Json(new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Refusé par les règles de la feuille de route",
-                Detail = string.Join(" ", errors.Values) + " Rien n’a été enregistré.",
-            }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
-        }
-        var view = result.Saved ?? (await service.LoadAsync(productId.Value, ct))!;
+        var view = result.Value!;
         return created ? TypedResults.Created($"/api/v1/products/{slug}/roadmap", view) : TypedResults.Ok(view);
     }
 }

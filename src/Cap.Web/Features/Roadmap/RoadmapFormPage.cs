@@ -1,8 +1,9 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Cap.Web.Features.Roadmap;
 
@@ -23,18 +24,27 @@ public abstract class RoadmapFormPage(CapDbContext db, CurrentUser currentUser) 
         return CanEdit ? null : Forbid();
     }
 
-    /// <summary>Copies a refused write into ModelState; true when the write succeeded.</summary>
-    protected bool Apply(RoadmapWriteResult result, string what)
+    /// <summary>
+    /// Places a refused write's messages beside the fields of <c>Input</c>; true when the write succeeded. For a conflict,
+    /// the summary says what the form keeps (the service's message is written for an API client). The form is shown
+    /// again with the page's ordinary status, as it always was.
+    /// </summary>
+    protected bool Apply(Result<RoadmapView> result, string what)
     {
-        foreach (var (field, message) in result.Errors)
+        if (result.Refusal is not { } refusal)
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            return true;
         }
-        if (result.ConflictVersion is not null)
+        if (refusal.Kind == RefusalKind.Conflict)
         {
+            ModelState.AddRefusal(refusal with { Errors = refusal.Errors.Where(e => e.Key.Length > 0).ToDictionary() }, "Input.");
             ModelState.AddModelError(string.Empty, $"{what} a été modifié(e) par quelqu’un d’autre pendant votre saisie : rechargez la page, vos valeurs sont conservées ci-dessous.");
         }
-        return result.Succeeded;
+        else
+        {
+            ModelState.AddRefusal(refusal, "Input.");
+        }
+        return false;
     }
 
     /// <summary>Binding errors (an unknown choice) are replaced by the service's French messages.</summary>

@@ -91,19 +91,3 @@ public sealed class HorizonInput
     public List<int> PriorityObjectiveIds { get; set; } = [];
     public int? Version { get; set; }
 }
-
-/// <summary>
-/// What a write did. Field errors keyed by the input's property names; <see cref="RuleRefused"/> when the input was
-/// well formed but a roadmap rule refused it (another product's objective, a horizon beyond 6 months).
-/// </summary>
-public sealed class RoadmapWriteResult
-{
-    public Dictionary<string, string> Errors { get; } = [];
-    public bool RuleRefused { get; set; }
-    public bool NotFound { get; set; }
-    public int? ConflictVersion { get; set; }
-    public bool Succeeded => Errors.Count == 0 && !NotFound && ConflictVersion is null;
-
-    /// <summary>The roadmap as saved (the revision's snapshot), once the write succeeded.</summary>
-    public RoadmapView? Saved { get; set; }
-}

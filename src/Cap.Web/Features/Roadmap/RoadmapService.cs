@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Roadmap;
 using Cap.Web.Shared.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,10 @@ namespace Cap.Web.Features.Roadmap;
 
 /// <summary>
 /// Reads and writes a product's roadmap for the pages and the API alike. Every write is saved with a
-/// <see cref="RoadmapRevision"/> (summary and snapshot) in the same transaction, so the history misses no change.
+/// <see cref="RoadmapRevision"/> (summary and snapshot) in the same transaction, so the history misses no change, and
+/// answers the roadmap as saved. A refused write is Invalid (a field missing or malformed), a Rule's (well formed, but
+/// another product's objective or indicator, a horizon beyond 6 months), a Conflict (a stale version, with the version
+/// now stored) or NotFound.
 /// </summary>
 public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, TimeProvider time)
 {
@@ -20,6 +24,10 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
     };
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public const string ConflictMessage = "L’élément a été modifié depuis la version lue. Relisez-le, puis renvoyez vos changements.";
+
+    public const string NotFoundMessage = "Cet élément n’existe pas dans la feuille de route de ce produit.";
 
     public Task<RoadmapView?> LoadAsync(int productId, CancellationToken ct) => LoadAsync(db, productId, ct);
 
@@ -70,37 +78,37 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
 
     // ---- Horizon -------------------------------------------------------------------------------------
 
-    public async Task<RoadmapWriteResult> SetHorizonAsync(int productId, HorizonInput input, CancellationToken ct)
+    public async Task<Result<RoadmapView>> SetHorizonAsync(int productId, HorizonInput input, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
+        var checks = new Checks();
         var roadmap = await db.Roadmaps.Include(r => r.Priorities).FirstOrDefaultAsync(r => r.ProductId == productId, ct);
         if (input.Start is null)
         {
-            result.Errors["Start"] = "Saisissez le début de l’horizon sous la forme jj/mm/aaaa.";
+            checks.Errors["Start"] = "Saisissez le début de l’horizon sous la forme jj/mm/aaaa.";
         }
         if (input.End is null)
         {
-            result.Errors["End"] = "Saisissez la fin de l’horizon sous la forme jj/mm/aaaa.";
+            checks.Errors["End"] = "Saisissez la fin de l’horizon sous la forme jj/mm/aaaa.";
         }
         if (input.Start is { } s && input.End is { } e && RoadmapRules.HorizonError(s, e) is { } horizonError)
         {
-            result.Errors["End"] = horizonError;
-            result.RuleRefused = true;
+            checks.Errors["End"] = horizonError;
+            checks.RuleRefused = true;
         }
         var wanted = input.PriorityObjectiveIds.Distinct().ToList();
         var own = await db.Objectives.Where(o => o.ProductId == productId && wanted.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
         if (own.Count != wanted.Count)
         {
-            result.Errors["PriorityObjectiveIds"] = "Un des objectifs prioritaires choisis n’est pas un objectif de ce produit.";
-            result.RuleRefused = true;
+            checks.Errors["PriorityObjectiveIds"] = "Un des objectifs prioritaires choisis n’est pas un objectif de ce produit.";
+            checks.RuleRefused = true;
         }
         if (roadmap is not null && input.Version is { } v && v != roadmap.Version)
         {
-            result.ConflictVersion = roadmap.Version;
+            checks.StaleVersion = roadmap.Version;
         }
-        if (!result.Succeeded)
+        if (checks.Refusal is { } refused)
         {
-            return result;
+            return refused;
         }
         if (roadmap is null)
         {
@@ -115,86 +123,85 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             roadmap.Priorities.Add(new RoadmapPriority { ObjectiveId = id, ProductId = productId });
         }
         var summary = $"Horizon du {Day(roadmap.HorizonStart)} au {Day(roadmap.HorizonEnd)}, {Plural(wanted.Count, "objectif prioritaire", "objectifs prioritaires")}.";
-        return await CommitAsync(productId, summary, result, ct);
+        return await CommitAsync(productId, summary, ct);
     }
 
     // ---- Initiatives ---------------------------------------------------------------------------------
 
-    public async Task<RoadmapWriteResult> SaveInitiativeAsync(int productId, int? id, InitiativeInput input, CancellationToken ct)
+    public async Task<Result<RoadmapView>> SaveInitiativeAsync(int productId, int? id, InitiativeInput input, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
+        var checks = new Checks();
         Initiative? initiative = null;
         if (id is not null)
         {
             initiative = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
             if (initiative is null)
             {
-                result.NotFound = true;
-                return result;
+                return Refusal.NotFound(NotFoundMessage);
             }
         }
         var title = Clean(input.Title);
-        Required(result, "Title", title, Initiative.TitleMaxLength, "Saisissez le titre de l’initiative.", "Le titre");
+        Required(checks, "Title", title, Initiative.TitleMaxLength, "Saisissez le titre de l’initiative.", "Le titre");
         var description = Clean(input.Description);
-        MaxLength(result, "Description", description, Initiative.TextMaxLength, "La description");
+        MaxLength(checks, "Description", description, Initiative.TextMaxLength, "La description");
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            result.Errors["Kind"] = "Choisissez le type d’initiative : fonctionnalité, expérimentation ou action.";
+            checks.Errors["Kind"] = "Choisissez le type d’initiative : fonctionnalité, expérimentation ou action.";
         }
         var status = input.Status ?? InitiativeStatus.Planned;
         if (!Enum.IsDefined(status))
         {
-            result.Errors["Status"] = "Choisissez le statut : prévu, en cours, livré ou abandonné.";
+            checks.Errors["Status"] = "Choisissez le statut : prévu, en cours, livré ou abandonné.";
         }
         if (input.ObjectiveId is not { } objectiveId)
         {
-            result.Errors["ObjectiveId"] = "Choisissez l’objectif que sert l’initiative.";
+            checks.Errors["ObjectiveId"] = "Choisissez l’objectif que sert l’initiative.";
         }
         else if (!await db.Objectives.AnyAsync(o => o.Id == objectiveId && o.ProductId == productId, ct))
         {
-            result.Errors["ObjectiveId"] = "L’objectif choisi n’est pas un objectif de ce produit : reliez l’initiative à un des objectifs du produit.";
-            result.RuleRefused = true;
+            checks.Errors["ObjectiveId"] = "L’objectif choisi n’est pas un objectif de ce produit : reliez l’initiative à un des objectifs du produit.";
+            checks.RuleRefused = true;
         }
         var start = RoadmapRules.ParsePeriod(input.Start);
         var end = RoadmapRules.ParsePeriod(input.End);
         const string periodHint = "sous la forme aaaa-mm pour un mois ou aaaa-Sss pour une semaine, par exemple 2027-03 ou 2027-S12";
         if (start is null)
         {
-            result.Errors["Start"] = $"Saisissez le début de la période {periodHint}.";
+            checks.Errors["Start"] = $"Saisissez le début de la période {periodHint}.";
         }
         if (end is null)
         {
-            result.Errors["End"] = $"Saisissez la fin de la période {periodHint}.";
+            checks.Errors["End"] = $"Saisissez la fin de la période {periodHint}.";
         }
         if (start is { } s && end is { } e)
         {
             if (s.Unit != e.Unit)
             {
-                result.Errors["End"] = "Exprimez le début et la fin de la période dans la même unité : deux mois ou deux semaines.";
+                checks.Errors["End"] = "Exprimez le début et la fin de la période dans la même unité : deux mois ou deux semaines.";
             }
             else if (e.Last < s.First)
             {
-                result.Errors["End"] = "La fin de la période doit être après son début.";
+                checks.Errors["End"] = "La fin de la période doit être après son début.";
             }
         }
         var effect = Clean(input.ExpectedEffect);
-        MaxLength(result, "ExpectedEffect", effect, Initiative.EffectMaxLength, "L’effet attendu");
+        MaxLength(checks, "ExpectedEffect", effect, Initiative.EffectMaxLength, "L’effet attendu");
         if (input.IndicatorId is { } indicatorId)
         {
             if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId && i.ProductId == productId, ct))
             {
-                result.Errors["IndicatorId"] = "L’indicateur choisi n’est pas un indicateur de ce produit.";
-                result.RuleRefused = true;
+                checks.Errors["IndicatorId"] = "L’indicateur choisi n’est pas un indicateur de ce produit.";
+                checks.RuleRefused = true;
             }
         }
         else if (effect is not null)
         {
-            result.Errors["IndicatorId"] = "Choisissez l’indicateur sur lequel l’effet est attendu, ou videz l’effet attendu.";
+            checks.Errors["IndicatorId"] = "Choisissez l’indicateur sur lequel l’effet est attendu, ou videz l’effet attendu.";
         }
-        CheckVersion(result, initiative?.Version, input.Version);
-        if (!result.Succeeded)
+        CheckVersion(checks, initiative?.Version, input.Version);
+        if (checks.Refusal is { } refused)
         {
-            return result;
+            return refused;
         }
         var isNew = initiative is null;
         var before = initiative?.Status;
@@ -218,52 +225,48 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             : before != status
                 ? $"Initiative « {initiative.Title} » : {before!.Value.Label().ToLower(French)} → {status.Label().ToLower(French)}."
                 : $"Initiative « {initiative.Title} » modifiée.";
-        await CommitAsync(productId, summary, result, ct);
-        return result;
+        return await CommitAsync(productId, summary, ct);
     }
 
-    public async Task<RoadmapWriteResult> DeleteInitiativeAsync(int productId, int id, CancellationToken ct)
+    public async Task<Result<RoadmapView>> DeleteInitiativeAsync(int productId, int id, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
         var initiative = await db.Initiatives.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
         if (initiative is null)
         {
-            result.NotFound = true;
-            return result;
+            return Refusal.NotFound(NotFoundMessage);
         }
         db.Initiatives.Remove(initiative);
-        return await CommitAsync(productId, $"Initiative « {initiative.Title} » retirée.", result, ct);
+        return await CommitAsync(productId, $"Initiative « {initiative.Title} » retirée.", ct);
     }
 
     // ---- Dependencies --------------------------------------------------------------------------------
 
-    public async Task<RoadmapWriteResult> SaveDependencyAsync(int productId, int? id, DependencyInput input, CancellationToken ct)
+    public async Task<Result<RoadmapView>> SaveDependencyAsync(int productId, int? id, DependencyInput input, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
+        var checks = new Checks();
         RoadmapDependency? dependency = null;
         if (id is not null)
         {
             dependency = await db.RoadmapDependencies.FirstOrDefaultAsync(d => d.Id == id && d.ProductId == productId, ct);
             if (dependency is null)
             {
-                result.NotFound = true;
-                return result;
+                return Refusal.NotFound(NotFoundMessage);
             }
         }
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
-            result.Errors["Kind"] = "Choisissez ce dont dépend la feuille de route : autre produit, équipe, prestataire ou décision.";
+            checks.Errors["Kind"] = "Choisissez ce dont dépend la feuille de route : autre produit, équipe, prestataire ou décision.";
         }
         var target = Clean(input.Target);
         if (input.TargetProductId is { } targetProductId)
         {
             if (input.Kind != DependencyKind.Product)
             {
-                result.Errors["TargetProductId"] = "Ne choisissez un produit du catalogue que pour une dépendance à un autre produit.";
+                checks.Errors["TargetProductId"] = "Ne choisissez un produit du catalogue que pour une dépendance à un autre produit.";
             }
             else if (targetProductId == productId)
             {
-                result.Errors["TargetProductId"] = "Un produit ne dépend pas de lui-même : choisissez un autre produit.";
+                checks.Errors["TargetProductId"] = "Un produit ne dépend pas de lui-même : choisissez un autre produit.";
             }
             else if (await db.Products.Where(p => p.Id == targetProductId).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } name)
             {
@@ -271,21 +274,21 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             }
             else
             {
-                result.Errors["TargetProductId"] = "Le produit choisi n’existe pas.";
+                checks.Errors["TargetProductId"] = "Le produit choisi n’existe pas.";
             }
         }
-        Required(result, "Target", target, RoadmapDependency.NameMaxLength, "Nommez le produit, l’équipe, le prestataire ou la décision attendue.", "Le nom");
+        Required(checks, "Target", target, RoadmapDependency.NameMaxLength, "Nommez le produit, l’équipe, le prestataire ou la décision attendue.", "Le nom");
         var description = Clean(input.Description);
-        MaxLength(result, "Description", description, RoadmapDependency.TextMaxLength, "La description");
+        MaxLength(checks, "Description", description, RoadmapDependency.TextMaxLength, "La description");
         var status = input.Status ?? DependencyStatus.Pending;
         if (!Enum.IsDefined(status))
         {
-            result.Errors["Status"] = "Choisissez le statut : en attente, bloquante ou levée.";
+            checks.Errors["Status"] = "Choisissez le statut : en attente, bloquante ou levée.";
         }
-        CheckVersion(result, dependency?.Version, input.Version);
-        if (!result.Succeeded)
+        CheckVersion(checks, dependency?.Version, input.Version);
+        if (checks.Refusal is { } refused)
         {
-            return result;
+            return refused;
         }
         var isNew = dependency is null;
         if (dependency is null)
@@ -299,56 +302,52 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         dependency.Description = description;
         dependency.Status = status;
         var summary = $"Dépendance « {dependency.Target} » {(isNew ? "ajoutée" : "modifiée")} ({status.Label().ToLower(French)}).";
-        await CommitAsync(productId, summary, result, ct);
-        return result;
+        return await CommitAsync(productId, summary, ct);
     }
 
-    public async Task<RoadmapWriteResult> DeleteDependencyAsync(int productId, int id, CancellationToken ct)
+    public async Task<Result<RoadmapView>> DeleteDependencyAsync(int productId, int id, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
         var dependency = await db.RoadmapDependencies.FirstOrDefaultAsync(d => d.Id == id && d.ProductId == productId, ct);
         if (dependency is null)
         {
-            result.NotFound = true;
-            return result;
+            return Refusal.NotFound(NotFoundMessage);
         }
         db.RoadmapDependencies.Remove(dependency);
-        return await CommitAsync(productId, $"Dépendance « {dependency.Target} » retirée.", result, ct);
+        return await CommitAsync(productId, $"Dépendance « {dependency.Target} » retirée.", ct);
     }
 
     // ---- Risks ---------------------------------------------------------------------------------------
 
-    public async Task<RoadmapWriteResult> SaveRiskAsync(int productId, int? id, RiskInput input, CancellationToken ct)
+    public async Task<Result<RoadmapView>> SaveRiskAsync(int productId, int? id, RiskInput input, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
+        var checks = new Checks();
         Risk? risk = null;
         if (id is not null)
         {
             risk = await db.Risks.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
             if (risk is null)
             {
-                result.NotFound = true;
-                return result;
+                return Refusal.NotFound(NotFoundMessage);
             }
         }
         var title = Clean(input.Title);
-        Required(result, "Title", title, Risk.TitleMaxLength, "Saisissez le titre du risque.", "Le titre");
+        Required(checks, "Title", title, Risk.TitleMaxLength, "Saisissez le titre du risque.", "Le titre");
         var description = Clean(input.Description);
-        MaxLength(result, "Description", description, Risk.TextMaxLength, "La description");
+        MaxLength(checks, "Description", description, Risk.TextMaxLength, "La description");
         var mitigation = Clean(input.Mitigation);
-        MaxLength(result, "Mitigation", mitigation, Risk.TextMaxLength, "La mesure de réduction");
+        MaxLength(checks, "Mitigation", mitigation, Risk.TextMaxLength, "La mesure de réduction");
         if (input.Probability is not { } p || !RoadmapRules.IsValidScale(p))
         {
-            result.Errors["Probability"] = "Notez la probabilité de 1 (faible) à 3 (forte).";
+            checks.Errors["Probability"] = "Notez la probabilité de 1 (faible) à 3 (forte).";
         }
         if (input.Impact is not { } i || !RoadmapRules.IsValidScale(i))
         {
-            result.Errors["Impact"] = "Notez l’impact de 1 (faible) à 3 (fort).";
+            checks.Errors["Impact"] = "Notez l’impact de 1 (faible) à 3 (fort).";
         }
         var status = input.Status ?? RiskStatus.Open;
         if (!Enum.IsDefined(status))
         {
-            result.Errors["Status"] = "Choisissez le statut : ouvert, maîtrisé ou clos.";
+            checks.Errors["Status"] = "Choisissez le statut : ouvert, maîtrisé ou clos.";
         }
         var owner = Clean(input.OwnerName);
         if (input.OwnerPersonId is { } personId)
@@ -357,18 +356,18 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
                 .Select(m => m.Person!.DisplayName).FirstOrDefaultAsync(ct);
             if (member is null)
             {
-                result.Errors["OwnerPersonId"] = "Le porteur choisi n’est pas membre de l’équipe du produit.";
+                checks.Errors["OwnerPersonId"] = "Le porteur choisi n’est pas membre de l’équipe du produit.";
             }
             else
             {
                 owner = member;
             }
         }
-        MaxLength(result, "OwnerName", owner, Risk.OwnerMaxLength, "Le nom du porteur");
-        CheckVersion(result, risk?.Version, input.Version);
-        if (!result.Succeeded)
+        MaxLength(checks, "OwnerName", owner, Risk.OwnerMaxLength, "Le nom du porteur");
+        CheckVersion(checks, risk?.Version, input.Version);
+        if (checks.Refusal is { } refused)
         {
-            return result;
+            return refused;
         }
         var isNew = risk is null;
         if (risk is null)
@@ -385,21 +384,18 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         risk.OwnerName = owner;
         risk.Status = status;
         var summary = $"Risque « {risk.Title} » {(isNew ? "ajouté" : "modifié")} (probabilité {risk.Probability}, impact {risk.Impact}, {status.Label().ToLower(French)}).";
-        await CommitAsync(productId, summary, result, ct);
-        return result;
+        return await CommitAsync(productId, summary, ct);
     }
 
-    public async Task<RoadmapWriteResult> DeleteRiskAsync(int productId, int id, CancellationToken ct)
+    public async Task<Result<RoadmapView>> DeleteRiskAsync(int productId, int id, CancellationToken ct)
     {
-        var result = new RoadmapWriteResult();
         var risk = await db.Risks.FirstOrDefaultAsync(r => r.Id == id && r.ProductId == productId, ct);
         if (risk is null)
         {
-            result.NotFound = true;
-            return result;
+            return Refusal.NotFound(NotFoundMessage);
         }
         db.Risks.Remove(risk);
-        return await CommitAsync(productId, $"Risque « {risk.Title} » retiré.", result, ct);
+        return await CommitAsync(productId, $"Risque « {risk.Title} » retiré.", ct);
     }
 
     // ---- Share links ---------------------------------------------------------------------------------
@@ -435,7 +431,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
 
     // ---- Helpers -------------------------------------------------------------------------------------
 
-    private async Task<RoadmapWriteResult> CommitAsync(int productId, string summary, RoadmapWriteResult result, CancellationToken ct)
+    private async Task<Result<RoadmapView>> CommitAsync(int productId, string summary, CancellationToken ct)
     {
         var person = await currentUser.GetAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -445,8 +441,8 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         }
         catch (DbUpdateConcurrencyException)
         {
-            result.ConflictVersion = -1;
-            return result;
+            // Changed between the check and the save: the version now stored is not known here.
+            return Refusal.Conflict(ConflictMessage, currentVersion: -1);
         }
         var view = await LoadAsync(productId, ct);
         var number = (await db.RoadmapRevisions.Where(r => r.ProductId == productId).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
@@ -461,36 +457,51 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        result.Saved = view;
-        return result;
+        return view!;
     }
 
-    private static void CheckVersion(RoadmapWriteResult result, int? current, int? read)
+    private static void CheckVersion(Checks checks, int? current, int? read)
     {
         if (current is { } c && read is { } r && c != r)
         {
-            result.ConflictVersion = c;
+            checks.StaleVersion = c;
         }
     }
 
-    private static void Required(RoadmapWriteResult result, string field, string? value, int max, string missing, string what)
+    private static void Required(Checks checks, string field, string? value, int max, string missing, string what)
     {
         if (value is null)
         {
-            result.Errors[field] = missing;
+            checks.Errors[field] = missing;
         }
         else
         {
-            MaxLength(result, field, value, max, what);
+            MaxLength(checks, field, value, max, what);
         }
     }
 
-    private static void MaxLength(RoadmapWriteResult result, string field, string? value, int max, string what)
+    private static void MaxLength(Checks checks, string field, string? value, int max, string what)
     {
         if (value is not null && value.Length > max)
         {
-            result.Errors[field] = $"{what} ne doit pas dépasser {max} caractères (actuellement {value.Length}).";
+            checks.Errors[field] = $"{what} ne doit pas dépasser {max} caractères (actuellement {value.Length}).";
         }
+    }
+
+    /// <summary>
+    /// What a write's checks found: messages by field (the input's property names), whether a roadmap rule rather than
+    /// the form refused it, and the version stored when the one read is stale (a conflict keeps the field messages).
+    /// </summary>
+    private sealed class Checks
+    {
+        public Dictionary<string, string> Errors { get; } = [];
+        public bool RuleRefused { get; set; }
+        public int? StaleVersion { get; set; }
+
+        public Refusal? Refusal => StaleVersion is { } current
+            ? new Refusal(RefusalKind.Conflict, new Dictionary<string, string>(Errors.Prepend(new(string.Empty, ConflictMessage)))) { CurrentVersion = current }
+            : Errors.Count == 0 ? null
+            : RuleRefused ? Refusal.Rule(Errors) : Refusal.Invalid(Errors);
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
