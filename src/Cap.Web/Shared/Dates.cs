@@ -10,6 +10,12 @@ public static class Dates
 
     public static DateTimeOffset ToParis(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Paris);
 
+    /// <summary>Today in Paris: the day dates people type and read are judged against.</summary>
+    public static DateOnly ParisToday(this TimeProvider time) => ParisDay(time.GetUtcNow());
+
+    /// <summary>The Paris calendar day of an instant.</summary>
+    public static DateOnly ParisDay(DateTimeOffset value) => DateOnly.FromDateTime(ToParis(value).DateTime);
+
     /// <summary>The instant a Paris calendar day starts (midnight, Paris time), in UTC: the bound of a period filter.</summary>
     public static DateTimeOffset StartOfParisDay(DateOnly day)
     {

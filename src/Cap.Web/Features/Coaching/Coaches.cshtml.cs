@@ -88,7 +88,7 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
         })];
     }
 
-    public int AgeInDays(CoachingRequestSummary r) => Today.DayNumber - DateOnly.FromDateTime(Dates.ToParis(r.CreatedAt).DateTime).DayNumber;
+    public int AgeInDays(CoachingRequestSummary r) => Today.DayNumber - Dates.ParisDay(r.CreatedAt).DayNumber;
 
     public string? FieldError(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

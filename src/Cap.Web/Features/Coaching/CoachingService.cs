@@ -21,9 +21,8 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
     public const string ConcurrencyMessage = "La demande a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
     public const string NotFoundMessage = "Cette demande d’accompagnement n’existe pas.";
 
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     // ---- Catalogue -----------------------------------------------------------------------------------
 
@@ -47,12 +46,12 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             }
         }
         var errors = new Dictionary<string, string>();
-        var title = Clean(input.Title);
-        var slug = Clean(input.Slug) ?? (title is null ? null : Slugs.FromName(title));
+        var title = Text.Clean(input.Title);
+        var slug = Text.Clean(input.Slug) ?? (title is null ? null : Slugs.FromName(title));
         Check(errors, "Title", title, CoachingIntervention.TitleMaxLength, "Saisissez le titre de l’accompagnement.", "Le titre");
-        Check(errors, "Description", Clean(input.Description), CoachingIntervention.TextMaxLength, "Décrivez l’accompagnement.", "La description");
-        Check(errors, "TypicalDuration", Clean(input.TypicalDuration), CoachingIntervention.DurationMaxLength, "Indiquez la durée habituelle.", "La durée");
-        Check(errors, "Deliverables", Clean(input.Deliverables), CoachingIntervention.TextMaxLength, "Indiquez ce que l’équipe obtient.", "Ce que l’équipe obtient");
+        Check(errors, "Description", Text.Clean(input.Description), CoachingIntervention.TextMaxLength, "Décrivez l’accompagnement.", "La description");
+        Check(errors, "TypicalDuration", Text.Clean(input.TypicalDuration), CoachingIntervention.DurationMaxLength, "Indiquez la durée habituelle.", "La durée");
+        Check(errors, "Deliverables", Text.Clean(input.Deliverables), CoachingIntervention.TextMaxLength, "Indiquez ce que l’équipe obtient.", "Ce que l’équipe obtient");
         if (slug is not null && (slug.Length > CoachingIntervention.SlugMaxLength || !Slugs.IsValid(slug)))
         {
             errors["Slug"] = "L’identifiant ne contient que des minuscules sans accent, des chiffres et des tirets.";
@@ -80,9 +79,9 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         }
         item.Title = title!;
         item.Slug = slug!;
-        item.Description = Clean(input.Description)!;
-        item.TypicalDuration = Clean(input.TypicalDuration)!;
-        item.Deliverables = Clean(input.Deliverables)!;
+        item.Description = Text.Clean(input.Description)!;
+        item.TypicalDuration = Text.Clean(input.TypicalDuration)!;
+        item.Deliverables = Text.Clean(input.Deliverables)!;
         item.IsActive = input.IsActive;
         if (input.Order is { } order)
         {
@@ -155,7 +154,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     public async Task<Result<int>> CreateAsync(Person me, CoachingRequestInput input, CancellationToken ct)
     {
-        var slug = Clean(input.Product);
+        var slug = Text.Clean(input.Product);
         var product = slug is null ? null : await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Name, p.Slug, p.IsArchived }).FirstOrDefaultAsync(ct);
         if (product is null)
         {
@@ -176,9 +175,9 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         {
             errors["InterventionId"] = "Choisissez un accompagnement du catalogue.";
         }
-        Check(errors, "Need", Clean(input.Need), CoachingRequest.NeedMaxLength, "Décrivez votre besoin avec vos mots.", "Le besoin");
-        MaxLength(errors, "Context", Clean(input.Context), CoachingRequest.ContextMaxLength, "Le contexte");
-        MaxLength(errors, "Availability", Clean(input.Availability), CoachingRequest.AvailabilityMaxLength, "Les disponibilités");
+        Check(errors, "Need", Text.Clean(input.Need), CoachingRequest.NeedMaxLength, "Décrivez votre besoin avec vos mots.", "Le besoin");
+        MaxLength(errors, "Context", Text.Clean(input.Context), CoachingRequest.ContextMaxLength, "Le contexte");
+        MaxLength(errors, "Availability", Text.Clean(input.Availability), CoachingRequest.AvailabilityMaxLength, "Les disponibilités");
         if (input.Urgency is { } u && !Enum.IsDefined(u))
         {
             errors["Urgency"] = "Choisissez une urgence : faible, normale ou haute.";
@@ -205,9 +204,9 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         {
             ProductId = product.Id,
             InterventionId = intervention!.Id,
-            Need = Clean(input.Need)!,
-            Context = Clean(input.Context),
-            Availability = Clean(input.Availability),
+            Need = Text.Clean(input.Need)!,
+            Context = Text.Clean(input.Context),
+            Availability = Text.Clean(input.Availability),
             Urgency = input.Urgency ?? CoachingUrgency.Normale,
             RequestedById = me.Id,
             RequestedByName = me.DisplayName,
@@ -244,7 +243,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         }, ct);
 
     public Task<Result<int>> DeclineAsync(Person me, int id, string? reason, int? version, CancellationToken ct) =>
-        CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.Decline(r, reason), $"Demande refusée : {Clean(reason)}"), ct);
+        CoachCommandAsync(me, id, version, (r, _) => (CoachingWorkflow.Decline(r, reason), $"Demande refusée : {Text.Clean(reason)}"), ct);
 
     public async Task<Result<int>> MergeAsync(Person me, int id, int? duplicateOfId, int? version, CancellationToken ct)
     {
@@ -255,7 +254,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     public Task<Result<int>> QuestionAsync(Person me, int id, string? question, int? version, CancellationToken ct)
     {
-        var body = Clean(question);
+        var body = Text.Clean(question);
         if (body is null || body.Length > CoachingMessage.BodyMaxLength)
         {
             return Task.FromResult<Result<int>>(Refusal.Rule("Body", body is null ? "Écrivez votre question à l’équipe." : $"La question ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères."));
@@ -294,7 +293,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             ("Links", input.Links, CoachingSession.LinksMaxLength, "Les documents et liens"),
         })
         {
-            if (Clean(value) is { } text && text.Length > max)
+            if (Text.Clean(value) is { } text && text.Length > max)
             {
                 return Task.FromResult<Result<int>>(Refusal.Rule(field, $"{what} ne doi(ven)t pas dépasser {max} caractères."));
             }
@@ -303,8 +302,8 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         {
             var session = new CoachingSession
             {
-                ProductId = r.ProductId, Date = input.Date.Value, Participants = Clean(input.Participants) ?? string.Empty,
-                Summary = Clean(input.Summary) ?? string.Empty, NextSteps = Clean(input.NextSteps), Links = Clean(input.Links),
+                ProductId = r.ProductId, Date = input.Date.Value, Participants = Text.Clean(input.Participants) ?? string.Empty,
+                Summary = Text.Clean(input.Summary) ?? string.Empty, NextSteps = Text.Clean(input.NextSteps), Links = Text.Clean(input.Links),
                 RecordedById = me.Id, RecordedByName = me.DisplayName,
             };
             return (CoachingWorkflow.RecordSession(r, session), $"Séance du {input.Date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} enregistrée.");
@@ -313,7 +312,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     public Task<Result<int>> CloseAsync(Person me, int id, string? outcome, bool? autonomyGained, int? version, CancellationToken ct) =>
         CoachCommandAsync(me, id, version, (r, now) => (CoachingWorkflow.Close(r, outcome, autonomyGained, now),
-            $"Accompagnement terminé. Résultat : {Clean(outcome)}"), ct);
+            $"Accompagnement terminé. Résultat : {Text.Clean(outcome)}"), ct);
 
     // ---- Team's and everyone's commands --------------------------------------------------------------
 
@@ -335,7 +334,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
 
     public async Task<Result<int>> MessageAsync(Person me, int id, string? body, CancellationToken ct)
     {
-        var text = Clean(body);
+        var text = Text.Clean(body);
         if (text is null || text.Length > CoachingMessage.BodyMaxLength)
         {
             return Refusal.Rule("Body", text is null ? "Écrivez votre message." : $"Le message ne doit pas dépasser {CoachingMessage.BodyMaxLength} caractères.");
@@ -372,7 +371,7 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
         {
             return Refusal.Rule("Level", "Choisissez la météo : au vert, à surveiller ou en difficulté.");
         }
-        var text = Clean(note);
+        var text = Text.Clean(note);
         if (text is { Length: > ProductWeather.NoteMaxLength })
         {
             return Refusal.Rule("Note", $"La note ne doit pas dépasser {ProductWeather.NoteMaxLength} caractères.");

@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Cap.Data;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -51,7 +52,7 @@ public sealed class InterventionFormModel(CapDbContext db, CurrentUser currentUs
         {
             return Refused(refusal, "Input.") ?? Page();
         }
-        TempData["Success"] = $"L’accompagnement « {CoachingService.Clean(Input.Title)} » est enregistré.";
+        TempData["Success"] = $"L’accompagnement « {Text.Clean(Input.Title)} » est enregistré.";
         return Redirect("/accompagnement");
     }
 }

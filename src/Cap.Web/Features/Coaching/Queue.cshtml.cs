@@ -25,5 +25,5 @@ public sealed class QueueModel(CapDbContext db, CurrentUser currentUser, Coachin
         return Page();
     }
 
-    public int AgeInDays(CoachingRequestSummary r) => Today.DayNumber - DateOnly.FromDateTime(Dates.ToParis(r.CreatedAt).DateTime).DayNumber;
+    public int AgeInDays(CoachingRequestSummary r) => Today.DayNumber - Dates.ParisDay(r.CreatedAt).DayNumber;
 }

@@ -32,7 +32,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
 {
     public const string ConcurrencyMessage = "La demande a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
 
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
     public Task<bool> HasOpenRequestAsync(int productId, CancellationToken ct) =>
         db.GateRequests.AnyAsync(r => r.ProductId == productId

@@ -22,7 +22,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     public const int MaxBulkPoints = 10_000;
 
     /// <summary>Today in Paris, the day measurements are judged against.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
     /// <summary>The product's indicators with their statuses, from their kept measurement summaries: one query, no history read.</summary>
     public async Task<List<IndicatorRow>> ListAsync(int productId, CancellationToken ct)

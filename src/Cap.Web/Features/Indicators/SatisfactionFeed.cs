@@ -74,7 +74,7 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
     /// <summary>The first day of last month in Paris: what a periodic refresh rewrites (last month may still receive late answers).</summary>
     public DateOnly RecentFrom()
     {
-        var today = DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+        var today = time.ParisToday();
         return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
     }
 

@@ -45,7 +45,7 @@ public abstract class IterationPage(CapDbContext db, CurrentUser currentUser) : 
     /// <summary>A date typed in a form (jj/mm/aaaa or aaaa-mm-jj); a French error when it is not one.</summary>
     protected DateOnly? ParseDate(string? raw, string field, string what)
     {
-        if (IterationService.Clean(raw) is not { } text)
+        if (Text.Clean(raw) is not { } text)
         {
             return null;
         }

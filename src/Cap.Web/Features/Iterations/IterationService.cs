@@ -15,7 +15,7 @@ namespace Cap.Web.Features.Iterations;
 /// </summary>
 public sealed class IterationService(CapDbContext db, TimeProvider time)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
     private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -125,7 +125,7 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
                 return Refusal.NotFound($"L’itération {number} n’existe pas pour ce produit.");
             }
         }
-        var goal = Clean(input.Goal);
+        var goal = Text.Clean(input.Goal);
         if (goal is null)
         {
             errors["Goal"] = "Saisissez l’objectif de l’itération : ce que l’équipe veut obtenir à la fin.";
@@ -252,17 +252,17 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
         {
             errors["Delivered"] = $"La revue se tient à la fin de l’itération : celle-ci commence le {Day(it.Start)}.";
         }
-        var delivered = Clean(input.Delivered);
+        var delivered = Text.Clean(input.Delivered);
         if (delivered is null)
         {
             errors.TryAdd("Delivered", "Dites ce qui a été livré pendant l’itération (même « rien », avec la raison).");
         }
         MaxLength(errors, "Delivered", delivered, Iteration.TextMaxLength, "Ce qui a été livré");
-        var learned = Clean(input.Learned);
+        var learned = Text.Clean(input.Learned);
         MaxLength(errors, "Learned", learned, Iteration.TextMaxLength, "Ce qui a été appris");
-        var feedback = Clean(input.Feedback);
+        var feedback = Text.Clean(input.Feedback);
         MaxLength(errors, "Feedback", feedback, Iteration.TextMaxLength, "Les retours des usagers");
-        var audience = Clean(input.DemoAudience);
+        var audience = Text.Clean(input.DemoAudience);
         MaxLength(errors, "DemoAudience", audience, Iteration.AudienceMaxLength, "Le public de la démonstration");
         if (audience is not null && input.DemoDate is null)
         {
@@ -421,5 +421,4 @@ public sealed class IterationService(CapDbContext db, TimeProvider time)
         }
     }
 
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

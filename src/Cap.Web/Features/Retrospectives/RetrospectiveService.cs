@@ -22,7 +22,7 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
     /// <summary>How far back the live channel sends rows again, whatever their id (see <see cref="NewsAsync"/>).</summary>
     public static readonly TimeSpan LiveOverlap = TimeSpan.FromSeconds(10);
 
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
     // ---- Reads ---------------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
         {
             errors[nameof(input.HeldOn)] = "Saisissez la date de la rétrospective sous la forme jj/mm/aaaa.";
         }
-        var title = Clean(input.Title);
+        var title = Text.Clean(input.Title);
         if (title is { Length: > Retrospective.TitleMaxLength })
         {
             errors[nameof(input.Title)] = $"Le titre ne doit pas dépasser {Retrospective.TitleMaxLength} caractères (actuellement {title.Length}).";
@@ -346,5 +346,4 @@ public sealed class RetrospectiveService(CapDbContext db, TimeProvider time)
     private Task<RetroActionView?> ActionAsync(int id, CancellationToken ct) =>
         Actions(db.RetroActions.AsNoTracking().Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

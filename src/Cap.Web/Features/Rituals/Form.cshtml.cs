@@ -100,7 +100,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, RitualSe
             }
             return Page();
         }
-        TempData["Success"] = $"Le rituel « {RitualService.Clean(Input.Name) ?? Input.Kind!.Value.Label()} » est enregistré.";
+        TempData["Success"] = $"Le rituel « {Text.Clean(Input.Name) ?? Input.Kind!.Value.Label()} » est enregistré.";
         return Redirect(Base);
     }
 

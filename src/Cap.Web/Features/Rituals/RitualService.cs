@@ -67,8 +67,8 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
                 return Refusal.Conflict(ConflictMessage, currentVersion: ritual.Version);
             }
         }
-        var name = Clean(input.Name);
-        var location = Clean(input.Location);
+        var name = Text.Clean(input.Name);
+        var location = Text.Clean(input.Location);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             errors[nameof(RitualInput.Kind)] = "Choisissez le type de rituel : daily, démo, rétrospective, priorisation et affinage ou autre.";
@@ -288,7 +288,7 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
 
     internal static TimeOnly? ParseTime(string? value)
     {
-        var text = Clean(value)?.Replace('h', ':').Replace('H', ':');
+        var text = Text.Clean(value)?.Replace('h', ':').Replace('H', ':');
         if (text is null)
         {
             return null;
@@ -300,5 +300,4 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
     }
 
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

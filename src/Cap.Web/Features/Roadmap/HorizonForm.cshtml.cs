@@ -1,3 +1,4 @@
+using Cap.Domain;
 using System.Globalization;
 using Cap.Data;
 using Cap.Web.Shared.Auth;
@@ -67,7 +68,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
 
     private DateOnly? Parse(string? raw, string field, string what)
     {
-        if (RoadmapService.Clean(raw) is not { } text)
+        if (Text.Clean(raw) is not { } text)
         {
             return null;
         }

@@ -67,7 +67,7 @@ public sealed class InitiativeFormModel(CapDbContext db, CurrentUser currentUser
             await LoadChoicesAsync(ct);
             return Page();
         }
-        TempData["Success"] = $"L’initiative « {RoadmapService.Clean(Input.Title)} » est enregistrée.";
+        TempData["Success"] = $"L’initiative « {Text.Clean(Input.Title)} » est enregistrée.";
         return Redirect(RoadmapUrl);
     }
 

@@ -66,7 +66,7 @@ public sealed class RiskFormModel(CapDbContext db, CurrentUser currentUser, Road
             await LoadChoicesAsync(ct);
             return Page();
         }
-        TempData["Success"] = $"Le risque « {RoadmapService.Clean(Input.Title)} » est enregistré.";
+        TempData["Success"] = $"Le risque « {Text.Clean(Input.Title)} » est enregistré.";
         return Redirect(RoadmapUrl);
     }
 

@@ -140,9 +140,9 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
                 return Refusal.NotFound(NotFoundMessage);
             }
         }
-        var title = Clean(input.Title);
+        var title = Text.Clean(input.Title);
         Required(checks, "Title", title, Initiative.TitleMaxLength, "Saisissez le titre de l’initiative.", "Le titre");
-        var description = Clean(input.Description);
+        var description = Text.Clean(input.Description);
         MaxLength(checks, "Description", description, Initiative.TextMaxLength, "La description");
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
@@ -184,7 +184,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
                 checks.Errors["End"] = "La fin de la période doit être après son début.";
             }
         }
-        var effect = Clean(input.ExpectedEffect);
+        var effect = Text.Clean(input.ExpectedEffect);
         MaxLength(checks, "ExpectedEffect", effect, Initiative.EffectMaxLength, "L’effet attendu");
         if (input.IndicatorId is { } indicatorId)
         {
@@ -257,7 +257,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         {
             checks.Errors["Kind"] = "Choisissez ce dont dépend la feuille de route : autre produit, équipe, prestataire ou décision.";
         }
-        var target = Clean(input.Target);
+        var target = Text.Clean(input.Target);
         if (input.TargetProductId is { } targetProductId)
         {
             if (input.Kind != DependencyKind.Product)
@@ -278,7 +278,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             }
         }
         Required(checks, "Target", target, RoadmapDependency.NameMaxLength, "Nommez le produit, l’équipe, le prestataire ou la décision attendue.", "Le nom");
-        var description = Clean(input.Description);
+        var description = Text.Clean(input.Description);
         MaxLength(checks, "Description", description, RoadmapDependency.TextMaxLength, "La description");
         var status = input.Status ?? DependencyStatus.Pending;
         if (!Enum.IsDefined(status))
@@ -330,11 +330,11 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
                 return Refusal.NotFound(NotFoundMessage);
             }
         }
-        var title = Clean(input.Title);
+        var title = Text.Clean(input.Title);
         Required(checks, "Title", title, Risk.TitleMaxLength, "Saisissez le titre du risque.", "Le titre");
-        var description = Clean(input.Description);
+        var description = Text.Clean(input.Description);
         MaxLength(checks, "Description", description, Risk.TextMaxLength, "La description");
-        var mitigation = Clean(input.Mitigation);
+        var mitigation = Text.Clean(input.Mitigation);
         MaxLength(checks, "Mitigation", mitigation, Risk.TextMaxLength, "La mesure de réduction");
         if (input.Probability is not { } p || !RoadmapRules.IsValidScale(p))
         {
@@ -349,7 +349,7 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
         {
             checks.Errors["Status"] = "Choisissez le statut : ouvert, maîtrisé ou clos.";
         }
-        var owner = Clean(input.OwnerName);
+        var owner = Text.Clean(input.OwnerName);
         if (input.OwnerPersonId is { } personId)
         {
             var member = await db.TeamMembers.Where(m => m.ProductId == productId && m.PersonId == personId)
@@ -504,7 +504,6 @@ public sealed class RoadmapService(CapDbContext db, CurrentUser currentUser, Tim
             : RuleRefused ? Refusal.Rule(Errors) : Refusal.Invalid(Errors);
     }
 
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     internal static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

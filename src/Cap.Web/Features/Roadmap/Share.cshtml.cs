@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Cap.Data;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
@@ -43,7 +44,7 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
         {
             return Forbid();
         }
-        var label = RoadmapService.Clean(Label);
+        var label = Text.Clean(Label);
         if (label is null)
         {
             ModelState.AddModelError(nameof(Label), "Nommez le lien, par exemple « Comité de pilotage ».");

@@ -21,7 +21,7 @@ public enum StoreOutcome
 /// <summary>Form configuration, placements and the storing of answers.</summary>
 public sealed class SatisfactionService(CapDbContext db, TimeProvider time, SatisfactionChanges changes)
 {
-    public DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    public DateOnly Today => time.ParisToday();
 
     public Task<FeedbackForm?> FormAsync(int productId, CancellationToken ct) =>
         db.FeedbackForms.FirstOrDefaultAsync(f => f.ProductId == productId, ct);
@@ -96,7 +96,7 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time, Sati
     public static FeedbackAnswer NewAnswer(OpenPlacement placement, AnswerInput input, DateTimeOffset now)
     {
         return AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
-            DateOnly.FromDateTime(Dates.ToParis(now).DateTime));
+            Dates.ParisDay(now));
     }
 
     /// <summary>

@@ -249,7 +249,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
                 await FailAsync(db, run, ExpiredMessage);
                 return;
             }
-            var today = DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+            var today = time.ParisToday();
             var preview = MeasurementFileReader.Read(new MemoryStream(pending.Content), pending.FileName, today, ImportLimits.From(configuration));
             if (!preview.CanCommit)
             {

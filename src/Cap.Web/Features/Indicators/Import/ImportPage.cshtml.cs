@@ -106,7 +106,7 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
         return Redirect($"/produits/{Product.Slug}/indicateurs/{Indicator.Id}");
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(Dates.ToParis(time.GetUtcNow()).DateTime);
+    private DateOnly Today => time.ParisToday();
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
