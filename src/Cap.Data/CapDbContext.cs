@@ -8,20 +8,28 @@ using Cap.Domain.Steering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Cap.Data.Saving;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Cap.Data;
 
 /// <summary>
 /// The one database context. Saving stamps times, increments versions (optimistic concurrency
-/// on every provider) and writes an <see cref="AuditEntry"/> for every created, updated or deleted
-/// entity in the same transaction: features never write audit entries themselves.
+/// on every provider), writes an <see cref="AuditEntry"/> for every created, updated or deleted
+/// entity and refreshes the indicators' kept summaries, in the same transaction, through the
+/// <see cref="SaveBookkeeping"/> interceptor: features never write audit entries themselves.
 /// </summary>
 public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
     : DbContext(options), IDataProtectionKeyContext
 {
-    private readonly IAuditActor _actor = actor ?? SystemActor.Instance;
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    /// <summary>Who makes the changes saved through this context (the audit trail's actor).</summary>
+    internal IAuditActor Actor { get; } = actor ?? SystemActor.Instance;
+
+    /// <summary>The clock that stamps the changes.</summary>
+    internal TimeProvider Time { get; } = time ?? TimeProvider.System;
+
+    /// <summary>The bookkeeping of the save in progress (set and cleared by <see cref="SaveBookkeeping"/>).</summary>
+    internal SaveBookkeeping.PendingSave? PendingSave { get; set; }
 
     public DbSet<Person> People => Set<Person>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -99,6 +107,10 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Every context, however it was built, stamps, audits and refreshes summaries when it saves.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SaveBookkeeping.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CapDbContext).Assembly);
 
@@ -110,229 +122,4 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveWithAuditAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        SaveWithAuditAsync(sync: false, cancellationToken);
-
-    private async Task<int> SaveWithAuditAsync(bool sync, CancellationToken ct)
-    {
-        ChangeTracker.DetectChanges();
-        var now = _time.GetUtcNow();
-        var pending = new List<PendingAudit>();
-        // Measurements changed here: their indicators' kept summaries are refreshed in the same transaction
-        // (ids read after the save, when new indicators have theirs; a moved measurement touches both).
-        var measurements = new List<Measurement>();
-        var formerIndicators = new HashSet<int>();
-        foreach (var entry in ChangeTracker.Entries().ToList())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-            if (entry.Entity is Measurement measurement)
-            {
-                measurements.Add(measurement);
-                if (entry.State == EntityState.Modified)
-                {
-                    formerIndicators.Add(entry.Property(nameof(Measurement.IndicatorId)).OriginalValue as int? ?? measurement.IndicatorId);
-                }
-            }
-            Stamp(entry, now);
-            // Bookkeeping rows, not people's changes: a pending import is audited through the measurements it writes.
-            if (entry.Entity is AuditEntry or DataProtectionKey or PendingImport or IAuditExempt)
-            {
-                continue;
-            }
-            var audit = Describe(entry, now);
-            if (audit is not null)
-            {
-                pending.Add(new PendingAudit(entry, audit));
-            }
-        }
-
-        if (pending.Count == 0 && measurements.Count == 0)
-        {
-            return sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
-        }
-
-        // Keys of new rows are known only after the first save: both saves share one transaction.
-        var ownTransaction = Database.CurrentTransaction is null
-            ? (sync ? Database.BeginTransaction() : await Database.BeginTransactionAsync(ct))
-            : null;
-        try
-        {
-            var count = sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
-            foreach (var p in pending)
-            {
-                p.Audit.EntityId = KeyOf(p.Entry, p.Audit.EntityId);
-                if (p.Audit.Action == AuditAction.Created)
-                {
-                    p.Audit.After = Snapshot(p.Entry, current: true);
-                    if (p.Entry.Entity is Product product)
-                    {
-                        p.Audit.ProductId = product.Id;
-                    }
-                    else if (p.Entry.Entity is IProductScoped scoped)
-                    {
-                        // Added with its new product (a creation's first phase change): the key is known only now.
-                        p.Audit.ProductId = scoped.ProductId;
-                    }
-                }
-                AuditEntries.Add(p.Audit);
-            }
-            _ = sync ? base.SaveChanges(true) : await base.SaveChangesAsync(true, ct);
-            if (measurements.Count > 0)
-            {
-                formerIndicators.UnionWith(measurements.Select(m => m.IndicatorId));
-                await IndicatorSummaries.RefreshAsync(this, formerIndicators, ct);
-            }
-            if (ownTransaction is not null)
-            {
-                if (sync)
-                {
-                    ownTransaction.Commit();
-                }
-                else
-                {
-                    await ownTransaction.CommitAsync(ct);
-                }
-            }
-            return count;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                if (sync)
-                {
-                    ownTransaction.Dispose();
-                }
-                else
-                {
-                    await ownTransaction.DisposeAsync();
-                }
-            }
-        }
-    }
-
-    private static void Stamp(EntityEntry entry, DateTimeOffset now)
-    {
-        if (entry.Entity is ITimestamped stamped)
-        {
-            if (entry.State == EntityState.Added)
-            {
-                stamped.CreatedAt = now;
-            }
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                stamped.UpdatedAt = now;
-            }
-        }
-        if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
-        {
-            versioned.Version++;
-        }
-        if (entry.Entity is Product product && entry.State is EntityState.Added or EntityState.Modified)
-        {
-            product.RefreshSearchText();
-        }
-    }
-
-    private AuditEntry? Describe(EntityEntry entry, DateTimeOffset now)
-    {
-        var audit = new AuditEntry
-        {
-            At = now,
-            PersonId = _actor.PersonId,
-            ActorName = _actor.Name,
-            EntityType = entry.Metadata.ClrType.Name,
-            EntityLabel = LabelOf(entry.Entity),
-            ProductId = entry.Entity switch
-            {
-                Product p => p.Id == 0 ? null : p.Id,
-                IProductScoped s => s.ProductId,
-                ApiToken t => t.ProductId,
-                _ => null,
-            },
-        };
-        switch (entry.State)
-        {
-            case EntityState.Added:
-                audit.Action = AuditAction.Created;
-                break;
-            case EntityState.Deleted:
-                audit.Action = AuditAction.Deleted;
-                audit.EntityId = KeyOf(entry, string.Empty);
-                audit.Before = Snapshot(entry, current: false);
-                break;
-            default:
-                audit.Action = AuditAction.Updated;
-                audit.EntityId = KeyOf(entry, string.Empty);
-                var changed = entry.Properties
-                    .Where(p => p.IsModified && IsAudited(p) && !Equals(p.OriginalValue, p.CurrentValue))
-                    .ToList();
-                if (changed.Count == 0)
-                {
-                    return null;
-                }
-                audit.Before = Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue));
-                audit.After = Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
-                break;
-        }
-        return audit;
-    }
-
-    private static bool IsAudited(PropertyEntry property) =>
-        property.Metadata.Name is not (nameof(IVersioned.Version) or nameof(ITimestamped.UpdatedAt) or nameof(ITimestamped.CreatedAt))
-        && property.Metadata.PropertyInfo?.GetCustomAttribute<AuditIgnoreAttribute>() is null;
-
-    private static string Snapshot(EntityEntry entry, bool current) =>
-        Json(entry.Properties.Where(IsAudited).ToDictionary(p => p.Metadata.Name, p => current ? p.CurrentValue : p.OriginalValue));
-
-    private static string KeyOf(EntityEntry entry, string fallback)
-    {
-        var key = entry.Metadata.FindPrimaryKey();
-        if (key is null)
-        {
-            return fallback;
-        }
-        return string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
-    }
-
-    private static string? LabelOf(object entity) => entity switch
-    {
-        Product p => p.Name,
-        Person p => p.DisplayName,
-        ReferenceItem r => r.Name,
-        ApiToken t => t.Name,
-        TeamMember m => m.Person is null ? m.Role.Label() : $"{m.Person.DisplayName} ({m.Role.Label()})",
-        Vision v => $"version {v.Number}",
-        Objective o => o.Title,
-        Indicator i => i.Name,
-        Measurement m => m.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        IndicatorTemplate t => t.Name,
-        Placement p => p.Label,
-        FeedbackForm f => $"formulaire de satisfaction, version {f.ConfigVersion}",
-        FeedbackFormVersion v => $"questions du formulaire, version {v.Number}",
-        VerbatimModeration m => $"verbatim n° {m.AnswerId}",
-        Cap.Domain.Committee.GateRequest r => $"demande de passage {r.FromPhase.Label()} → {r.TargetPhase.Label()}",
-        Cap.Domain.Committee.CommitteeSession s => $"séance du comité du {s.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
-        Cap.Domain.Committee.GateDecision d => $"décision « {Cap.Domain.Committee.CommitteeLabels.Label(d.Outcome)} » ({d.FromPhase.Label()} → {d.TargetPhase.Label()})",
-        Cap.Domain.Committee.GateCondition c => $"condition « {c.Description} »",
-        Cap.Domain.Committee.AspectAssessment a => Cap.Domain.Committee.CommitteeLabels.Label(a.Aspect),
-        _ => null,
-    };
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    private static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, JsonOptions);
-
-    private sealed record PendingAudit(EntityEntry Entry, AuditEntry Audit);
 }

@@ -1,11 +1,14 @@
+using Cap.Data.Saving;
 using Cap.Domain.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>, IAuditLabel<ApiToken>
 {
+    public string? Label(ApiToken entity) => entity.Name;
+
     public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
         builder.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength).IsRequired();

@@ -1,3 +1,5 @@
+using Cap.Data.Saving;
+using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.LifeCycle;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +7,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class GateRequestConfiguration : IEntityTypeConfiguration<GateRequest>
+internal sealed class GateRequestConfiguration : IEntityTypeConfiguration<GateRequest>, IAuditLabel<GateRequest>
 {
+    public string? Label(GateRequest entity) => $"demande de passage {entity.FromPhase.Label()} → {entity.TargetPhase.Label()}";
+
     public void Configure(EntityTypeBuilder<GateRequest> builder)
     {
         builder.Ignore(r => r.IsOpen);
@@ -28,8 +32,10 @@ internal sealed class GateRequestConfiguration : IEntityTypeConfiguration<GateRe
     }
 }
 
-internal sealed class CommitteeSessionConfiguration : IEntityTypeConfiguration<CommitteeSession>
+internal sealed class CommitteeSessionConfiguration : IEntityTypeConfiguration<CommitteeSession>, IAuditLabel<CommitteeSession>
 {
+    public string? Label(CommitteeSession entity) => $"séance du comité du {entity.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public void Configure(EntityTypeBuilder<CommitteeSession> builder)
     {
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
@@ -50,8 +56,10 @@ internal sealed class SessionMemberConfiguration : IEntityTypeConfiguration<Sess
     }
 }
 
-internal sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>
+internal sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>, IAuditLabel<GateDecision>
 {
+    public string? Label(GateDecision entity) => $"décision « {CommitteeLabels.Label(entity.Outcome)} » ({entity.FromPhase.Label()} → {entity.TargetPhase.Label()})";
+
     public void Configure(EntityTypeBuilder<GateDecision> builder)
     {
         builder.Property(d => d.FromPhase).HasConversion<string>().HasMaxLength(20);
@@ -74,8 +82,10 @@ internal sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateD
     }
 }
 
-internal sealed class AspectAssessmentConfiguration : IEntityTypeConfiguration<AspectAssessment>
+internal sealed class AspectAssessmentConfiguration : IEntityTypeConfiguration<AspectAssessment>, IAuditLabel<AspectAssessment>
 {
+    public string? Label(AspectAssessment entity) => CommitteeLabels.Label(entity.Aspect);
+
     public void Configure(EntityTypeBuilder<AspectAssessment> builder)
     {
         builder.Property(a => a.Aspect).HasConversion<string>().HasMaxLength(30);
@@ -85,8 +95,10 @@ internal sealed class AspectAssessmentConfiguration : IEntityTypeConfiguration<A
     }
 }
 
-internal sealed class GateConditionConfiguration : IEntityTypeConfiguration<GateCondition>
+internal sealed class GateConditionConfiguration : IEntityTypeConfiguration<GateCondition>, IAuditLabel<GateCondition>
 {
+    public string? Label(GateCondition entity) => $"condition « {entity.Description} »";
+
     public void Configure(EntityTypeBuilder<GateCondition> builder)
     {
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);

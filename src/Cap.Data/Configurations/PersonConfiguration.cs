@@ -1,11 +1,14 @@
+using Cap.Data.Saving;
 using Cap.Domain.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>, IAuditLabel<Person>
 {
+    public string? Label(Person entity) => entity.DisplayName;
+
     public void Configure(EntityTypeBuilder<Person> builder)
     {
         builder.Property(p => p.DisplayName).HasMaxLength(Person.NameMaxLength).IsRequired();

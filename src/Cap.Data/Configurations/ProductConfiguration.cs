@@ -1,11 +1,14 @@
+using Cap.Data.Saving;
 using Cap.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>, IAuditLabel<Product>
 {
+    public string? Label(Product entity) => entity.Name;
+
     public void Configure(EntityTypeBuilder<Product> builder)
     {
         builder.Property(p => p.Slug).HasMaxLength(Product.SlugMaxLength).IsRequired();
@@ -31,8 +34,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     }
 }
 
-internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>, IAuditLabel<TeamMember>
 {
+    public string? Label(TeamMember entity) => entity.Person is null ? entity.Role.Label() : $"{entity.Person.DisplayName} ({entity.Role.Label()})";
+
     public void Configure(EntityTypeBuilder<TeamMember> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);

@@ -1,3 +1,4 @@
+using Cap.Data.Saving;
 using Cap.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,8 +6,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Cap.Data.Configurations;
 
 /// <summary>Each reference list is its own table with the same columns.</summary>
-internal abstract class ReferenceItemConfiguration<T> : IEntityTypeConfiguration<T> where T : ReferenceItem
+internal abstract class ReferenceItemConfiguration<T> : IEntityTypeConfiguration<T>, IAuditLabel<T> where T : ReferenceItem
 {
+    public string? Label(T entity) => entity.Name;
+
     protected abstract string Table { get; }
 
     public void Configure(EntityTypeBuilder<T> builder)

@@ -1,11 +1,14 @@
+using Cap.Data.Saving;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class FeedbackFormConfiguration : IEntityTypeConfiguration<FeedbackForm>
+internal sealed class FeedbackFormConfiguration : IEntityTypeConfiguration<FeedbackForm>, IAuditLabel<FeedbackForm>
 {
+    public string? Label(FeedbackForm entity) => $"formulaire de satisfaction, version {entity.ConfigVersion}";
+
     public void Configure(EntityTypeBuilder<FeedbackForm> builder)
     {
         builder.Ignore(f => f.Questions);
@@ -15,8 +18,10 @@ internal sealed class FeedbackFormConfiguration : IEntityTypeConfiguration<Feedb
     }
 }
 
-internal sealed class FeedbackFormVersionConfiguration : IEntityTypeConfiguration<FeedbackFormVersion>
+internal sealed class FeedbackFormVersionConfiguration : IEntityTypeConfiguration<FeedbackFormVersion>, IAuditLabel<FeedbackFormVersion>
 {
+    public string? Label(FeedbackFormVersion entity) => $"questions du formulaire, version {entity.Number}";
+
     public void Configure(EntityTypeBuilder<FeedbackFormVersion> builder)
     {
         builder.Property(v => v.AuthorName).HasMaxLength(120).IsRequired();
@@ -25,8 +30,10 @@ internal sealed class FeedbackFormVersionConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>, IAuditLabel<Placement>
 {
+    public string? Label(Placement entity) => entity.Label;
+
     public void Configure(EntityTypeBuilder<Placement> builder)
     {
         builder.Ignore(p => p.Origins);
@@ -76,8 +83,10 @@ internal sealed class FeedbackDailyRollupConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class VerbatimModerationConfiguration : IEntityTypeConfiguration<VerbatimModeration>
+internal sealed class VerbatimModerationConfiguration : IEntityTypeConfiguration<VerbatimModeration>, IAuditLabel<VerbatimModeration>
 {
+    public string? Label(VerbatimModeration entity) => $"verbatim n° {entity.AnswerId}";
+
     public void Configure(EntityTypeBuilder<VerbatimModeration> builder)
     {
         builder.Property(m => m.Reason).HasMaxLength(VerbatimModeration.ReasonMaxLength).IsRequired();

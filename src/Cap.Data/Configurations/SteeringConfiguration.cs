@@ -1,11 +1,14 @@
+using Cap.Data.Saving;
 using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cap.Data.Configurations;
 
-internal sealed class VisionConfiguration : IEntityTypeConfiguration<Vision>
+internal sealed class VisionConfiguration : IEntityTypeConfiguration<Vision>, IAuditLabel<Vision>
 {
+    public string? Label(Vision entity) => $"version {entity.Number}";
+
     public void Configure(EntityTypeBuilder<Vision> builder)
     {
         builder.Property(v => v.Statement).HasMaxLength(Vision.StatementMaxLength).IsRequired();
@@ -37,8 +40,10 @@ internal sealed class VisionContributionConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objective>
+internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objective>, IAuditLabel<Objective>
 {
+    public string? Label(Objective entity) => entity.Title;
+
     public void Configure(EntityTypeBuilder<Objective> builder)
     {
         builder.Property(o => o.Title).HasMaxLength(Objective.TitleMaxLength).IsRequired();
@@ -61,8 +66,10 @@ internal sealed class ObjectivePriorityConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>, IAuditLabel<Indicator>
 {
+    public string? Label(Indicator entity) => entity.Name;
+
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
         builder.Property(i => i.Name).HasMaxLength(Indicator.NameMaxLength).IsRequired();
@@ -84,8 +91,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
     }
 }
 
-internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
+internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>, IAuditLabel<Measurement>
 {
+    public string? Label(Measurement entity) => entity.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public void Configure(EntityTypeBuilder<Measurement> builder)
     {
         builder.Property(m => m.Value).HasPrecision(18, 4);
@@ -99,8 +108,10 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
     }
 }
 
-internal sealed class IndicatorTemplateConfiguration : IEntityTypeConfiguration<IndicatorTemplate>
+internal sealed class IndicatorTemplateConfiguration : IEntityTypeConfiguration<IndicatorTemplate>, IAuditLabel<IndicatorTemplate>
 {
+    public string? Label(IndicatorTemplate entity) => entity.Name;
+
     public void Configure(EntityTypeBuilder<IndicatorTemplate> builder)
     {
         builder.Property(t => t.Name).HasMaxLength(Indicator.NameMaxLength).IsRequired();
