@@ -7,27 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Indicators.Import;
 
-/// <summary>What the pages show of a confirmed import: a snapshot of its row (or of its run in this instance).</summary>
-public sealed record ImportJob(Guid Id, int ProductId, int IndicatorId, int PersonId, ImportStage Stage, int Written, int Total, int Added, int Updated, string? Error)
-{
-    public bool IsFinished => Stage is ImportStage.Done or ImportStage.Failed;
-
-    /// <summary>0 to 100, or null while the file is read (an indeterminate bar).</summary>
-    public int? Percent => Stage switch
-    {
-        ImportStage.Reading => null,
-        ImportStage.Writing => Total == 0 ? 100 : (int)(100L * Written / Total),
-        _ => 100,
-    };
-
-    public string SuccessMessage => Stage == ImportStage.Done
-        ? $"Import terminé : {Added} mesure(s) ajoutée(s), {Updated} mise(s) à jour."
-        : string.Empty;
-
-    internal static ImportJob Of(ImportJobState row) =>
-        new(row.Id, row.ProductId, row.IndicatorId, row.PersonId, row.Stage, row.Written, row.Total, row.Added, row.Updated, row.Error);
-}
-
 /// <summary>
 /// Runs confirmed imports in the background so a long one shows a progress bar instead of a stalled page, with
 /// several instances in mind. Each job is a row of <c>ImportJobs</c> (id = the pending import's): the instance that
@@ -465,34 +444,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
         {
             Abandoned = true;
             _completion.TrySetResult();
-        }
-    }
-}
-
-/// <summary>Every <c>Import:RecoverySeconds</c> (15 by default), takes again the imports whose instance stopped or died (see <see cref="ImportJobs"/>).</summary>
-public sealed class ImportJobRecovery(ImportJobs jobs, IConfiguration configuration, ILogger<ImportJobRecovery> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromSeconds(Math.Max(0.1, configuration.GetValue("Import:RecoverySeconds", 15.0)));
-        using var timer = new PeriodicTimer(period);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await jobs.RecoverAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Unfinished imports could not be looked at; next pass in {Period}", period);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 }
