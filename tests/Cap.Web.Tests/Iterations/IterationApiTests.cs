@@ -26,7 +26,7 @@ public abstract class IterationApiTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"{api}/1", created.Headers.Location!.OriginalString);
         using var createdJson = await ReadJsonAsync(created);
-        Assert.Equal("Construction", createdJson.RootElement.GetProperty("phase").GetString());
+        Assert.Equal("construction", createdJson.RootElement.GetProperty("phase").GetString());
         Assert.Equal("ended", createdJson.RootElement.GetProperty("state").GetString());
         var rows = createdJson.RootElement.GetProperty("initiatives").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
         var version = createdJson.RootElement.GetProperty("version").GetInt32();
