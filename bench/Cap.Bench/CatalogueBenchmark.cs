@@ -30,11 +30,11 @@ internal static class CatalogueBenchmark
     private static readonly Scenario[] Scenarios =
     [
         new("Page catalogue, sans filtre", "/produits", "/api/v1/products"),
-        new("Page catalogue, recherche + tri", "/produits?q=sante&tri=maj", "/api/v1/products?q=sante&tri=maj"),
-        new("Page catalogue, filtres + page 3", "/produits?domaine=TRAVAIL&phase=construction&page=3", "/api/v1/products?domaine=TRAVAIL&phase=construction&page=3"),
+        new("Page catalogue, recherche + tri", "/produits?q=sante&tri=maj", "/api/v1/products?q=sante&sort=updated"),
+        new("Page catalogue, filtres + page 3", "/produits?domaine=TRAVAIL&phase=construction&page=3", "/api/v1/products?domain=TRAVAIL&phase=construction&page=3"),
         new("API liste, sans filtre", "/api/v1/products", "/api/v1/products"),
-        new("API liste, recherche, 100 par page", "/api/v1/products?q=suivi&taille=100", "/api/v1/products?q=suivi&taille=100"),
-        new("API liste, tous statuts, page 50", "/api/v1/products?statut=tous&page=50", "/api/v1/products?statut=tous&page=50"),
+        new("API liste, recherche, 100 par page", "/api/v1/products?q=suivi&pageSize=100", "/api/v1/products?q=suivi&pageSize=100"),
+        new("API liste, tous statuts, page 50", "/api/v1/products?status=all&page=50", "/api/v1/products?status=all&page=50"),
     ];
 
     public static async Task<int> RunAsync(BenchOptions options)

@@ -52,7 +52,7 @@ internal static class CommitteeBenchmark
                          ("Accueil du comité", "/comite"),
                          ("Dossier de passage (produit avec trois ans d’historique)", $"/comite/demandes/{requestId}/dossier"),
                          ("Onglet Comité produit du même produit", $"/produits/{slug}/comite"),
-                         ("API décisions, go avec conditions, page 1", "/api/v1/committee/decisions?decision=go-avec-conditions"),
+                         ("API décisions, go avec conditions, page 1", "/api/v1/committee/decisions?outcome=go-with-conditions"),
                      })
             {
                 var page = await IndicatorsBenchmark.MeasurePageAsync(factory, client, options, name, url, () => (++id).ToString(CultureInfo.InvariantCulture), problems);

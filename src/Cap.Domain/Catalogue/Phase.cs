@@ -1,13 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Catalogue;
 
 /// <summary>The product life cycle. Arrêt may follow any phase; POC is optional.</summary>
 public enum Phase
 {
+    [JsonStringEnumMemberName("idea")]
     Idee = 1,
     Poc = 2,
     Mvp = 3,
     Construction = 4,
     Generalisation = 5,
+    [JsonStringEnumMemberName("stopped")]
     Arret = 6,
 }
 

@@ -1,10 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Catalogue;
 
 /// <summary>A person's role in one product team.</summary>
 public enum ProductRole
 {
+    [JsonStringEnumMemberName("product-owner")]
     ResponsableProduit = 1,
+    [JsonStringEnumMemberName("business-owner")]
     ResponsableMetier = 2,
+    [JsonStringEnumMemberName("team-member")]
     MembreEquipe = 3,
 }
 

@@ -1,21 +1,33 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Coaching;
 
 public enum CoachingStatus
 {
+    [JsonStringEnumMemberName("new")]
     Nouvelle = 1,
     /// <summary>A coach is studying the request, usually after asking the team a question.</summary>
+    [JsonStringEnumMemberName("under-review")]
     EnInstruction = 2,
+    [JsonStringEnumMemberName("accepted")]
     Acceptee = 3,
+    [JsonStringEnumMemberName("scheduled")]
     Planifiee = 4,
+    [JsonStringEnumMemberName("in-progress")]
     EnCours = 5,
+    [JsonStringEnumMemberName("completed")]
     Terminee = 6,
+    [JsonStringEnumMemberName("declined")]
     Refusee = 7,
 }
 
 public enum CoachingUrgency
 {
+    [JsonStringEnumMemberName("low")]
     Faible = 1,
+    [JsonStringEnumMemberName("normal")]
     Normale = 2,
+    [JsonStringEnumMemberName("high")]
     Haute = 3,
 }
 
@@ -29,8 +41,11 @@ public enum CoachingMessageKind
 
 public enum WeatherLevel
 {
+    [JsonStringEnumMemberName("on-track")]
     AuVert = 1,
+    [JsonStringEnumMemberName("watch")]
     ASurveiller = 2,
+    [JsonStringEnumMemberName("struggling")]
     EnDifficulte = 3,
 }
 

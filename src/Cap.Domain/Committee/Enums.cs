@@ -1,56 +1,81 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Committee;
 
 /// <summary>Where a gate request stands. Brouillon, Soumise and Inscrite are "open": one at a time per product.</summary>
 public enum GateRequestStatus
 {
+    [JsonStringEnumMemberName("draft")]
     Brouillon = 1,
+    [JsonStringEnumMemberName("submitted")]
     Soumise = 2,
     /// <summary>On a session's agenda.</summary>
+    [JsonStringEnumMemberName("scheduled")]
     Inscrite = 3,
+    [JsonStringEnumMemberName("reviewed")]
     Examinee = 4,
+    [JsonStringEnumMemberName("withdrawn")]
     Retiree = 5,
 }
 
 public enum SessionStatus
 {
+    [JsonStringEnumMemberName("planned")]
     Planifiee = 1,
+    [JsonStringEnumMemberName("held")]
     Tenue = 2,
+    [JsonStringEnumMemberName("cancelled")]
     Annulee = 3,
 }
 
 /// <summary>The seven aspects of every gate review (product guide, "Product committee").</summary>
 public enum ReviewAspect
 {
+    [JsonStringEnumMemberName("organisation-governance")]
     OrganisationGouvernance = 1,
+    [JsonStringEnumMemberName("business-value")]
     ValeurMetier = 2,
+    [JsonStringEnumMemberName("methodology")]
     Methodologie = 3,
     Architecture = 4,
+    [JsonStringEnumMemberName("data")]
     Donnees = 5,
+    [JsonStringEnumMemberName("security")]
     Securite = 6,
+    [JsonStringEnumMemberName("development-practices")]
     PratiquesDeveloppement = 7,
 }
 
 public enum AspectRating
 {
+    [JsonStringEnumMemberName("satisfactory")]
     Satisfaisant = 1,
+    [JsonStringEnumMemberName("needs-improvement")]
     AAmeliorer = 2,
+    [JsonStringEnumMemberName("blocking")]
     Bloquant = 3,
 }
 
 public enum DecisionOutcome
 {
     Go = 1,
+    [JsonStringEnumMemberName("go-with-conditions")]
     GoAvecConditions = 2,
     /// <summary>No-go for now: the product stays in its phase.</summary>
+    [JsonStringEnumMemberName("postponed")]
     Ajourne = 3,
+    [JsonStringEnumMemberName("stop")]
     Arret = 4,
 }
 
 public enum ConditionStatus
 {
+    [JsonStringEnumMemberName("open")]
     Ouverte = 1,
     /// <summary>The team says the condition is met, with evidence; the committee still has to confirm.</summary>
+    [JsonStringEnumMemberName("declared-met")]
     LeveeDeclaree = 2,
+    [JsonStringEnumMemberName("confirmed")]
     Confirmee = 3,
 }
 
@@ -59,11 +84,15 @@ public enum ConditionStatus
 public enum SupportNeeds
 {
     None = 0,
+    [JsonStringEnumMemberName("technical")]
     Technique = 1,
     Architecture = 2,
     Design = 4,
+    [JsonStringEnumMemberName("devops")]
     DevOps = 8,
+    [JsonStringEnumMemberName("accessibility")]
     Accessibilite = 16,
+    [JsonStringEnumMemberName("product")]
     Produit = 32,
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Platform;
 
 /// <summary>Roles held across the whole portfolio, as flags so a person may hold several.</summary>
@@ -5,9 +7,12 @@ namespace Cap.Domain.Platform;
 public enum GlobalRoles
 {
     None = 0,
+    [JsonStringEnumMemberName("administrator")]
     Administrateur = 1,
+    [JsonStringEnumMemberName("committee-member")]
     MembreComite = 2,
     Coach = 4,
+    [JsonStringEnumMemberName("reader")]
     Lecteur = 8,
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cap.Domain.Steering;
 
 public enum IndicatorKind
@@ -17,6 +19,7 @@ public enum IndicatorUnit
     Days = 3,
     Euros = 4,
     Minutes = 5,
+    [JsonStringEnumMemberName("score-on-10")]
     ScoreOn10 = 6,
     Free = 7,
 }

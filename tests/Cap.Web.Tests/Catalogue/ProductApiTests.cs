@@ -21,7 +21,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
         directorate,
         domain = "SANTE",
         typology = "DOSSIER",
-        phase = "idee",
+        phase = "idea",
     };
 
     private async Task<string> CreateAsync(string email, string name)
@@ -67,7 +67,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     [Fact]
     public async Task List_filtered_by_domain_returns_only_that_domain()
     {
-        var items = await ListAsync("?domaine=SANTE&taille=100");
+        var items = await ListAsync("?domain=SANTE&pageSize=100");
 
         Assert.NotEmpty(items);
         Assert.All(items, i => Assert.Equal("SANTE", i.GetProperty("domain").GetProperty("code").GetString()));
@@ -78,7 +78,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     [Fact]
     public async Task List_text_search_ignores_accents()
     {
-        var items = await ListAsync("?q=sante&taille=100");
+        var items = await ListAsync("?q=sante&pageSize=100");
 
         Assert.Contains(items, i => i.GetProperty("slug").GetString() == "signal-sante");
         Assert.All(items, i => Assert.Contains("sante", Fold($"{i.GetProperty("name").GetString()} {i.GetProperty("slug").GetString()} {i.GetProperty("summary").GetString()}"), StringComparison.Ordinal));
@@ -87,7 +87,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     [Fact]
     public async Task List_with_status_archives_returns_only_archived_products()
     {
-        var items = await ListAsync("?statut=archives&taille=100");
+        var items = await ListAsync("?status=archived&pageSize=100");
         var archived = await QueryAsync(factory, db => db.Products.CountAsync(p => p.IsArchived));
 
         Assert.Equal(archived, items.Count);
@@ -97,8 +97,8 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     [Fact]
     public async Task List_sorted_by_name_descending_is_the_reverse_of_by_name()
     {
-        var ascending = (await ListAsync("?tri=nom&taille=100")).Select(i => i.GetProperty("slug").GetString()).ToList();
-        var descending = (await ListAsync("?tri=nom-desc&taille=100")).Select(i => i.GetProperty("slug").GetString()).ToList();
+        var ascending = (await ListAsync("?sort=name&pageSize=100")).Select(i => i.GetProperty("slug").GetString()).ToList();
+        var descending = (await ListAsync("?sort=name-desc&pageSize=100")).Select(i => i.GetProperty("slug").GetString()).ToList();
 
         Assert.True(ascending.Count > 2);
         Assert.Equal(ascending.AsEnumerable().Reverse(), descending);
@@ -108,8 +108,8 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     public async Task List_pages_by_page_and_size()
     {
         using var client = factory.CreateClientFor(Demo.Administrateur);
-        using var first = await client.GetAsync("/api/v1/products?taille=5&page=1");
-        using var second = await client.GetAsync("/api/v1/products?taille=5&page=2");
+        using var first = await client.GetAsync("/api/v1/products?pageSize=5&page=1");
+        using var second = await client.GetAsync("/api/v1/products?pageSize=5&page=2");
         using var one = await ReadJsonAsync(first);
         using var two = await ReadJsonAsync(second);
 
@@ -128,11 +128,11 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     {
         using var client = factory.CreateClientFor(Demo.Administrateur);
 
-        using var response = await client.GetAsync("/api/v1/products?phase=zzz&taille=1000");
+        using var response = await client.GetAsync("/api/v1/products?phase=zzz&pageSize=1000");
 
         await AssertFieldErrorAsync(response, "phase");
         using var json = await ReadJsonAsync(response);
-        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("taille", out _));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("pageSize", out _));
     }
 
     // ---- Reading ----
@@ -148,7 +148,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
         using var json = await ReadJsonAsync(response);
         Assert.Equal(Demo.JourneyProductSlug, json.RootElement.GetProperty("slug").GetString());
         Assert.Contains(json.RootElement.GetProperty("team").EnumerateArray(),
-            m => m.GetProperty("email").GetString() == Demo.ProductOwner && m.GetProperty("role").GetString() == "ResponsableProduit");
+            m => m.GetProperty("email").GetString() == Demo.ProductOwner && m.GetProperty("role").GetString() == "product-owner");
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
         var team = json.RootElement.GetProperty("team").EnumerateArray().ToList();
         var author = Assert.Single(team);
         Assert.Equal(Demo.Coach, author.GetProperty("email").GetString());
-        Assert.Equal("ResponsableProduit", author.GetProperty("role").GetString());
+        Assert.Equal("product-owner", author.GetProperty("role").GetString());
         using var read = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
@@ -396,14 +396,14 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
             using var json = await ReadJsonAsync(archive);
             Assert.True(json.RootElement.GetProperty("archived").GetBoolean());
         }
-        Assert.DoesNotContain(await ListAsync("?q=archivage&taille=100"), i => i.GetProperty("slug").GetString() == slug);
-        Assert.Contains(await ListAsync("?q=archivage&statut=archives&taille=100"), i => i.GetProperty("slug").GetString() == slug);
+        Assert.DoesNotContain(await ListAsync("?q=archivage&pageSize=100"), i => i.GetProperty("slug").GetString() == slug);
+        Assert.Contains(await ListAsync("?q=archivage&status=archived&pageSize=100"), i => i.GetProperty("slug").GetString() == slug);
 
         using (var restore = await client.PostAsync($"/api/v1/products/{slug}/restore", null))
         {
             Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
         }
-        Assert.Contains(await ListAsync("?q=archivage&taille=100"), i => i.GetProperty("slug").GetString() == slug);
+        Assert.Contains(await ListAsync("?q=archivage&pageSize=100"), i => i.GetProperty("slug").GetString() == slug);
     }
 
     [Fact]
@@ -451,7 +451,7 @@ public abstract partial class ProductApiTests<TFactory>(TFactory factory) : ICla
     {
         var phases = await ReferenceAsync("/api/v1/phases");
 
-        Assert.Equal(["idee", "poc", "mvp", "construction", "generalisation", "arret"], phases.Select(p => p.GetProperty("code").GetString()));
+        Assert.Equal(["idea", "poc", "mvp", "construction", "generalisation", "stopped"], phases.Select(p => p.GetProperty("code").GetString()));
         Assert.Equal([1, 2, 3, 4, 5, 6], phases.Select(p => p.GetProperty("order").GetInt32()));
     }
 

@@ -27,7 +27,7 @@ public abstract class RevisitFilterTests<TFactory>(TFactory factory) : IClassFix
         Assert.NotEmpty(expected);
         using var client = factory.CreateClientFor(Demo.Lecteur);
 
-        using var response = await client.GetAsync("/api/v1/products?revisiter=true&taille=100");
+        using var response = await client.GetAsync("/api/v1/products?needsReview=true&pageSize=100");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = await ReadJsonAsync(response);

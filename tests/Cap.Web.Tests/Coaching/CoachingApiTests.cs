@@ -18,10 +18,10 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
 
     private async Task<int> CreateAsync(HttpClient client)
     {
-        using var response = await client.PostAsync($"{Api}/requests", Json(new { product = Slug, interventionId = await InterventionIdAsync(), need = "Cadrer la vision.", urgency = "Normale" }));
+        using var response = await client.PostAsync($"{Api}/requests", Json(new { product = Slug, interventionId = await InterventionIdAsync(), need = "Cadrer la vision.", urgency = "normal" }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = await ReadJsonAsync(response);
-        Assert.Equal("nouvelle", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("new", json.RootElement.GetProperty("status").GetString());
         return json.RootElement.GetProperty("id").GetInt32();
     }
 
@@ -118,7 +118,7 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
             using var json = await ReadJsonAsync(accept);
-            Assert.Equal("acceptee", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("accepted", json.RootElement.GetProperty("status").GetString());
             version = json.RootElement.GetProperty("version").GetInt32();
         }
         using (var stale = await sophie.PostAsync($"{Api}/requests/{id}/decline", Json(new { reason = "x", version = 0 })))
@@ -184,7 +184,7 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         using var reader = factory.CreateClientFor(Demo.Lecteur);
         using var read = await reader.GetAsync($"{Api}/requests/{id}");
         using var detail = await ReadJsonAsync(read);
-        Assert.Equal("terminee", detail.RootElement.GetProperty("status").GetString());
+        Assert.Equal("completed", detail.RootElement.GetProperty("status").GetString());
         Assert.Equal(4, detail.RootElement.GetProperty("rating").GetInt32());
         Assert.True(detail.RootElement.GetProperty("autonomyGained").GetBoolean());
         Assert.True(detail.RootElement.GetProperty("messages").GetArrayLength() >= 7);
@@ -201,7 +201,7 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             Assert.Equal(HttpStatusCode.OK, question.StatusCode);
             using var json = await ReadJsonAsync(question);
-            Assert.Equal("en-instruction", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("under-review", json.RootElement.GetProperty("status").GetString());
         }
         var mails = await QueryAsync(factory, db => db.OutboxMails.Where(m => m.Topic == $"coaching-request:{id}").OrderBy(m => m.Id).Skip(before).ToListAsync());
         var team = await QueryAsync(factory, db => db.TeamMembers.Where(m => m.Product!.Slug == Slug).Select(m => m.Person!.Email).ToListAsync());
@@ -232,7 +232,7 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             await AssertProblemAsync(noNeed, HttpStatusCode.UnprocessableEntity, "interventionId");
         }
-        using (var wrongNeed = await karim.PostAsync($"{Api}/requests", Json(new { product = Slug, interventionId = await InterventionIdAsync(), need = "x", decisionId = 999999, supportNeed = "Design" })))
+        using (var wrongNeed = await karim.PostAsync($"{Api}/requests", Json(new { product = Slug, interventionId = await InterventionIdAsync(), need = "x", decisionId = 999999, supportNeed = "design" })))
         {
             await AssertProblemAsync(wrongNeed, HttpStatusCode.UnprocessableEntity, "supportNeed");
         }
@@ -255,11 +255,11 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         {
             await AssertProblemAsync(badStatus, HttpStatusCode.BadRequest);
         }
-        using (var filtered = await karim.GetAsync($"{Api}/requests?status=terminee"))
+        using (var filtered = await karim.GetAsync($"{Api}/requests?status=completed"))
         {
             using var json = await ReadJsonAsync(filtered);
             Assert.NotEqual(0, json.RootElement.GetArrayLength());
-            Assert.All(json.RootElement.EnumerateArray(), r => Assert.Equal("terminee", r.GetProperty("status").GetString()));
+            Assert.All(json.RootElement.EnumerateArray(), r => Assert.Equal("completed", r.GetProperty("status").GetString()));
         }
         using var anonymous = factory.CreateClientFor(null);
         using var challenged = await anonymous.GetAsync($"{Api}/requests");

@@ -311,9 +311,9 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         using var json = await ReadJsonAsync(api);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         var first = json.RootElement[0];
-        Assert.Equal("go-avec-conditions", first.GetProperty("outcome").GetString());
+        Assert.Equal("go-with-conditions", first.GetProperty("outcome").GetString());
         Assert.Equal(7, first.GetProperty("assessments").GetArrayLength());
-        Assert.Equal("Confirmee", first.GetProperty("conditions")[0].GetProperty("status").GetString());
+        Assert.Equal("confirmed", first.GetProperty("conditions")[0].GetProperty("status").GetString());
     }
 
     [Fact]
@@ -354,22 +354,22 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     public async Task Api_lists_sessions_and_decisions_with_filters_and_refuses_bad_ones()
     {
         using var reader = factory.CreateClientFor(Demo.Lecteur);
-        using var sessions = await reader.GetAsync($"/api/v1/committee/sessions?du={Iso(Demo.Today)}&taille=5");
+        using var sessions = await reader.GetAsync($"/api/v1/committee/sessions?from={Iso(Demo.Today)}&pageSize=5");
         using var sessionsJson = await ReadJsonAsync(sessions);
         Assert.Equal(HttpStatusCode.OK, sessions.StatusCode);
         Assert.True(sessionsJson.RootElement.GetProperty("total").GetInt32() >= 2);
         Assert.All(sessionsJson.RootElement.GetProperty("items").EnumerateArray(), s => Assert.True(DateOnly.Parse(s.GetProperty("date").GetString()!, CultureInfo.InvariantCulture) >= Demo.Today));
 
-        using var decisions = await reader.GetAsync("/api/v1/committee/decisions?decision=go-avec-conditions&taille=100");
+        using var decisions = await reader.GetAsync("/api/v1/committee/decisions?outcome=go-with-conditions&pageSize=100");
         using var decisionsJson = await ReadJsonAsync(decisions);
         Assert.Equal(HttpStatusCode.OK, decisions.StatusCode);
-        Assert.All(decisionsJson.RootElement.GetProperty("items").EnumerateArray(), d => Assert.Equal("go-avec-conditions", d.GetProperty("outcome").GetString()));
+        Assert.All(decisionsJson.RootElement.GetProperty("items").EnumerateArray(), d => Assert.Equal("go-with-conditions", d.GetProperty("outcome").GetString()));
 
-        using var bad = await reader.GetAsync("/api/v1/committee/decisions?decision=peut-etre&du=hier");
+        using var bad = await reader.GetAsync("/api/v1/committee/decisions?outcome=peut-etre&from=hier");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
         using var badJson = await ReadJsonAsync(bad);
-        Assert.True(badJson.RootElement.GetProperty("errors").TryGetProperty("decision", out _));
+        Assert.True(badJson.RootElement.GetProperty("errors").TryGetProperty("outcome", out _));
         using var missing = await reader.GetAsync("/api/v1/products/inexistant/decisions");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

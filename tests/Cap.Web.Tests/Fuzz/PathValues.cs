@@ -52,7 +52,7 @@ public sealed class PathValues(HttpClient client, IReadOnlyDictionary<string, IR
         var segment = prefix[(prefix.LastIndexOf('/') + 1)..];
         for (var url = prefix; url.Count(c => c == '/') >= 3; url = url[..url.LastIndexOf('/')])
         {
-            var answer = await ReadAsync(url == "/api/v1/products" ? url + "?statut=tous&taille=100" : url);
+            var answer = await ReadAsync(url == "/api/v1/products" ? url + "?status=all&pageSize=100" : url);
             if (answer is null)
             {
                 continue;

@@ -13,17 +13,17 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
     private const string Base = $"/api/v1/products/{Product}/indicators";
     private static DateOnly Today => Demo.Today;
 
-    private static object NewIndicator(string name, decimal baseline = 40m, decimal target = 80m, string direction = "Up") => new
+    private static object NewIndicator(string name, decimal baseline = 40m, decimal target = 80m, string direction = "up") => new
     {
-        kind = "Success",
+        kind = "success",
         name,
-        unit = "Percent",
+        unit = "percent",
         direction,
         baseline,
         baselineDate = Today.AddMonths(-6).ToString("yyyy-MM-dd"),
         target,
         targetDate = Today.AddMonths(6).ToString("yyyy-MM-dd"),
-        frequency = "Weekly",
+        frequency = "weekly",
     };
 
     private async Task<int> CreateAsync(string name)
@@ -59,11 +59,11 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
         {
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             using var json = await ReadJsonAsync(read);
-            Assert.Equal("NoData", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("no-data", json.RootElement.GetProperty("status").GetString());
             Assert.Equal("Pas de données", json.RootElement.GetProperty("statusLabel").GetString());
             Assert.Equal(0, json.RootElement.GetProperty("version").GetInt32());
         }
-        using (var body = Json(new { kind = "Impact", name = "Taux API CRUD modifié", unit = "Free", customUnit = "appels", direction = "Down", baseline = 100, baselineDate = "2026-01-01", target = 50, targetDate = "2027-12-31", frequency = "Monthly", version = 0 }))
+        using (var body = Json(new { kind = "impact", name = "Taux API CRUD modifié", unit = "free", customUnit = "appels", direction = "down", baseline = 100, baselineDate = "2026-01-01", target = 50, targetDate = "2027-12-31", frequency = "Monthly", version = 0 }))
         using (var put = await client.PutAsync($"{Base}/{id}", body))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -71,7 +71,7 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
             Assert.Equal("appels", json.RootElement.GetProperty("unitLabel").GetString());
             Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
         }
-        using (var body = Json(new { kind = "Impact", name = "Conflit", unit = "Number", direction = "Up", baseline = 1, baselineDate = "2026-01-01", target = 5, targetDate = "2027-12-31", frequency = "Monthly", version = 0 }))
+        using (var body = Json(new { kind = "impact", name = "Conflit", unit = "number", direction = "up", baseline = 1, baselineDate = "2026-01-01", target = 5, targetDate = "2027-12-31", frequency = "Monthly", version = 0 }))
         using (var stale = await client.PutAsync($"{Base}/{id}", body))
         {
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -92,7 +92,7 @@ public abstract class IndicatorApiTests<TFactory>(TFactory factory) : IClassFixt
     public async Task Bad_indicator_gets_a_french_message_per_field()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);
-        using var body = Json(new { kind = "Succès", name = "", unit = "Percent", direction = "Up", baseline = 10, baselineDate = "2026-06-01", target = 10, targetDate = "2026-01-01", frequency = "Monthly" });
+        using var body = Json(new { kind = "Succès", name = "", unit = "percent", direction = "up", baseline = 10, baselineDate = "2026-06-01", target = 10, targetDate = "2026-01-01", frequency = "Monthly" });
         using var response = await client.PostAsync(Base, body);
         var errors = await ErrorsAsync(response);
         Assert.Contains("inconnue", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);

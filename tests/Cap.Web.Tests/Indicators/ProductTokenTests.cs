@@ -31,8 +31,8 @@ public abstract partial class ProductTokenTests<TFactory>(TFactory factory) : IC
         var today = Demo.Today;
         using var response = await owner.PostAsync($"/api/v1/products/{Demo.JourneyProductSlug}/indicators", Json(new
         {
-            kind = "Success", name, unit = "Percent", direction = "Up", baseline = 10m, baselineDate = today.AddMonths(-6).ToString("yyyy-MM-dd"),
-            target = 80m, targetDate = today.AddMonths(6).ToString("yyyy-MM-dd"), frequency = "Weekly",
+            kind = "success", name, unit = "percent", direction = "up", baseline = 10m, baselineDate = today.AddMonths(-6).ToString("yyyy-MM-dd"),
+            target = 80m, targetDate = today.AddMonths(6).ToString("yyyy-MM-dd"), frequency = "weekly",
         }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = await ReadJsonAsync(response);

@@ -26,15 +26,15 @@ public abstract class IterationApiTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"{api}/1", created.Headers.Location!.OriginalString);
         using var createdJson = await ReadJsonAsync(created);
-        Assert.Equal("Construction", createdJson.RootElement.GetProperty("phase").GetString());
-        Assert.Equal("Ended", createdJson.RootElement.GetProperty("state").GetString());
+        Assert.Equal("construction", createdJson.RootElement.GetProperty("phase").GetString());
+        Assert.Equal("ended", createdJson.RootElement.GetProperty("state").GetString());
         var rows = createdJson.RootElement.GetProperty("initiatives").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
         var version = createdJson.RootElement.GetProperty("version").GetInt32();
 
         using var reviewed = await client.PutAsync($"{api}/1/review", Json(new
         {
             delivered = "Formulaire livré", learned = "Peu d’aide lue", demoDate = Iso(Today.AddDays(-1)), demoAudience = "équipe métier",
-            outcomes = new object[] { new { rowId = rows[0], outcome = "Done" }, new { rowId = rows[1], outcome = "NotDone" } }, version,
+            outcomes = new object[] { new { rowId = rows[0], outcome = "done" }, new { rowId = rows[1], outcome = "not-done" } }, version,
         }));
         Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
         using var reviewedJson = await ReadJsonAsync(reviewed);
@@ -75,7 +75,7 @@ public abstract class IterationApiTests<TFactory>(TFactory factory) : IClassFixt
         // The carried row went with iteration 2: iteration 1's row is unfinished again, not carried.
         using var one = await client.GetAsync($"{api}/1");
         using var oneJson = await ReadJsonAsync(one);
-        Assert.Equal(["Done", "NotDone"], oneJson.RootElement.GetProperty("initiatives").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
+        Assert.Equal(["done", "not-done"], oneJson.RootElement.GetProperty("initiatives").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()));
         using var missing = await client.GetAsync($"{api}/9");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }

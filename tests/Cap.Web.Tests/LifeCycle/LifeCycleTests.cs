@@ -383,7 +383,7 @@ public abstract class LifeCycleTests<TFactory>(TFactory factory) : IClassFixture
         var audit = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityType == nameof(PhaseChange) && a.EntityId == change.Id.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(change.ProductId, audit.ProductId);
 
-        using var stopped = await client.PostAsync("/api/v1/products", Json(new { name = "Cycle de vie arrêté", summary = "Test.", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "arret" }));
+        using var stopped = await client.PostAsync("/api/v1/products", Json(new { name = "Cycle de vie arrêté", summary = "Test.", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "stopped" }));
         Assert.Equal(HttpStatusCode.BadRequest, stopped.StatusCode);
         Assert.Empty(await ChangesAsync("cycle-de-vie-arrete"));
     }

@@ -14,7 +14,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     private async Task<(string Slug, int Id)> CreateAsync(string name)
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);
-        using var body = Json(new { name, summary = "Résumé initial.", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idee" });
+        using var body = Json(new { name, summary = "Résumé initial.", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idea" });
         using var response = await client.PostAsync("/api/v1/products", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = await ReadJsonAsync(response);
@@ -30,7 +30,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         using var client = factory.CreateClientFor(Demo.ProductOwner);
         var stored = await QueryAsync(factory, db => db.Products.Where(p => p.Slug == slug).Select(p => new { p.Version, p.Name }).SingleAsync());
         var version = stored.Version;
-        using var body = Json(new { name = stored.Name, slug = newSlug ?? slug, summary, directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idee", version });
+        using var body = Json(new { name = stored.Name, slug = newSlug ?? slug, summary, directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idea", version });
         return await client.PutAsync($"/api/v1/products/{slug}", body);
     }
 

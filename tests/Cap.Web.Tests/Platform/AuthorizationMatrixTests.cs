@@ -395,9 +395,9 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
             var today = Demo.Today;
             return Json(new
             {
-                kind = "Success", name = $"Indicateur matrice {unique}", unit = "Percent", direction = "Up", baseline = 10m,
+                kind = "success", name = $"Indicateur matrice {unique}", unit = "percent", direction = "up", baseline = 10m,
                 baselineDate = today.AddMonths(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), target = 80m,
-                targetDate = today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), frequency = "Weekly",
+                targetDate = today.AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), frequency = "weekly",
             });
         }
         if (url.EndsWith("/messages", StringComparison.Ordinal))
@@ -415,7 +415,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         }
         if (url == "/api/v1/products")
         {
-            return Json(new { name = $"Matrice API {unique}", summary = "Créé par la matrice (API).", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idee" });
+            return Json(new { name = $"Matrice API {unique}", summary = "Créé par la matrice (API).", directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idea" });
         }
         // Every other write: an empty object, refused for its content (V) once the rights allow it.
         return RawJson("{}");

@@ -62,7 +62,7 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
         var before = await TestHttp.QueryAsync(factory, db => db.Products.CountAsync());
 
         using var response = await client.PostAsync(new Uri("/api/v1/products", UriKind.Relative), new StringContent(
-            """{"name":"Produit nul","summary":"Résumé\u0000.","directorate":"DGS","domain":"SANTE","typology":"DOSSIER","phase":"idee"}""",
+            """{"name":"Produit nul","summary":"Résumé\u0000.","directorate":"DGS","domain":"SANTE","typology":"DOSSIER","phase":"idea"}""",
             Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -21,7 +21,7 @@ public abstract class TestHarnessTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(Demo.Lecteur, json.RootElement.GetProperty("email").GetString());
-        Assert.Equal(["Lecteur"], json.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["reader"], json.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

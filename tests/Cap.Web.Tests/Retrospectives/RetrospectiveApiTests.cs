@@ -35,27 +35,27 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal("Rétrospective de l’itération 1", createdJson.RootElement.GetProperty("title").GetString());
         Assert.Equal(1, createdJson.RootElement.GetProperty("iterationNumber").GetInt32());
 
-        using var item = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "ToImprove", text = "Les revues de code attendent" }));
+        using var item = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "to-improve", text = "Les revues de code attendent" }));
         Assert.Equal(HttpStatusCode.Created, item.StatusCode);
         using var action = await client.PostAsync($"{Api(slug)}/{id}/actions", Json(new { title = "Relecture chaque matin", ownerPersonId = karim, dueDate = Demo.Today.AddDays(10) }));
         Assert.Equal(HttpStatusCode.Created, action.StatusCode);
         using var actionJson = await ReadJsonAsync(action);
         var actionId = actionJson.RootElement.GetProperty("id").GetInt32();
         var version = actionJson.RootElement.GetProperty("version").GetInt32();
-        Assert.Equal("Open", actionJson.RootElement.GetProperty("status").GetString());
+        Assert.Equal("open", actionJson.RootElement.GetProperty("status").GetString());
         Assert.Equal("Karim Benali", actionJson.RootElement.GetProperty("ownerName").GetString());
 
-        using var updated = await client.PutAsync($"{Api(slug)}/{id}/actions/{actionId}", Json(new { status = "Done", version }));
+        using var updated = await client.PutAsync($"{Api(slug)}/{id}/actions/{actionId}", Json(new { status = "done", version }));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        using var stale = await client.PutAsync($"{Api(slug)}/{id}/actions/{actionId}", Json(new { status = "Abandoned", version }));
+        using var stale = await client.PutAsync($"{Api(slug)}/{id}/actions/{actionId}", Json(new { status = "abandoned", version }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
 
         using var closed = await client.PostAsync($"{Api(slug)}/{id}/close", null);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         using var closedJson = await ReadJsonAsync(closed);
-        Assert.Equal("Closed", closedJson.RootElement.GetProperty("status").GetString());
-        using var afterClose = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "Works", text = "Trop tard" }));
+        Assert.Equal("closed", closedJson.RootElement.GetProperty("status").GetString());
+        using var afterClose = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "works", text = "Trop tard" }));
         Assert.Equal(HttpStatusCode.Conflict, afterClose.StatusCode);
 
         using var reader = factory.CreateClientFor(Demo.Lecteur);
@@ -63,7 +63,7 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         using var oneJson = await ReadJsonAsync(one);
         Assert.Equal(["Les revues de code attendent"], oneJson.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("text").GetString()));
-        Assert.Equal("Done", oneJson.RootElement.GetProperty("actions")[0].GetProperty("status").GetString());
+        Assert.Equal("done", oneJson.RootElement.GetProperty("actions")[0].GetProperty("status").GetString());
         using var list = await reader.GetAsync(Api(slug));
         using var listJson = await ReadJsonAsync(list);
         var row = listJson.RootElement.GetProperty("retrospectives").EnumerateArray().Single();
@@ -97,7 +97,7 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
         Assert.True(foreignJson.RootElement.GetProperty("errors").TryGetProperty("dueDate", out _));
         Assert.True(foreignJson.RootElement.GetProperty("errors").TryGetProperty("ownerPersonId", out _));
 
-        using var badItem = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "Works", text = new string('x', 1001) }));
+        using var badItem = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "works", text = new string('x', 1001) }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badItem.StatusCode);
         using var noKind = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { text = "Sans colonne" }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noKind.StatusCode);
@@ -124,13 +124,13 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
 
         using var bad = await client.PostAsync($"{Api(slug)}/{second}/actions/{actionId}/review", Json(new { }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        using var backwards = await client.PostAsync($"{Api(slug)}/{first}/actions/{actionId}/review", Json(new { outcome = "Done" }));
+        using var backwards = await client.PostAsync($"{Api(slug)}/{first}/actions/{actionId}/review", Json(new { outcome = "done" }));
         Assert.Equal(HttpStatusCode.Conflict, backwards.StatusCode);
 
-        using var carried = await client.PostAsync($"{Api(slug)}/{second}/actions/{actionId}/review", Json(new { outcome = "Carry" }));
+        using var carried = await client.PostAsync($"{Api(slug)}/{second}/actions/{actionId}/review", Json(new { outcome = "carry" }));
         Assert.Equal(HttpStatusCode.OK, carried.StatusCode);
         using var carriedJson = await ReadJsonAsync(carried);
-        Assert.Equal(("Open", second), (carriedJson.RootElement.GetProperty("status").GetString(), carriedJson.RootElement.GetProperty("carriedToRetrospectiveId").GetInt32()));
+        Assert.Equal(("open", second), (carriedJson.RootElement.GetProperty("status").GetString(), carriedJson.RootElement.GetProperty("carriedToRetrospectiveId").GetInt32()));
         var saved = await QueryAsync(factory, db => db.RetroActions.AsNoTracking().SingleAsync(a => a.Id == actionId));
         Assert.Equal(RetroActionStatus.Open, saved.Status);
     }
@@ -149,7 +149,7 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
             using var list = await client.GetAsync(Api(slug));
             using var json = await ReadJsonAsync(list);
             var latest = json.RootElement.GetProperty("retrospectives")[0];
-            Assert.Equal("Open", latest.GetProperty("status").GetString());
+            Assert.Equal("open", latest.GetProperty("status").GetString());
             using var one = await client.GetAsync($"{Api(slug)}/{latest.GetProperty("id").GetInt32()}");
             using var oneJson = await ReadJsonAsync(one);
             Assert.Equal(2, oneJson.RootElement.GetProperty("toReview").GetArrayLength());
@@ -165,7 +165,7 @@ public abstract class RetrospectiveApiTests<TFactory>(TFactory factory) : IClass
         foreach (var email in new[] { Demo.Lecteur, "julie.moreau@demo.cap.gouv.fr", Demo.Coach })
         {
             using var client = factory.CreateClientFor(email);
-            using var response = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "Works", text = "Interdit" }));
+            using var response = await client.PostAsync($"{Api(slug)}/{id}/items", Json(new { kind = "works", text = "Interdit" }));
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
         using var missing = await owner.GetAsync($"{Api(slug)}/999999");

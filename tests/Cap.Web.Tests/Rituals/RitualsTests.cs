@@ -224,7 +224,7 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
     public async Task Team_creates_updates_and_deletes_a_ritual_through_the_api_and_readers_only_read()
     {
         using var client = factory.CreateClientFor(Demo.ProductOwner);
-        using var created = await client.PostAsync(Api, Json(new { kind = "Refinement", frequency = "Weekly", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 45, location = "Visio" }));
+        using var created = await client.PostAsync(Api, Json(new { kind = "refinement", frequency = "weekly", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 45, location = "Visio" }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var json = await ReadJsonAsync(created);
         var id = json.RootElement.GetProperty("id").GetInt32();
@@ -233,9 +233,9 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.True(json.RootElement.GetProperty("nextOccurrence").GetDateTimeOffset() > DateTimeOffset.UtcNow);
         var version = json.RootElement.GetProperty("version").GetInt32();
 
-        using var updated = await client.PutAsync($"{Api}/{id}", Json(new { kind = "Refinement", frequency = "EveryTwoWeeks", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 60, version }));
+        using var updated = await client.PutAsync($"{Api}/{id}", Json(new { kind = "refinement", frequency = "every-two-weeks", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 60, version }));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        using var stale = await client.PutAsync($"{Api}/{id}", Json(new { kind = "Refinement", frequency = "Weekly", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 60, version }));
+        using var stale = await client.PutAsync($"{Api}/{id}", Json(new { kind = "refinement", frequency = "weekly", firstDate = Iso(Demo.Today), startTime = "11:00", durationMinutes = 60, version }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
         using var staleJson = await ReadJsonAsync(stale);
@@ -246,8 +246,8 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         using var read = await reader.GetAsync(Api);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var readJson = await ReadJsonAsync(read);
-        Assert.Contains(readJson.RootElement.GetProperty("rituals").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id && r.GetProperty("frequency").GetString() == "EveryTwoWeeks");
-        using var refused = await reader.PostAsync(Api, Json(new { kind = "Daily", frequency = "Daily", firstDate = Iso(Demo.Today), startTime = "09:30", durationMinutes = 15 }));
+        Assert.Contains(readJson.RootElement.GetProperty("rituals").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id && r.GetProperty("frequency").GetString() == "every-two-weeks");
+        using var refused = await reader.PostAsync(Api, Json(new { kind = "daily", frequency = "daily", firstDate = Iso(Demo.Today), startTime = "09:30", durationMinutes = 15 }));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var deleted = await client.DeleteAsync($"{Api}/{id}");
@@ -264,7 +264,7 @@ public abstract class RitualsTests<TFactory>(TFactory factory) : IClassFixture<T
         using var client = factory.CreateClientFor(Demo.ProductOwner);
         var before = await CountAsync(ApiSlug);
 
-        using var response = await client.PostAsync(Api, Json(new { kind = "Custom", frequency = "Weekly", firstDate = Iso(Demo.Today), startTime = "09:30", durationMinutes = 4 }));
+        using var response = await client.PostAsync(Api, Json(new { kind = "custom", frequency = "weekly", firstDate = Iso(Demo.Today), startTime = "09:30", durationMinutes = 4 }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

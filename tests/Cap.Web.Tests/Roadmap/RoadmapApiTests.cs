@@ -23,18 +23,18 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         using var client = factory.CreateClientFor(Demo.ProductOwner);
         var objective = await ObjectiveIdAsync();
 
-        using var created = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = objective, kind = "Feature", title = "Initiative par l’API", start = MonthText(0), end = MonthText(1), status = "Planned" }));
+        using var created = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = objective, kind = "feature", title = "Initiative par l’API", start = MonthText(0), end = MonthText(1), status = "planned" }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         using var json = await ReadJsonAsync(created);
         var item = json.RootElement.GetProperty("initiatives").EnumerateArray().Single(i => i.GetProperty("title").GetString() == "Initiative par l’API");
         var id = item.GetProperty("id").GetInt32();
         var version = item.GetProperty("version").GetInt32();
-        Assert.Equal("Planned", item.GetProperty("status").GetString());
+        Assert.Equal("planned", item.GetProperty("status").GetString());
 
-        using var updated = await client.PutAsync($"{Api}/initiatives/{id}", Json(new { objectiveId = objective, kind = "Feature", title = "Initiative par l’API", start = MonthText(0), end = MonthText(1), status = "InProgress", version }));
+        using var updated = await client.PutAsync($"{Api}/initiatives/{id}", Json(new { objectiveId = objective, kind = "feature", title = "Initiative par l’API", start = MonthText(0), end = MonthText(1), status = "in-progress", version }));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
-        using var stale = await client.PutAsync($"{Api}/initiatives/{id}", Json(new { objectiveId = objective, kind = "Feature", title = "Trop tard", start = MonthText(0), end = MonthText(1), version }));
+        using var stale = await client.PutAsync($"{Api}/initiatives/{id}", Json(new { objectiveId = objective, kind = "feature", title = "Trop tard", start = MonthText(0), end = MonthText(1), version }));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
         using var staleJson = await ReadJsonAsync(stale);
@@ -45,7 +45,7 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         using var read = await reader.GetAsync(Api);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var readJson = await ReadJsonAsync(read);
-        Assert.Contains(readJson.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id && i.GetProperty("status").GetString() == "InProgress"
+        Assert.Contains(readJson.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("id").GetInt32() == id && i.GetProperty("status").GetString() == "in-progress"
             && i.GetProperty("version").GetInt32() == currentVersion);
 
         using var deleted = await client.DeleteAsync($"{Api}/initiatives/{id}");
@@ -61,7 +61,7 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         var foreign = await ObjectiveIdAsync(own: false);
         var before = await QueryAsync(factory, db => db.Initiatives.CountAsync());
 
-        using var response = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = foreign, kind = "Action", title = "Ailleurs", start = MonthText(0), end = MonthText(0) }));
+        using var response = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = foreign, kind = "action", title = "Ailleurs", start = MonthText(0), end = MonthText(0) }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var json = await ReadJsonAsync(response);
@@ -85,7 +85,7 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         using var saved = await ReadJsonAsync(accepted);
         Assert.Equal("2027-06-30", saved.RootElement.GetProperty("horizon").GetProperty("end").GetString());
 
-        using var past = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = await ObjectiveIdAsync(), kind = "Action", title = "Cycle passé livré", start = "2026-03", end = "2026-04", status = "Delivered" }));
+        using var past = await client.PostAsync($"{Api}/initiatives", Json(new { objectiveId = await ObjectiveIdAsync(), kind = "action", title = "Cycle passé livré", start = "2026-03", end = "2026-04", status = "Delivered" }));
         Assert.Equal(HttpStatusCode.Created, past.StatusCode);
         using var current = await ReadJsonAsync(past);
         Assert.DoesNotContain(current.RootElement.GetProperty("initiatives").EnumerateArray(), i => i.GetProperty("title").GetString() == "Cycle passé livré");
@@ -108,7 +108,7 @@ public abstract class RoadmapApiTests<TFactory>(TFactory factory) : IClassFixtur
         var risk = created.RootElement.GetProperty("risks").EnumerateArray().Single(r => r.GetProperty("title").GetString() == "Risque par l’API");
         Assert.Equal(6, risk.GetProperty("score").GetInt32());
 
-        using var dependency = await client.PostAsync($"{Api}/dependencies", Json(new { kind = "Decision", target = "Arbitrage budgétaire" }));
+        using var dependency = await client.PostAsync($"{Api}/dependencies", Json(new { kind = "decision", target = "Arbitrage budgétaire" }));
         Assert.Equal(HttpStatusCode.Created, dependency.StatusCode);
     }
 

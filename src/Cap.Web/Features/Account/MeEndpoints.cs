@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cap.Web.Features.Account;
 
-public sealed record MeResponse(string Name, string Email, IReadOnlyList<string> Roles);
+public sealed record MeResponse(string Name, string Email, IReadOnlyList<GlobalRoles> Roles);
 
 public static class MeEndpoints
 {
@@ -19,6 +19,6 @@ public static class MeEndpoints
     {
         var person = (await currentUser.GetAsync(ct))!;
         return TypedResults.Ok(new MeResponse(person.DisplayName, person.Email,
-            GlobalRolesExtensions.All.Where(person.Has).Select(r => r.ToString()).ToList()));
+            GlobalRolesExtensions.All.Where(person.Has).ToList()));
     }
 }

@@ -7,7 +7,7 @@ namespace Cap.Web.Features.Administration;
 
 public sealed record ReferenceItemResponse(string Code, string Name, string? Description, bool Active);
 
-public sealed record PhaseResponse(string Code, string Label, int Order, string Goal);
+public sealed record PhaseResponse(Phase Code, string Label, int Order, string Goal);
 
 /// <summary>The reference lists, read-only, so that scripts can use their codes.</summary>
 public static class ReferenceEndpoints
@@ -36,5 +36,5 @@ public static class ReferenceEndpoints
 
     /// <summary>Liste les phases du cycle de vie, dans l’ordre.</summary>
     public static Ok<List<PhaseResponse>> ListPhases() =>
-        TypedResults.Ok(Enum.GetValues<Phase>().Select(p => new PhaseResponse(p.Slug(), p.Label(), (int)p, p.Goal())).ToList());
+        TypedResults.Ok(Enum.GetValues<Phase>().Select(p => new PhaseResponse(p, p.Label(), (int)p, p.Goal())).ToList());
 }

@@ -9,7 +9,7 @@ namespace Cap.Web.Features.Catalogue;
 /// <param name="Directorate">Directorate code, e.g. DGS.</param>
 /// <param name="Domain">Domain code, e.g. SANTE.</param>
 /// <param name="Typology">Typology code, e.g. DOSSIER.</param>
-/// <param name="Phase">Life-cycle phase at creation: idee, poc, mvp, construction or generalisation (never arret). On an update, omit it or give the current phase: the phase changes through the committee or an administrator's override (/lifecycle/override).</param>
+/// <param name="Phase">Life-cycle phase at creation: idea, poc, mvp, construction or generalisation (never stopped). On an update, omit it or give the current phase: the phase changes through the committee or an administrator's override (/lifecycle/override).</param>
 /// <param name="Url">Public address of the service.</param>
 /// <param name="Users">Who the users are.</param>
 /// <param name="KeyFigures">Key figures in free text.</param>
@@ -20,11 +20,11 @@ public sealed record ProductRequest(
 
 public sealed record ReferenceRef(string Code, string Name);
 
-public sealed record TeamMemberResponse(string Name, string Email, string Role, string RoleLabel);
+public sealed record TeamMemberResponse(string Name, string Email, ProductRole Role, string RoleLabel);
 
 public sealed record ProductResponse(
     string Slug, string Name, string Summary, ReferenceRef Directorate, ReferenceRef Domain, ReferenceRef Typology,
-    string Phase, string PhaseLabel, string? Url, string? Users, string? KeyFigures, bool Archived, DateTimeOffset? ArchivedAt,
+    Phase Phase, string PhaseLabel, string? Url, string? Users, string? KeyFigures, bool Archived, DateTimeOffset? ArchivedAt,
     int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TeamMemberResponse> Team)
 {
     public static ProductResponse From(Product p) => new(
@@ -32,18 +32,18 @@ public sealed record ProductResponse(
         new ReferenceRef(p.Directorate!.Code, p.Directorate.Name),
         new ReferenceRef(p.Domain!.Code, p.Domain.Name),
         new ReferenceRef(p.Typology!.Code, p.Typology.Name),
-        p.Phase.Slug(), p.Phase.Label(), p.Url, p.Users, p.KeyFigures, p.IsArchived, p.ArchivedAt,
+        p.Phase, p.Phase.Label(), p.Url, p.Users, p.KeyFigures, p.IsArchived, p.ArchivedAt,
         p.Version, p.CreatedAt, p.UpdatedAt,
         p.Team.OrderBy(m => m.Role).ThenBy(m => m.Person!.DisplayName)
-            .Select(m => new TeamMemberResponse(m.Person!.DisplayName, m.Person.Email, m.Role.ToString(), m.Role.Label())).ToList());
+            .Select(m => new TeamMemberResponse(m.Person!.DisplayName, m.Person.Email, m.Role, m.Role.Label())).ToList());
 }
 
 public sealed record ProductSummaryResponse(
-    string Slug, string Name, string Summary, string Phase, string PhaseLabel, bool Archived,
+    string Slug, string Name, string Summary, Phase Phase, string PhaseLabel, bool Archived,
     ReferenceRef Directorate, ReferenceRef Domain, ReferenceRef Typology, DateTimeOffset UpdatedAt)
 {
     public static ProductSummaryResponse From(ProductListItem p) => new(
-        p.Slug, p.Name, p.Summary, p.Phase.Slug(), p.Phase.Label(), p.IsArchived,
+        p.Slug, p.Name, p.Summary, p.Phase, p.Phase.Label(), p.IsArchived,
         new ReferenceRef(p.DirectorateCode, p.DirectorateName), new ReferenceRef(p.DomainCode, p.DomainName),
         new ReferenceRef(p.TypologyCode, p.TypologyName), p.UpdatedAt);
 }

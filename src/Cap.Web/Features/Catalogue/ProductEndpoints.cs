@@ -1,7 +1,9 @@
 using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
+using PhaseValue = Cap.Domain.Catalogue.Phase;
 using Cap.Domain.Platform;
+using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,12 +29,11 @@ public static class ProductEndpoints
         return group;
     }
 
-    /// <summary>Liste les produits. Filtres : q (texte, sans accents), domaine, direction, typologie (codes), phase (idee, poc, mvp, construction, generalisation, arret), statut (actifs, archives, tous), revisiter (true : vision absente ou non revue depuis six mois), tri (nom, nom-desc, phase, maj), page, taille (1 à 100).</summary>
+    /// <summary>Liste les produits. Filtres : q (texte, sans accents), domain, directorate, typology (codes), phase (idea, poc, mvp, construction, generalisation, stopped), status (active, archived, all), needsReview (true : vision absente ou non revue depuis six mois), sort (name, name-desc, phase, updated), page, pageSize (1 à 100).</summary>
     public static async Task<Results<Ok<ProductPageResponse>, ValidationProblem>> ListProducts(
         [AsParameters] ProductFilterQuery query, ProductQuery products, CancellationToken ct)
     {
-        var filter = query.ToFilter();
-        var errors = filter.Validate();
+        var (filter, errors) = query.ToFilter();
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
@@ -101,8 +102,8 @@ public static class ProductEndpoints
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Changement de phase refusé",
-                Detail = $"La phase d’un produit ne se modifie pas par cette requête (phase actuelle : {product.Phase.Slug()}) : elle change par une décision du comité produit, ou par une correction d’un administrateur avec POST /api/v1/products/{slug}/lifecycle/override. Omettez le champ phase ou renvoyez la phase actuelle.",
-                Extensions = { ["currentPhase"] = product.Phase.Slug(), ["lifecycle"] = $"/api/v1/products/{slug}/lifecycle" },
+                Detail = $"La phase d’un produit ne se modifie pas par cette requête (phase actuelle : {ApiNames.Name(product.Phase)}) : elle change par une décision du comité produit, ou par une correction d’un administrateur avec POST /api/v1/products/{slug}/lifecycle/override. Omettez le champ phase ou renvoyez la phase actuelle.",
+                Extensions = { ["currentPhase"] = ApiNames.Name(product.Phase), ["lifecycle"] = $"/api/v1/products/{slug}/lifecycle" },
             });
         }
         var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
@@ -172,13 +173,13 @@ public static class ProductEndpoints
         Phase? phase = null;
         if (!string.IsNullOrWhiteSpace(request.Phase))
         {
-            if (PhaseExtensions.TryParseSlug(request.Phase, out var p))
+            if (ApiNames.TryParse<Phase>(request.Phase, out var p))
             {
                 phase = p;
             }
             else
             {
-                errors["phase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret.";
+                errors["phase"] = $"Phase inconnue : choisissez {ApiNames.Choices<Phase>()}.";
             }
         }
         var input = new ProductInput
@@ -214,22 +215,57 @@ public static class ProductEndpoints
 
 }
 
-/// <summary>The catalogue filters as query parameters.</summary>
+/// <summary>The catalogue filters as the API's query parameters (English names and values; the screen keeps its French query string).</summary>
 public sealed record ProductFilterQuery(
     [FromQuery(Name = "q")] string? Q,
-    [FromQuery(Name = "domaine")] string? Domaine,
-    [FromQuery(Name = "direction")] string? Direction,
+    [FromQuery(Name = "domain")] string? Domain,
+    [FromQuery(Name = "directorate")] string? Directorate,
     [FromQuery(Name = "phase")] string? Phase,
-    [FromQuery(Name = "typologie")] string? Typologie,
-    [FromQuery(Name = "statut")] string? Statut,
-    [FromQuery(Name = "tri")] string? Tri,
-    [FromQuery(Name = "revisiter")] bool? Revisiter,
+    [FromQuery(Name = "typology")] string? Typology,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "needsReview")] bool? NeedsReview,
     [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "taille")] int? Taille)
+    [FromQuery(Name = "pageSize")] int? PageSize)
 {
-    public ProductFilter ToFilter() => new()
+    private static readonly Dictionary<string, string> Statuses = new() { ["active"] = "actifs", ["archived"] = "archives", ["all"] = "tous" };
+    private static readonly Dictionary<string, string> Sorts = new() { ["name"] = "nom", ["name-desc"] = "nom-desc", ["phase"] = "phase", ["updated"] = "maj" };
+
+    /// <summary>The filter the catalogue query understands, or the invalid parameters with a French message each.</summary>
+    public (ProductFilter Filter, Dictionary<string, string> Errors) ToFilter()
     {
-        Q = Q, Domaine = Domaine, Direction = Direction, Phase = Phase, Typologie = Typologie, Statut = Statut, Tri = Tri, Revisiter = Revisiter ?? false,
-        Page = Page ?? 1, Taille = Taille ?? ProductFilter.DefaultPageSize,
-    };
+        var errors = new Dictionary<string, string>();
+        string? phase = null;
+        if (Phase is not null)
+        {
+            if (ApiNames.TryParse<PhaseValue>(Phase, out var p))
+            {
+                phase = p.Slug();
+            }
+            else
+            {
+                errors["phase"] = $"Phase inconnue : choisissez {ApiNames.Choices<PhaseValue>()}.";
+            }
+        }
+        string? status = null;
+        if (Status is not null && !Statuses.TryGetValue(Status, out status))
+        {
+            errors["status"] = "Statut inconnu : choisissez active, archived ou all.";
+        }
+        string? sort = null;
+        if (Sort is not null && !Sorts.TryGetValue(Sort, out sort))
+        {
+            errors["sort"] = "Tri inconnu : choisissez name, name-desc, phase ou updated.";
+        }
+        var filter = new ProductFilter
+        {
+            Q = Q, Domaine = Domain, Direction = Directorate, Phase = phase, Typologie = Typology, Statut = status, Tri = sort, Revisiter = NeedsReview ?? false,
+            Page = Page ?? 1, Taille = PageSize ?? ProductFilter.DefaultPageSize,
+        };
+        foreach (var (field, message) in filter.Validate())
+        {
+            errors.TryAdd(field == "taille" ? "pageSize" : field, message);
+        }
+        return (filter, errors);
+    }
 }

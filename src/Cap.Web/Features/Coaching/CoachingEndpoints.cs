@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Coaching;
 using Cap.Domain.Platform;
+using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -87,7 +88,7 @@ public static class CoachingEndpoints
     public static async Task<Ok<List<InterventionView>>> GetInterventions(CoachingService service, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok(await service.InterventionsAsync(activeOnly: !await user.IsAdminAsync(ct), ct));
 
-    /// <summary>Les demandes d’accompagnement, les plus récentes d’abord ; filtres : product (identifiant du produit), status (nouvelle, en-instruction, acceptee, planifiee, en-cours, terminee, refusee), coach (identifiant de personne).</summary>
+    /// <summary>Les demandes d’accompagnement, les plus récentes d’abord ; filtres : product (identifiant du produit), status (new, under-review, accepted, scheduled, in-progress, completed, declined), coach (identifiant de personne).</summary>
     public static async Task<Results<Ok<List<CoachingRequestSummary>>, ProblemHttpResult>> GetRequests(
         CoachingService service, CapDbContext db, [FromQuery] string? product, [FromQuery] string? status, [FromQuery] int? coach, CancellationToken ct)
     {
@@ -103,9 +104,9 @@ public static class CoachingEndpoints
         List<CoachingStatus>? statuses = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!CoachingLabels.TryParseStatus(status, out var s))
+            if (!ApiNames.TryParse<CoachingStatus>(status, out var s))
             {
-                return Problem(StatusCodes.Status400BadRequest, "Filtre invalide", "Statut inconnu : nouvelle, en-instruction, acceptee, planifiee, en-cours, terminee ou refusee.");
+                return Problem(StatusCodes.Status400BadRequest, "Filtre invalide", $"Statut inconnu : {ApiNames.Choices<CoachingStatus>()}.");
             }
             statuses = [s];
         }

@@ -49,10 +49,10 @@ public sealed record InterventionView(int Id, string Slug, string Title, string 
 }
 
 public sealed record CoachingRequestSummary(
-    int Id, string ProductSlug, string ProductName, int InterventionId, string InterventionTitle, string Status, string StatusLabel,
-    string Urgency, string RequestedByName, IReadOnlyList<string> Coaches, DateTimeOffset CreatedAt, DateOnly? ScheduledFor, int? Rating);
+    int Id, string ProductSlug, string ProductName, int InterventionId, string InterventionTitle, CoachingStatus Status, string StatusLabel,
+    CoachingUrgency Urgency, string RequestedByName, IReadOnlyList<string> Coaches, DateTimeOffset CreatedAt, DateOnly? ScheduledFor, int? Rating);
 
-public sealed record CoachingMessageView(int Id, string Kind, string AuthorName, string Body, DateTimeOffset At);
+public sealed record CoachingMessageView(int Id, CoachingMessageKind Kind, string AuthorName, string Body, DateTimeOffset At);
 
 public sealed record CoachingSessionView(int Id, DateOnly Date, string Participants, string Summary, string? NextSteps, IReadOnlyList<string> Links, string RecordedByName);
 
@@ -60,9 +60,9 @@ public sealed record CoachingCoachView(int PersonId, string Name);
 
 public sealed record CoachingRequestDetail(
     int Id, string ProductSlug, string ProductName, bool ProductArchived, int InterventionId, string InterventionTitle,
-    string Need, string? Context, string Urgency, string? Availability, string Status, string StatusLabel,
+    string Need, string? Context, CoachingUrgency Urgency, string? Availability, CoachingStatus Status, string StatusLabel,
     int? RequestedById, string RequestedByName, IReadOnlyList<CoachingCoachView> Coaches, string? DeclineReason, int? DuplicateOfId,
-    int? FromDecisionId, string? FromNeed, DateOnly? ScheduledFor, string? OutcomeSummary, bool? AutonomyGained,
+    int? FromDecisionId, SupportNeeds? FromNeed, DateOnly? ScheduledFor, string? OutcomeSummary, bool? AutonomyGained,
     int? Rating, string? RatingComment, string? RatedByName, DateTimeOffset CreatedAt, DateTimeOffset? AcceptedAt, DateTimeOffset? ClosedAt,
     IReadOnlyList<CoachingMessageView> Messages, IReadOnlyList<CoachingSessionView> Sessions, int Version)
 {

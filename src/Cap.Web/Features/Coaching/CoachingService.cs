@@ -104,11 +104,11 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
             return null;
         }
         return new CoachingRequestDetail(r.Id, r.Product!.Slug, r.Product.Name, r.Product.IsArchived, r.InterventionId, r.Intervention!.Title,
-            r.Need, r.Context, r.Urgency.ToString(), r.Availability, r.Status.Slug(), r.Status.Label(), r.RequestedById, r.RequestedByName,
+            r.Need, r.Context, r.Urgency, r.Availability, r.Status, r.Status.Label(), r.RequestedById, r.RequestedByName,
             [.. r.Coaches.OrderBy(c => c.Person!.DisplayName).Select(c => new CoachingCoachView(c.PersonId, c.Person!.DisplayName))],
-            r.DeclineReason, r.DuplicateOfId, r.FromDecisionId, r.FromNeed?.ToString(), r.ScheduledFor, r.OutcomeSummary, r.AutonomyGained,
+            r.DeclineReason, r.DuplicateOfId, r.FromDecisionId, r.FromNeed, r.ScheduledFor, r.OutcomeSummary, r.AutonomyGained,
             r.Rating, r.RatingComment, r.RatedByName, r.CreatedAt, r.AcceptedAt, r.ClosedAt,
-            [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Id).Select(m => new CoachingMessageView(m.Id, m.Kind.ToString(), m.AuthorName, m.Body, m.At))],
+            [.. r.Messages.OrderBy(m => m.At).ThenBy(m => m.Id).Select(m => new CoachingMessageView(m.Id, m.Kind, m.AuthorName, m.Body, m.At))],
             [.. r.Sessions.OrderBy(s => s.Date).ThenBy(s => s.Id).Select(ToView)], r.Version)
         {
             StatusValue = r.Status,
@@ -142,8 +142,8 @@ public sealed class CoachingService(CapDbContext db, TimeProvider time, PublicUr
                 r.Id, r.Product!.Slug, r.Product.Name, r.InterventionId, r.Intervention!.Title, r.Status, r.Urgency, r.RequestedByName,
                 Coaches = r.Coaches.Select(a => a.Person!.DisplayName).ToList(), r.CreatedAt, r.ScheduledFor, r.Rating,
             }).ToListAsync(ct);
-        return [.. rows.Select(r => new CoachingRequestSummary(r.Id, r.Slug, r.Name, r.InterventionId, r.Title, r.Status.Slug(), r.Status.Label(),
-            r.Urgency.ToString(), r.RequestedByName, [.. r.Coaches.Order()], r.CreatedAt, r.ScheduledFor, r.Rating))];
+        return [.. rows.Select(r => new CoachingRequestSummary(r.Id, r.Slug, r.Name, r.InterventionId, r.Title, r.Status, r.Status.Label(),
+            r.Urgency, r.RequestedByName, [.. r.Coaches.Order()], r.CreatedAt, r.ScheduledFor, r.Rating))];
     }
 
     /// <summary>Active people who hold the Coach role, for assignment and notifications.</summary>

@@ -11,38 +11,38 @@ using Cap.Web.Shared.Problems;
 
 namespace Cap.Web.Features.Committee;
 
-public sealed record AssessmentResponse(string Aspect, string AspectLabel, string Rating, string RatingLabel, string? Comment);
+public sealed record AssessmentResponse(ReviewAspect Aspect, string AspectLabel, AspectRating Rating, string RatingLabel, string? Comment);
 
 public sealed record ConditionResponse(
-    int Id, string Description, string OwnerName, DateOnly DueDate, string Status, string StatusLabel,
+    int Id, string Description, string OwnerName, DateOnly DueDate, ConditionStatus Status, string StatusLabel,
     string? Evidence, string? EvidenceLink, DateTimeOffset? DeclaredAt, DateTimeOffset? ConfirmedAt);
 
 public sealed record DecisionResponse(
-    int Id, string Product, int RequestId, int? SessionId, DateOnly? SessionDate, string FromPhase, string TargetPhase,
-    string Outcome, string OutcomeLabel, string Summary, IReadOnlyList<string> SupportNeeds, int? CorrectsDecisionId,
+    int Id, string Product, int RequestId, int? SessionId, DateOnly? SessionDate, Phase FromPhase, Phase TargetPhase,
+    DecisionOutcome Outcome, string OutcomeLabel, string Summary, IReadOnlyList<SupportNeeds> SupportNeeds, int? CorrectsDecisionId,
     DateTimeOffset DecidedAt, string DecidedByName, IReadOnlyList<AssessmentResponse> Assessments, IReadOnlyList<ConditionResponse> Conditions)
 {
     public static DecisionResponse From(GateDecision d, string slug) => new(
-        d.Id, slug, d.GateRequestId, d.SessionId, d.Session?.Date, d.FromPhase.Slug(), d.TargetPhase.Slug(), d.Outcome.Slug(), d.Outcome.Label(),
-        d.Summary, [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n)).Select(n => n.ToString().ToLowerInvariant())],
+        d.Id, slug, d.GateRequestId, d.SessionId, d.Session?.Date, d.FromPhase, d.TargetPhase, d.Outcome, d.Outcome.Label(),
+        d.Summary, [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n))],
         d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName,
-        [.. d.Assessments.OrderBy(a => a.Aspect).Select(a => new AssessmentResponse(a.Aspect.ToString(), a.Aspect.Label(), a.Rating.ToString(), a.Rating.Label(), a.Comment))],
-        [.. d.Conditions.OrderBy(c => c.DueDate).Select(c => new ConditionResponse(c.Id, c.Description, c.OwnerName, c.DueDate, c.Status.ToString(), c.Status.Label(), c.Evidence, c.EvidenceLink, c.DeclaredAt, c.ConfirmedAt))]);
+        [.. d.Assessments.OrderBy(a => a.Aspect).Select(a => new AssessmentResponse(a.Aspect, a.Aspect.Label(), a.Rating, a.Rating.Label(), a.Comment))],
+        [.. d.Conditions.OrderBy(c => c.DueDate).Select(c => new ConditionResponse(c.Id, c.Description, c.OwnerName, c.DueDate, c.Status, c.Status.Label(), c.Evidence, c.EvidenceLink, c.DeclaredAt, c.ConfirmedAt))]);
 }
 
 public sealed record DecisionSummaryResponse(
-    int Id, string Product, string ProductName, int RequestId, int? SessionId, string FromPhase, string TargetPhase,
-    string Outcome, string OutcomeLabel, IReadOnlyList<string> SupportNeeds, int? CorrectsDecisionId, DateTimeOffset DecidedAt, string DecidedByName, int Conditions);
+    int Id, string Product, string ProductName, int RequestId, int? SessionId, Phase FromPhase, Phase TargetPhase,
+    DecisionOutcome Outcome, string OutcomeLabel, IReadOnlyList<SupportNeeds> SupportNeeds, int? CorrectsDecisionId, DateTimeOffset DecidedAt, string DecidedByName, int Conditions);
 
-public sealed record SessionResponse(int Id, DateOnly Date, string Status, string StatusLabel, IReadOnlyList<string> Members, int Agenda, int Decisions, string? Notes);
+public sealed record SessionResponse(int Id, DateOnly Date, SessionStatus Status, string StatusLabel, IReadOnlyList<string> Members, int Agenda, int Decisions, string? Notes);
 
 
-/// <summary>Query parameters of the committee's lists: du/au as yyyy-MM-dd, page and taille (1 to 100).</summary>
+/// <summary>Query parameters of the committee's lists: from/to as yyyy-MM-dd, page and pageSize (1 to 100).</summary>
 public sealed record CommitteeListQuery(
-    [FromQuery(Name = "du")] string? From,
-    [FromQuery(Name = "au")] string? To,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
     [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "taille")] int? Taille);
+    [FromQuery(Name = "pageSize")] int? PageSize);
 
 /// <summary>/api/v1: a product's decisions; the committee's sessions and decisions, for reporting. Read-only.</summary>
 public static class CommitteeEndpoints
@@ -60,7 +60,7 @@ public static class CommitteeEndpoints
         return api;
     }
 
-    /// <summary>Liste les décisions du comité sur le produit, de la plus récente à la plus ancienne, avec la revue en sept aspects, les conditions (statut Ouverte, LeveeDeclaree, Confirmee) et les besoins d’accompagnement. Une correction référence la décision qu’elle corrige (correctsDecisionId).</summary>
+    /// <summary>Liste les décisions du comité sur le produit, de la plus récente à la plus ancienne, avec la revue en sept aspects, les conditions (statut open, declared-met, confirmed) et les besoins d’accompagnement. Une correction référence la décision qu’elle corrige (correctsDecisionId).</summary>
     public static async Task<Results<Ok<List<DecisionResponse>>, ProblemHttpResult>> ListProductDecisions(string slug, CapDbContext db, CancellationToken ct)
     {
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -72,7 +72,7 @@ public static class CommitteeEndpoints
         return TypedResults.Ok(decisions.Select(d => DecisionResponse.From(d, slug)).ToList());
     }
 
-    /// <summary>Liste les séances du comité, de la plus récente à la plus ancienne. Filtres : du, au (dates yyyy-MM-dd, bornes incluses), page, taille (1 à 100).</summary>
+    /// <summary>Liste les séances du comité, de la plus récente à la plus ancienne. Filtres : from, to (dates yyyy-MM-dd, bornes incluses), page, pageSize (1 à 100).</summary>
     public static async Task<Results<Ok<PagedResult<SessionResponse>>, ValidationProblem>> ListSessions([AsParameters] CommitteeListQuery query, CapDbContext db, CancellationToken ct)
     {
         var errors = Parse(query, out var from, out var to, out var page, out var size);
@@ -99,25 +99,25 @@ public static class CommitteeEndpoints
                 Decisions = db.GateDecisions.Count(d => d.SessionId == s.Id),
             }).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<SessionResponse>(
-            rows.Select(s => new SessionResponse(s.Id, s.Date, s.Status.ToString(), s.Status.Label(), s.Members, s.Agenda, s.Decisions, s.Notes)).ToList(),
+            rows.Select(s => new SessionResponse(s.Id, s.Date, s.Status, s.Status.Label(), s.Members, s.Agenda, s.Decisions, s.Notes)).ToList(),
             total, page, size));
     }
 
-    /// <summary>Liste les décisions du comité pour le pilotage, de la plus récente à la plus ancienne. Filtres : du, au (dates de décision yyyy-MM-dd, bornes incluses, heure de Paris), decision (go, go-avec-conditions, ajourne, arret), page, taille (1 à 100).</summary>
+    /// <summary>Liste les décisions du comité pour le pilotage, de la plus récente à la plus ancienne. Filtres : from, to (dates de décision yyyy-MM-dd, bornes incluses, heure de Paris), outcome (go, go-with-conditions, postponed, stop), page, pageSize (1 à 100).</summary>
     public static async Task<Results<Ok<PagedResult<DecisionSummaryResponse>>, ValidationProblem>> ListDecisions(
-        [AsParameters] CommitteeListQuery query, [FromQuery(Name = "decision")] string? outcome, CapDbContext db, CancellationToken ct)
+        [AsParameters] CommitteeListQuery query, [FromQuery(Name = "outcome")] string? outcome, CapDbContext db, CancellationToken ct)
     {
         var errors = Parse(query, out var from, out var to, out var page, out var size);
         DecisionOutcome? wanted = null;
         if (!string.IsNullOrWhiteSpace(outcome))
         {
-            if (CommitteeLabels.TryParseOutcome(outcome, out var o))
+            if (ApiNames.TryParse<DecisionOutcome>(outcome, out var o))
             {
                 wanted = o;
             }
             else
             {
-                errors["decision"] = ["Décision inconnue : go, go-avec-conditions, ajourne ou arret."];
+                errors["outcome"] = [$"Décision inconnue : {ApiNames.Choices<DecisionOutcome>()}."];
             }
         }
         if (errors.Count > 0)
@@ -147,8 +147,8 @@ public static class CommitteeEndpoints
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, Conditions = d.Conditions.Count,
             }).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<DecisionSummaryResponse>(
-            rows.Select(d => new DecisionSummaryResponse(d.Id, d.Slug, d.Name, d.GateRequestId, d.SessionId, d.FromPhase.Slug(), d.TargetPhase.Slug(),
-                d.Outcome.Slug(), d.Outcome.Label(), [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n)).Select(n => n.ToString().ToLowerInvariant())],
+            rows.Select(d => new DecisionSummaryResponse(d.Id, d.Slug, d.Name, d.GateRequestId, d.SessionId, d.FromPhase, d.TargetPhase,
+                d.Outcome, d.Outcome.Label(), [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n))],
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, d.Conditions)).ToList(),
             total, page, size));
     }
@@ -157,21 +157,21 @@ public static class CommitteeEndpoints
     private static Dictionary<string, string[]> Parse(CommitteeListQuery query, out DateOnly? from, out DateOnly? to, out int page, out int size)
     {
         var errors = new Dictionary<string, string[]>();
-        from = ParseDate(query.From, "du", errors);
-        to = ParseDate(query.To, "au", errors);
+        from = ParseDate(query.From, "from", errors);
+        to = ParseDate(query.To, "to", errors);
         if (from is { } f && to is { } t && t < f)
         {
-            errors["au"] = ["La date de fin précède la date de début."];
+            errors["to"] = ["La date de fin précède la date de début."];
         }
         page = query.Page ?? 1;
-        size = query.Taille ?? DefaultPageSize;
+        size = query.PageSize ?? DefaultPageSize;
         if (page < 1)
         {
             errors["page"] = ["La page commence à 1."];
         }
         if (size is < 1 or > MaxPageSize)
         {
-            errors["taille"] = [$"La taille de page va de 1 à {MaxPageSize}."];
+            errors["pageSize"] = [$"La taille de page va de 1 à {MaxPageSize}."];
         }
         return errors;
     }

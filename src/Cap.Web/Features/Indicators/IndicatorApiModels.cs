@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Text.Json;
 using Cap.Domain.Steering;
+using Cap.Web.Shared;
 
 namespace Cap.Web.Features.Indicators;
 
-/// <summary>An indicator as the API creates or replaces it. Enumerations are given by name (case ignored).</summary>
-/// <param name="Kind">Success, Impact or Direction (tendance).</param>
+/// <summary>An indicator as the API creates or replaces it. Enumerations are given by their API name (lower kebab-case English, as the responses write them).</summary>
+/// <param name="Kind">success, impact or direction (tendance).</param>
 /// <param name="Name">Name (200 characters at most).</param>
 /// <param name="Definition">How it is computed and where the data comes from.</param>
-/// <param name="Unit">Percent, Number, Days, Euros, Minutes, ScoreOn10 or Free.</param>
-/// <param name="CustomUnit">The unit's name when Unit is Free.</param>
-/// <param name="Direction">Up, Down or Range.</param>
+/// <param name="Unit">percent, number, days, euros, minutes, score-on-10 or free.</param>
+/// <param name="CustomUnit">The unit's name when unit is free.</param>
+/// <param name="Direction">up, down or range.</param>
 /// <param name="Baseline">Baseline value.</param>
 /// <param name="BaselineDate">Baseline date (yyyy-MM-dd).</param>
 /// <param name="Target">Target; for a range, its lower bound.</param>
 /// <param name="TargetMax">For a range, its upper bound.</param>
 /// <param name="TargetDate">Date by which the target is to be reached (yyyy-MM-dd).</param>
-/// <param name="Frequency">Weekly, Monthly, Quarterly or Yearly.</param>
+/// <param name="Frequency">weekly, monthly, quarterly or yearly.</param>
 /// <param name="ObjectiveId">Optional objective of the same product.</param>
-/// <param name="Family">Optional impact family: Satisfaction, Efficiency or Savings.</param>
+/// <param name="Family">Optional impact family: satisfaction, efficiency or savings.</param>
 /// <param name="DataSource">Where the measurements come from.</param>
 /// <param name="Version">For an update: the version read before editing; a different stored version answers 409.</param>
 public sealed record IndicatorRequest(
@@ -29,30 +30,30 @@ public sealed record IndicatorRequest(
     public (IndicatorInput Input, Dictionary<string, string> Errors) ToInput()
     {
         var errors = new Dictionary<string, string>();
-        T? Parse<T>(string? text, string field, string choices) where T : struct, Enum
+        T? Parse<T>(string? text, string field) where T : struct, Enum
         {
             if (string.IsNullOrWhiteSpace(text))
             {
                 return null;
             }
-            if (!text.Any(char.IsDigit) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value))
+            if (ApiNames.TryParse<T>(text, out var value))
             {
                 return value;
             }
-            errors[field] = $"Valeur inconnue « {text} » : choisissez {choices}.";
+            errors[field] = $"Valeur inconnue « {text} » : choisissez {ApiNames.Choices<T>()}.";
             return null;
         }
         var input = new IndicatorInput
         {
-            Kind = Parse<IndicatorKind>(Kind, "kind", "Success, Impact ou Direction"),
+            Kind = Parse<IndicatorKind>(Kind, "kind"),
             Name = Name, Definition = Definition,
-            Unit = Parse<IndicatorUnit>(Unit, "unit", "Percent, Number, Days, Euros, Minutes, ScoreOn10 ou Free"),
+            Unit = Parse<IndicatorUnit>(Unit, "unit"),
             CustomUnit = CustomUnit,
-            Direction = Parse<WantedDirection>(Direction, "direction", "Up, Down ou Range"),
+            Direction = Parse<WantedDirection>(Direction, "direction"),
             Baseline = Baseline, BaselineDate = BaselineDate, Target = Target, TargetMax = TargetMax, TargetDate = TargetDate,
-            Frequency = Parse<UpdateFrequency>(Frequency, "frequency", "Weekly, Monthly, Quarterly ou Yearly"),
+            Frequency = Parse<UpdateFrequency>(Frequency, "frequency"),
             ObjectiveId = ObjectiveId,
-            Family = Parse<ImpactFamily>(Family, "family", "Satisfaction, Efficiency ou Savings"),
+            Family = Parse<ImpactFamily>(Family, "family"),
             DataSource = DataSource,
         };
         foreach (var (field, message) in IndicatorRules.Validate(input))
@@ -65,19 +66,19 @@ public sealed record IndicatorRequest(
 
 /// <summary>An indicator with its status (see the documented rule) and last value.</summary>
 public sealed record IndicatorResponse(
-    int Id, string Kind, string KindLabel, string Name, string? Definition, string Unit, string UnitLabel, string? CustomUnit,
-    string Direction, decimal Baseline, DateOnly BaselineDate, decimal Target, decimal? TargetMax, DateOnly TargetDate,
-    string Frequency, int? ObjectiveId, string? ObjectiveTitle, string? Family, string? DataSource, bool ToComplete, int Version,
-    string Status, string StatusLabel, decimal? LastValue, DateOnly? LastDate, decimal? Progress, decimal? Expected, decimal? Projected)
+    int Id, IndicatorKind Kind, string KindLabel, string Name, string? Definition, IndicatorUnit Unit, string UnitLabel, string? CustomUnit,
+    WantedDirection Direction, decimal Baseline, DateOnly BaselineDate, decimal Target, decimal? TargetMax, DateOnly TargetDate,
+    UpdateFrequency Frequency, int? ObjectiveId, string? ObjectiveTitle, ImpactFamily? Family, string? DataSource, bool ToComplete, int Version,
+    IndicatorStatus Status, string StatusLabel, decimal? LastValue, DateOnly? LastDate, decimal? Progress, decimal? Expected, decimal? Projected)
 {
     public static IndicatorResponse From(IndicatorRow row)
     {
         var i = row.Indicator;
         var a = row.Assessment;
-        return new(i.Id, i.Kind.ToString(), i.Kind.Label(), i.Name, i.Definition, i.Unit.ToString(), i.UnitText, i.CustomUnit,
-            i.Direction.ToString(), i.Baseline, i.BaselineDate, i.Target, i.TargetMax, i.TargetDate, i.Frequency.ToString(),
-            i.ObjectiveId, row.ObjectiveTitle, i.Family?.ToString(), i.DataSource, row.Pending, i.Version,
-            a.Status.ToString(), a.Status.Label(), a.Last?.Value, a.Last?.Date, a.Progress,
+        return new(i.Id, i.Kind, i.Kind.Label(), i.Name, i.Definition, i.Unit, i.UnitText, i.CustomUnit,
+            i.Direction, i.Baseline, i.BaselineDate, i.Target, i.TargetMax, i.TargetDate, i.Frequency,
+            i.ObjectiveId, row.ObjectiveTitle, i.Family, i.DataSource, row.Pending, i.Version,
+            a.Status, a.Status.Label(), a.Last?.Value, a.Last?.Date, a.Progress,
             a.Expected is { } e ? Math.Round(e, 4) : null, a.Projected is { } p ? Math.Round(p, 4) : null);
     }
 }
@@ -124,10 +125,10 @@ public sealed record MeasurementRequest(string? Date, JsonElement Value, string?
     }
 }
 
-public sealed record MeasurementResponse(long Id, DateOnly Date, decimal Value, string? Comment, string Source, string SourceLabel, string Author, DateTimeOffset CreatedAt)
+public sealed record MeasurementResponse(long Id, DateOnly Date, decimal Value, string? Comment, MeasurementSource Source, string SourceLabel, string Author, DateTimeOffset CreatedAt)
 {
     public static MeasurementResponse From(Measurement m) =>
-        new(m.Id, m.Date, m.Value, m.Comment, m.Source.ToString(), m.Source.Label(), m.AuthorName, m.CreatedAt);
+        new(m.Id, m.Date, m.Value, m.Comment, m.Source, m.Source.Label(), m.AuthorName, m.CreatedAt);
 }
 
 /// <summary>What a bulk push did.</summary>

@@ -4,6 +4,7 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,17 +24,17 @@ public sealed record DeliverableResponse(
 /// <param name="Kind">creation, committee-decision, administrator-override or reopening.</param>
 /// <param name="GateDecisionId">The committee decision behind the move, when there is one.</param>
 public sealed record PhaseChangeResponse(
-    string? From, string To, DateTimeOffset At, string Kind, string KindLabel, string? Reason, string Author, int? GateDecisionId);
+    Phase? From, Phase To, DateTimeOffset At, PhaseChangeKind Kind, string KindLabel, string? Reason, string Author, int? GateDecisionId);
 
 /// <param name="Since">When the product entered its current phase (null when no change is recorded).</param>
 /// <param name="AllowedTargets">The phases an administrator's override (or reopening) may move the product to.</param>
 /// <param name="Changes">Every phase change, oldest first.</param>
 public sealed record LifeCycleResponse(
-    string Product, string Phase, string PhaseLabel, string Goal, DateTimeOffset? Since,
-    IReadOnlyList<DeliverableResponse> Deliverables, IReadOnlyList<string> AllowedTargets, IReadOnlyList<PhaseChangeResponse> Changes);
+    string Product, Phase Phase, string PhaseLabel, string Goal, DateTimeOffset? Since,
+    IReadOnlyList<DeliverableResponse> Deliverables, IReadOnlyList<Phase> AllowedTargets, IReadOnlyList<PhaseChangeResponse> Changes);
 
 /// <summary>An administrator's override of the phase, or the reopening of a stopped product.</summary>
-/// <param name="TargetPhase">idee, poc, mvp, construction, generalisation or arret.</param>
+/// <param name="TargetPhase">idea, poc, mvp, construction, generalisation or stopped.</param>
 /// <param name="Reason">Why (mandatory, 1000 characters at most).</param>
 public sealed record PhaseOverrideRequest(string? TargetPhase, string? Reason);
 
@@ -74,9 +75,9 @@ public static class LifeCycleEndpoints
         {
             return TypedResults.Forbid();
         }
-        if (!PhaseExtensions.TryParseSlug(request.TargetPhase, out var target))
+        if (!ApiNames.TryParse<Phase>(request.TargetPhase, out var target))
         {
-            return ApiProblems.Invalid(new() { ["targetPhase"] = "Phase inconnue : choisissez idee, poc, mvp, construction, generalisation ou arret." });
+            return ApiProblems.Invalid(new() { ["targetPhase"] = $"Phase inconnue : choisissez {ApiNames.Choices<Phase>()}." });
         }
         var from = product.Phase;
         var result = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);
@@ -89,8 +90,8 @@ public static class LifeCycleEndpoints
                 Detail = refusal.Message,
                 Extensions =
                 {
-                    ["currentPhase"] = from.Slug(),
-                    ["allowedTargets"] = PhaseTransitions.AllowedTargets(from).Select(p => p.Slug()).ToList(),
+                    ["currentPhase"] = ApiNames.Name(from),
+                    ["allowedTargets"] = PhaseTransitions.AllowedTargets(from).Select(ApiNames.Name).ToList(),
                 },
             });
         }
@@ -101,15 +102,6 @@ public static class LifeCycleEndpoints
         return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
     }
 
-    internal static string KindSlug(PhaseChangeKind kind) => kind switch
-    {
-        PhaseChangeKind.Creation => "creation",
-        PhaseChangeKind.CommitteeDecision => "committee-decision",
-        PhaseChangeKind.AdministratorOverride => "administrator-override",
-        PhaseChangeKind.Reopening => "reopening",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
     private static async Task<LifeCycleResponse> StateAsync(LifeCycleService lifeCycle, string slug, int productId, Phase phase, CancellationToken ct)
     {
         var changes = await lifeCycle.ChangesAsync(productId, ct);
@@ -119,8 +111,8 @@ public static class LifeCycleEndpoints
             var r = records.FirstOrDefault(x => x.Phase == phase && x.Key == d.Key);
             return new DeliverableResponse(d.Key, d.Label, d.FromGuide, r?.IsProvided == true, r?.Link, r?.Note, r?.UpdatedByName, r?.UpdatedAt, r?.Version ?? 0);
         }).ToList();
-        return new LifeCycleResponse(slug, phase.Slug(), phase.Label(), phase.Goal(), changes.Count > 0 ? changes[^1].At : null,
-            deliverables, [.. PhaseTransitions.AllowedTargets(phase).Select(p => p.Slug())],
-            [.. changes.Select(c => new PhaseChangeResponse(c.From?.Slug(), c.To.Slug(), c.At, KindSlug(c.Kind), c.Kind.Label(), c.Reason, c.AuthorName, c.GateDecisionId))]);
+        return new LifeCycleResponse(slug, phase, phase.Label(), phase.Goal(), changes.Count > 0 ? changes[^1].At : null,
+            deliverables, [.. PhaseTransitions.AllowedTargets(phase)],
+            [.. changes.Select(c => new PhaseChangeResponse(c.From, c.To, c.At, c.Kind, c.Kind.Label(), c.Reason, c.AuthorName, c.GateDecisionId))]);
     }
 }

@@ -32,7 +32,7 @@ public static class RetrospectiveRegistration
         return app;
     }
 
-    private static async Task<Results<Ok<RetrospectiveNews>, NotFound>> News(string slug, int id, int? apres, int? actionsApres, CapDbContext db, RetrospectiveService service, HttpContext http, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<RetrospectiveNews>, NotFound>> News(string slug, int id, int? apres, int? actionsApres, CapDbContext db, RetrospectiveService service, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -40,6 +40,7 @@ public static class RetrospectiveRegistration
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(news);
+        // The screen's own JSON (member names, as the board page's posts answer): not the /api/v1 vocabulary.
+        return TypedResults.Json(news, RetrospectiveBoardPage.Json);
     }
 }

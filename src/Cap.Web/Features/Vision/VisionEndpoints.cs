@@ -15,7 +15,7 @@ public sealed record VisionResponse(
 
 public sealed record ProductVisionResponse(string Product, VisionResponse? Current, int OpenProposals, IReadOnlyList<VisionVersionSummary> Versions);
 
-public sealed record ObjectiveResponse(int Id, int Position, string Title, string? Description, DateOnly? Horizon, string Status, IReadOnlyList<string> Priorities, int Version);
+public sealed record ObjectiveResponse(int Id, int Position, string Title, string? Description, DateOnly? Horizon, ObjectiveStatus Status, IReadOnlyList<string> Priorities, int Version);
 
 /// <summary>/api/v1/products/{slug}/vision and /objectives: read-only views of the product's steering.</summary>
 public static class VisionEndpoints
@@ -55,6 +55,6 @@ public static class VisionEndpoints
         }
         var items = await ObjectivesModel.LoadObjectivesAsync(db, productId.Value, tracking: false, ct);
         return TypedResults.Ok(items.Select(o => new ObjectiveResponse(o.Id, o.Position, o.Title, o.Description, o.Horizon,
-            o.Status.ToString().ToLowerInvariant(), o.Priorities.Select(p => p.MinistryPriority!.Code).ToList(), o.Version)).ToList());
+            o.Status, o.Priorities.Select(p => p.MinistryPriority!.Code).ToList(), o.Version)).ToList());
     }
 }
