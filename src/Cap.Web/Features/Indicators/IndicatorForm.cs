@@ -1,3 +1,4 @@
+using Cap.Web.Shared;
 using System.Globalization;
 using Cap.Domain;
 using Cap.Domain.Steering;
@@ -105,17 +106,17 @@ public interface IIndicatorFormPage
     IndicatorFormOptions Form { get; }
 }
 
-/// <summary>Status badges in DSFR colours; the label is always written.</summary>
+/// <summary>Status badges in DSFR tones; the label is always written.</summary>
 public static class StatusBadge
 {
-    public static string Css(IndicatorStatus status) => status switch
+    public static BadgeTone Tone(this IndicatorStatus status) => status switch
     {
-        IndicatorStatus.Reached => "fr-badge fr-badge--success",
-        IndicatorStatus.OnTrack => "fr-badge fr-badge--info",
-        IndicatorStatus.Watch => "fr-badge fr-badge--warning",
-        IndicatorStatus.OffTrack => "fr-badge fr-badge--error",
-        IndicatorStatus.Late => "fr-badge fr-badge--new",
-        _ => "fr-badge",
+        IndicatorStatus.Reached => BadgeTone.Success,
+        IndicatorStatus.OnTrack => BadgeTone.Info,
+        IndicatorStatus.Watch => BadgeTone.Warning,
+        IndicatorStatus.OffTrack => BadgeTone.Error,
+        IndicatorStatus.Late => BadgeTone.New,
+        _ => BadgeTone.Neutral,
     };
 
     /// <summary>Why the status is what it is, in one French sentence.</summary>

@@ -1,3 +1,4 @@
+using Cap.Web.Shared;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Iterations;
 
@@ -93,6 +94,23 @@ public sealed record IterationSaved(int Number, string? Message = null);
 
 public static class IterationDisplay
 {
+    /// <summary>Badge tone of an iteration's state (the label says the state).</summary>
+    public static BadgeTone Tone(this IterationState state) => state switch
+    {
+        IterationState.Running => BadgeTone.Info,
+        IterationState.Ended => BadgeTone.Neutral,
+        _ => BadgeTone.New,
+    };
+
+    /// <summary>Badge tone of a work item's outcome (the label says the outcome).</summary>
+    public static BadgeTone Tone(this IterationWorkOutcome outcome) => outcome switch
+    {
+        IterationWorkOutcome.Done => BadgeTone.Success,
+        IterationWorkOutcome.CarriedOver => BadgeTone.Warning,
+        IterationWorkOutcome.NotDone => BadgeTone.Error,
+        _ => BadgeTone.Neutral,
+    };
+
     /// <summary>A calendar day as shown on screen (dd/mm/yyyy).</summary>
     public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

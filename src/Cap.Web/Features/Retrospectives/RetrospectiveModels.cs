@@ -1,3 +1,4 @@
+using Cap.Web.Shared;
 using Cap.Domain.Retrospectives;
 
 namespace Cap.Web.Features.Retrospectives;
@@ -95,12 +96,15 @@ public static class RetrospectiveLabels
 
     public static string Label(this RetrospectiveStatus status) => status == RetrospectiveStatus.Open ? "En cours" : "Close";
 
-    /// <summary>DSFR badge modifier of an action's status (the label always says the status: colour is never alone).</summary>
-    public static string BadgeClass(this RetroActionStatus status) => status switch
+    /// <summary>Badge tone of an action's status (the label always says the status: colour is never alone).</summary>
+    public static BadgeTone Tone(this RetroActionStatus status) => status switch
     {
-        RetroActionStatus.Done => "fr-badge--success",
-        RetroActionStatus.InProgress => "fr-badge--info",
-        RetroActionStatus.Abandoned => "",
-        _ => "fr-badge--new",
+        RetroActionStatus.Done => BadgeTone.Success,
+        RetroActionStatus.InProgress => BadgeTone.Info,
+        RetroActionStatus.Abandoned => BadgeTone.Neutral,
+        _ => BadgeTone.New,
     };
+
+    /// <summary>Badge tone of a retrospective's status.</summary>
+    public static BadgeTone Tone(this RetrospectiveStatus status) => status == RetrospectiveStatus.Open ? BadgeTone.Info : BadgeTone.Neutral;
 }

@@ -1,3 +1,4 @@
+using Cap.Web.Shared;
 using Cap.Domain.Roadmap;
 
 namespace Cap.Web.Features.Roadmap;
@@ -8,12 +9,13 @@ public sealed record RoadmapDisplay(RoadmapView View, bool CanEdit, bool IsPubli
 {
     public string Base => $"/produits/{View.Product}/feuille-de-route";
 
-    public static string BadgeClass(InitiativeStatus status) => status switch
+    /// <summary>Badge tone of an initiative's status (the badge says "Statut : …").</summary>
+    public static BadgeTone Tone(InitiativeStatus status) => status switch
     {
-        InitiativeStatus.InProgress => "fr-badge--new",
-        InitiativeStatus.Delivered => "fr-badge--success",
-        InitiativeStatus.Abandoned => "fr-badge--warning",
-        _ => "fr-badge--info",
+        InitiativeStatus.InProgress => BadgeTone.New,
+        InitiativeStatus.Delivered => BadgeTone.Success,
+        InitiativeStatus.Abandoned => BadgeTone.Warning,
+        _ => BadgeTone.Info,
     };
 
     public static string Mark(InitiativeStatus status) => status switch

@@ -138,12 +138,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
     public static string Percent(decimal? value) =>
         value is { } v ? v.ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + "\u00A0%" : "—";
 
-    public static string BadgeCss(decimal? index) => index is { } i
+    /// <summary>Badge tone of a satisfaction index (the badge writes the colour's label).</summary>
+    public static BadgeTone Tone(decimal? index) => index is { } i
         ? SatisfactionScore.Colour(i) switch
         {
-            ScoreColour.Green => "fr-badge fr-badge--success",
-            ScoreColour.Amber => "fr-badge fr-badge--warning",
-            _ => "fr-badge fr-badge--error",
+            ScoreColour.Green => BadgeTone.Success,
+            ScoreColour.Amber => BadgeTone.Warning,
+            _ => BadgeTone.Error,
         }
-        : "fr-badge";
+        : BadgeTone.Neutral;
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Cap.Web.Shared.TagHelpers;
 
-/// <summary>The phase of a product as a DSFR badge: <c>&lt;phase-badge phase="@p.Phase" /&gt;</c>. The label carries the meaning; the colour only helps.</summary>
+/// <summary>The phase of a product as a DSFR badge: <c>&lt;phase-badge phase="@p.Phase" /&gt;</c>, a shortcut for <c>&lt;dsfr-badge&gt;</c> (same classes, through <see cref="DsfrBadge"/>). The label carries the meaning; the colour only helps.</summary>
 [HtmlTargetElement("phase-badge", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class PhaseBadgeTagHelper : TagHelper
 {
@@ -12,20 +12,20 @@ public sealed class PhaseBadgeTagHelper : TagHelper
     /// <summary>Prefix the label with "Phase :" where no column header says it.</summary>
     public bool Prefixed { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        DsfrBadge.Apply(output, "p", DsfrBadge.Css(Phase.Tone(), Small), Prefixed ? $"Phase : {Phase.Label()}" : Phase.Label());
+}
+
+/// <summary>The accent of each phase.</summary>
+public static class PhaseTones
+{
+    public static BadgeTone Tone(this Phase phase) => phase switch
     {
-        var accent = Phase switch
-        {
-            Phase.Idee => "fr-badge--yellow-tournesol",
-            Phase.Poc => "fr-badge--orange-terre-battue",
-            Phase.Mvp => "fr-badge--blue-ecume",
-            Phase.Construction => "fr-badge--green-emeraude",
-            Phase.Generalisation => "fr-badge--green-menthe",
-            _ => string.Empty,
-        };
-        output.TagName = "p";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", $"fr-badge {(Small ? "fr-badge--sm " : string.Empty)}{accent}".Trim());
-        output.Content.SetContent(Prefixed ? $"Phase : {Phase.Label()}" : Phase.Label());
-    }
+        Phase.Idee => BadgeTone.YellowTournesol,
+        Phase.Poc => BadgeTone.OrangeTerreBattue,
+        Phase.Mvp => BadgeTone.BlueEcume,
+        Phase.Construction => BadgeTone.GreenEmeraude,
+        Phase.Generalisation => BadgeTone.GreenMenthe,
+        _ => BadgeTone.Neutral,
+    };
 }

@@ -99,7 +99,8 @@
         li.appendChild(title);
         li.appendChild(document.createTextNode(' — ' + action.ownerName + (action.dueDate ? ', pour le ' + format(action.dueDate) : '') + ' '));
         var badge = document.createElement('span');
-        badge.className = 'fr-badge fr-badge--sm fr-badge--no-icon ' + (BADGE[action.status] || '');
+        // Same classes, in the same order, as the server's <dsfr-badge> (DsfrBadge.Css, RetrospectiveLabels.Tone).
+        badge.className = 'fr-badge fr-badge--sm ' + (BADGE[action.status] ? BADGE[action.status] + ' ' : '') + 'fr-badge--no-icon';
         badge.textContent = STATUS[action.status] || action.status;
         li.appendChild(badge);
         actionsList.appendChild(li);
