@@ -100,7 +100,7 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(jean, "78-examen-erreur");
         await jean.Locator("#aspect-6-Satisfaisant").CheckAsync(new() { Force = true });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
-        await Assertions.Expect(jean.GetByText($"Décision « Go avec conditions » enregistrée pour {name} : le produit passe en phase Construction.")).ToBeVisibleAsync();
+        await Assertions.Expect(jean.GetByText($"Décision « Go avec conditions » enregistrée pour {name} : le produit passe de la phase MVP à la phase Construction.")).ToBeVisibleAsync();
         await Assertions.Expect(jean.GetByText("Phase : Construction")).ToBeVisibleAsync();
         await Screens.CheckAsync(jean, "79-decision-enregistree");
 
