@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 
 namespace Cap.Data.Saving;
 
@@ -41,11 +42,13 @@ internal static class AuditLabels
             foreach (var contract in configuration.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAuditLabel<>)))
             {
                 var entity = contract.GetGenericArguments()[0];
-                var instance = Activator.CreateInstance(configuration)!;
-                var method = contract.GetMethod(nameof(IAuditLabel<object>.Label))!;
-                labels[entity] = e => (string?)method.Invoke(instance, [e]);
+                var typed = typeof(AuditLabels).GetMethod(nameof(Typed), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(entity);
+                labels[entity] = (Func<object, string?>)typed.Invoke(null, [Activator.CreateInstance(configuration)])!;
             }
         }
         return labels;
     }
+
+    /// <summary>A plain delegate per entity type: a save calls it for every changed row, so no reflection per call.</summary>
+    private static Func<object, string?> Typed<T>(IAuditLabel<T> declared) => entity => declared.Label((T)entity);
 }
