@@ -35,6 +35,18 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Each_entry_is_named_by_the_label_its_entity_configuration_declares()
+    {
+        var name = $"Produit libellé {Guid.NewGuid():N}"[..28];
+        var (_, id) = await CreateAsync(name);
+        var labels = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProductId == id).Select(a => new { a.EntityType, a.EntityLabel }).ToListAsync());
+        // The product by its name; its first team member by its role (the person is not loaded at creation).
+        Assert.Contains(labels, l => l.EntityType == nameof(Product) && l.EntityLabel == name);
+        Assert.Contains(labels, l => l.EntityType == nameof(TeamMember) && l.EntityLabel == "Responsable produit");
+    }
+
+    [Fact]
     public async Task Api_update_writes_one_product_entry_with_only_the_changed_fields()
     {
         var (slug, id) = await CreateAsync("Audit mise à jour");
