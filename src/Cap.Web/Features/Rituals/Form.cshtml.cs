@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Rituals;
 
 /// <summary>Adds (no id; <c>?type=</c> picks the kind and its suggested settings) or edits a ritual; team only.</summary>
-public sealed class FormModel(CapDbContext db, CurrentUser currentUser, RitualService service) : ProductPageModel(db, currentUser)
+public sealed class FormModel(CapDbContext db, CurrentUser currentUser, TeamRituals rituals) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "iterations";
     protected override string PageTitle => Id is null ? "Nouveau rituel" : "Modifier le rituel";
@@ -54,7 +54,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, RitualSe
         }
         var kind = type is { } t && Enum.IsDefined(t) ? t : RitualKind.Custom;
         var defaults = RitualSchedule.Defaults(kind);
-        var today = DateOnly.FromDateTime(service.ParisNow);
+        var today = DateOnly.FromDateTime(rituals.ParisNow);
         Input = new RitualInput
         {
             Kind = kind,
@@ -77,7 +77,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, RitualSe
         }
         // Binding errors (a duration typed as text, an unknown choice) are replaced by the service's French messages.
         ModelState.Clear();
-        var result = await service.SaveAsync(Product.Id, Id, Input, ct);
+        var result = await rituals.SaveAsync(Product.Id, Id, Input, ct);
         if (result.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.NotFound)

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Rituals;
 
 /// <summary>The team's rituals with their next date, and the calendar feed; the team (de)activates and deletes here.</summary>
-public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualService service, PublicUrls urls) : ProductPageModel(db, currentUser)
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRituals rituals, RitualCalendarFeed feed, PublicUrls urls) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "iterations";
     protected override string PageTitle => "Rituels";
@@ -36,16 +36,16 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) =>
-        CommandAsync(() => service.SetActiveAsync(Product.Id, id, false, ct), _ => "Le rituel est désactivé : il reste dans la liste mais quitte l’agenda.", ct);
+        CommandAsync(() => rituals.SetActiveAsync(Product.Id, id, false, ct), _ => "Le rituel est désactivé : il reste dans la liste mais quitte l’agenda.", ct);
 
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken ct) =>
-        CommandAsync(() => service.SetActiveAsync(Product.Id, id, true, ct), _ => "Le rituel est réactivé.", ct);
+        CommandAsync(() => rituals.SetActiveAsync(Product.Id, id, true, ct), _ => "Le rituel est réactivé.", ct);
 
     public Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        CommandAsync(() => service.DeleteAsync(Product.Id, id, ct), name => $"Le rituel « {name} » est supprimé.", ct);
+        CommandAsync(() => rituals.DeleteAsync(Product.Id, id, ct), name => $"Le rituel « {name} » est supprimé.", ct);
 
     public Task<IActionResult> OnPostDisableFeedAsync(CancellationToken ct) =>
-        CommandAsync(() => service.DisableFeedAsync(Product.Id, ct), _ => "Le lien d’agenda est désactivé : les agendas abonnés ne reçoivent plus les rituels.", ct);
+        CommandAsync(() => feed.DisableFeedAsync(Product.Id, ct), _ => "Le lien d’agenda est désactivé : les agendas abonnés ne reçoivent plus les rituels.", ct);
 
     public async Task<IActionResult> OnPostRegenerateFeedAsync(CancellationToken ct)
     {
@@ -57,7 +57,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
         {
             return Forbid();
         }
-        var token = await service.RegenerateFeedAsync(Product.Id, ct);
+        var token = await feed.RegenerateFeedAsync(Product.Id, ct);
         // Shown once on the next page (post/redirect/get: reloading the page does not regenerate the link again);
         // TempData is encrypted and read once.
         TempData[FeedUrlKey] = urls.Absolute($"/rituels/{token}.ics", Request);
@@ -89,7 +89,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RitualS
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        View = (await service.LoadAsync(Product.Id, ct))!;
-        Feed = await service.FeedStateAsync(Product.Id, ct);
+        View = (await rituals.LoadAsync(Product.Id, ct))!;
+        Feed = await feed.FeedStateAsync(Product.Id, ct);
     }
 }

@@ -24,12 +24,12 @@ public static class RitualEndpoints
         group.MapGet("/", GetRituals).WithName("GetProductRituals")
             .WithSummary("Liste les rituels de l’équipe avec leur fréquence en clair et leur prochaine occurrence (heure de Paris).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", (string slug, RitualInput input, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+        group.MapPost("/", (string slug, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
                 WriteAsync(slug, null, input, service, db, user, ct))
             .WithName("CreateRitual")
             .WithSummary("Ajoute un rituel (kind : Daily, Demo, Retrospective, Refinement, Custom ; frequency : Daily, Weekly, EveryTwoWeeks, EveryFourWeeks, Monthly ; startTime : 09:30 ; durationMinutes de 5 à 480).")
             .Produces<RitualView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{id:int}", (string slug, int id, RitualInput input, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+        group.MapPut("/{id:int}", (string slug, int id, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
                 WriteAsync(slug, id, input, service, db, user, ct))
             .WithName("UpdateRitual").WithSummary("Remplace un rituel ; version doit être la version lue (sinon 409).")
             .Produces<RitualView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -41,7 +41,7 @@ public static class RitualEndpoints
     public static void MapFeed(IEndpointRouteBuilder app) =>
         app.MapGet("/rituels/{token}.ics", GetFeed).AllowAnonymous().ExcludeFromDescription();
 
-    public static async Task<IResult> GetFeed(string token, HttpContext http, RitualService service, PublicUrls urls, CancellationToken ct)
+    public static async Task<IResult> GetFeed(string token, HttpContext http, RitualCalendarFeed service, PublicUrls urls, CancellationToken ct)
     {
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         http.Response.Headers.CacheControl = "no-store";
@@ -54,13 +54,13 @@ public static class RitualEndpoints
     }
 
     /// <summary>Lit les rituels de l’équipe.</summary>
-    public static async Task<Results<Ok<RitualsView>, ProblemHttpResult>> GetRituals(string slug, CapDbContext db, RitualService service, CancellationToken ct)
+    public static async Task<Results<Ok<RitualsView>, ProblemHttpResult>> GetRituals(string slug, CapDbContext db, TeamRituals service, CancellationToken ct)
     {
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
     }
 
-    public static async Task<IResult> DeleteRitual(string slug, int id, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<IResult> DeleteRitual(string slug, int id, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct)
     {
         if (await TeamProductAsync(slug, db, user, ct) is { } stop)
         {
@@ -72,7 +72,7 @@ public static class RitualEndpoints
             : TypedResults.Ok((await service.LoadAsync(productId, ct))!);
     }
 
-    private static async Task<IResult> WriteAsync(string slug, int? id, RitualInput input, RitualService service, CapDbContext db, CurrentUser user, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(string slug, int? id, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct)
     {
         if (await TeamProductAsync(slug, db, user, ct) is { } stop)
         {

@@ -7,7 +7,8 @@ public static class RitualRegistration
 {
     public static IServiceCollection AddRituals(this IServiceCollection services)
     {
-        services.AddScoped<RitualService>();
+        services.AddScoped<TeamRituals>();
+        services.AddScoped<RitualCalendarFeed>();
         services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Rituals/Form", "/produits/{slug}/rituels/{id:int}/modifier"));
         return services;

@@ -2,20 +2,15 @@ using System.Globalization;
 using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Iterations;
-using Cap.Web.Shared.Auth;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Rituals;
 
 /// <summary>
-/// Reads and writes a team's rituals for the pages and the API, and builds its iCalendar feed. A refused command is a
-/// rule's (messages by field), a conflict (a stale version, with the version stored) or not found.
+/// Reads and writes a team's rituals for the pages and the API. A refused command is a rule's (messages by field), a
+/// conflict (a stale version, with the version stored) or not found.
 /// </summary>
-public sealed class RitualService(CapDbContext db, CurrentUser currentUser, TimeProvider time)
+public sealed class TeamRituals(CapDbContext db, TimeProvider time)
 {
     public const string ConflictMessage = "Le rituel a été modifié depuis la version lue. Relisez-le, puis renvoyez vos changements.";
 
@@ -170,122 +165,6 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         return ritual.Name;
     }
 
-    // ---- Calendar feed -------------------------------------------------------------------------------
-
-    public Task<RitualFeedState?> FeedStateAsync(int productId, CancellationToken ct) =>
-        db.RitualFeeds.AsNoTracking().Where(f => f.ProductId == productId && f.RevokedAt == null).OrderByDescending(f => f.Id)
-            .Select(f => new RitualFeedState(f.CreatedAt, f.CreatedByName)).FirstOrDefaultAsync(ct);
-
-    /// <summary>Revokes the live feed address, if any, and creates a new one; returns its token, shown once.</summary>
-    public async Task<string> RegenerateFeedAsync(int productId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        foreach (var live in await db.RitualFeeds.Where(f => f.ProductId == productId && f.RevokedAt == null).ToListAsync(ct))
-        {
-            live.RevokedAt = now;
-        }
-        var (token, hash) = RitualFeed.NewToken();
-        var person = await currentUser.GetAsync(ct);
-        db.RitualFeeds.Add(new RitualFeed { ProductId = productId, Hash = hash, CreatedByName = person?.DisplayName ?? currentUser.Name });
-        await db.SaveChangesAsync(ct);
-        return token;
-    }
-
-    /// <summary>Revokes the live feed address; not found when there was none. Answers how many addresses were revoked.</summary>
-    public async Task<Result<int>> DisableFeedAsync(int productId, CancellationToken ct)
-    {
-        var live = await db.RitualFeeds.Where(f => f.ProductId == productId && f.RevokedAt == null).ToListAsync(ct);
-        if (live.Count == 0)
-        {
-            return Refusal.NotFound("Ce produit n’a pas de lien d’agenda actif.");
-        }
-        var now = time.GetUtcNow();
-        live.ForEach(f => f.RevokedAt = now);
-        await db.SaveChangesAsync(ct);
-        return live.Count;
-    }
-
-    /// <summary>The product a live feed token opens, or null.</summary>
-    public Task<int?> ProductOfFeedTokenAsync(string token, CancellationToken ct)
-    {
-        var hash = Cap.Domain.Platform.ApiToken.HashSecret(token);
-        return db.RitualFeeds.Where(f => f.Hash == hash && f.RevokedAt == null).Select(f => (int?)f.ProductId).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>
-    /// The team's active rituals as an iCalendar document: one recurring event per ritual in Paris time (with the
-    /// Europe/Paris VTIMEZONE), a UID stable across downloads so calendars update the event instead of duplicating it.
-    /// </summary>
-    public async Task<string?> BuildCalendarAsync(int productId, string host, CancellationToken ct)
-    {
-        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Slug, p.Name }).FirstOrDefaultAsync(ct);
-        if (product is null)
-        {
-            return null;
-        }
-        var rituals = await db.Rituals.AsNoTracking().Where(r => r.ProductId == productId && r.IsActive).OrderBy(r => r.Id).ToListAsync(ct);
-        var calendar = new Ical.Net.Calendar { ProductId = "-//Cap//Rituels d’équipe//FR" };
-        calendar.Method = "PUBLISH";
-        calendar.AddProperty("X-WR-CALNAME", $"Rituels — {product.Name}");
-        calendar.AddProperty("X-WR-TIMEZONE", RitualSchedule.ParisTimeZoneId);
-        calendar.AddTimeZone(new VTimeZone(RitualSchedule.ParisTimeZoneId));
-        var stamp = new CalDateTime(time.GetUtcNow().UtcDateTime, "UTC");
-        foreach (var r in rituals)
-        {
-            var firstDay = RitualSchedule.FirstOccurrenceDay(r.Frequency, r.FirstDate);
-            var start = new CalDateTime(firstDay.ToDateTime(r.StartTime), RitualSchedule.ParisTimeZoneId);
-            var e = new CalendarEvent
-            {
-                Uid = $"ritual-{r.Id}@{host}",
-                Summary = r.Name,
-                Description = $"{r.Kind.Label()} de l’équipe « {product.Name} » — {RitualSchedule.Describe(r.Frequency, r.FirstDate, r.StartTime)}, {r.DurationMinutes} min.",
-                Location = r.Location,
-                Start = start,
-                Duration = Ical.Net.DataTypes.Duration.FromMinutes(r.DurationMinutes),
-                DtStamp = stamp,
-                LastModified = new CalDateTime(r.UpdatedAt.UtcDateTime, "UTC"),
-                Sequence = r.Version,
-            };
-            e.RecurrenceRule = Rule(r);
-            calendar.Events.Add(e);
-        }
-        return new CalendarSerializer().SerializeToString(calendar);
-    }
-
-    /// <summary>The RRULE of a frequency; monthly on the 29th–31st takes the month's last existing day of those.</summary>
-    internal static RecurrencePattern Rule(Ritual r)
-    {
-        switch (r.Frequency)
-        {
-            case RitualFrequency.Daily:
-                return new RecurrencePattern(FrequencyType.Weekly, 1)
-                {
-                    ByDay = [new WeekDay(DayOfWeek.Monday), new WeekDay(DayOfWeek.Tuesday), new WeekDay(DayOfWeek.Wednesday), new WeekDay(DayOfWeek.Thursday), new WeekDay(DayOfWeek.Friday)],
-                };
-            case RitualFrequency.Monthly:
-                var day = r.FirstDate.Day;
-                var pattern = new RecurrencePattern(FrequencyType.Monthly, 1);
-                if (day <= 28)
-                {
-                    pattern.ByMonthDay = [day];
-                }
-                else
-                {
-                    // BYMONTHDAY=29,30,31;BYSETPOS=-1 : the 31st, or the month's last day when it is shorter.
-                    pattern.ByMonthDay = [.. Enumerable.Range(28, day - 27)];
-                    pattern.BySetPosition = [-1];
-                }
-                return pattern;
-            default:
-                return new RecurrencePattern(FrequencyType.Weekly, r.Frequency switch
-                {
-                    RitualFrequency.Weekly => 1,
-                    RitualFrequency.EveryTwoWeeks => 2,
-                    _ => 4,
-                });
-        }
-    }
-
     internal static TimeOnly? ParseTime(string? value)
     {
         var text = Text.Clean(value)?.Replace('h', ':').Replace('H', ':');
@@ -299,5 +178,4 @@ public sealed class RitualService(CapDbContext db, CurrentUser currentUser, Time
         }
         return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
     }
-
 }
