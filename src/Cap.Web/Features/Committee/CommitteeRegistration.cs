@@ -9,7 +9,10 @@ public static class CommitteeRegistration
     public static IServiceCollection AddCommittee(this IServiceCollection services)
     {
         services.AddOptions<CommitteeOptions>().BindConfiguration("Committee");
-        services.AddScoped<CommitteeService>();
+        services.AddScoped<CommitteeRequests>();
+        services.AddScoped<CommitteeSessionPlanning>();
+        services.AddScoped<CommitteeDecisions>();
+        services.AddScoped<DecisionConditions>();
         services.AddScoped<EvidencePackBuilder>();
         services.AddScoped<ITimelineSource, CommitteeTimelineSource>();
         services.AddProductTab(new ProductTab("comite", "Comité produit", "/Committee/Product", 55));

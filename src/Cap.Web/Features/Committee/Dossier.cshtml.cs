@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Committee;
 
 /// <summary>The evidence pack of a request, readable by every active person and printable as a clean PDF.</summary>
-public sealed class DossierModel(CapDbContext db, CurrentUser currentUser, EvidencePackBuilder builder, CommitteeService service) : CommitteePageModel(db, currentUser)
+public sealed class DossierModel(CapDbContext db, CurrentUser currentUser, EvidencePackBuilder builder, TimeProvider time) : CommitteePageModel(db, currentUser)
 {
     [FromRoute]
     public int Id { get; set; }
 
     public EvidencePackData Pack { get; private set; } = default!;
-    public DateOnly Today => service.Today;
+    public DateOnly Today => time.ParisToday();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

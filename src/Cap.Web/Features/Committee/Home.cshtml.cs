@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
+using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed record LongPhaseRow(string Slug, string Name, Phase Phase, DateTim
 /// The committee's home: upcoming sessions, submitted requests waiting for a session, conditions due within 14 days
 /// or overdue, conditions declared met awaiting confirmation, products whose phase has lasted too long.
 /// </summary>
-public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, CommitteeService service, IOptions<CommitteeOptions> options, TimeProvider time)
+public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, DecisionConditions conditions, IOptions<CommitteeOptions> options, TimeProvider time)
     : CommitteePageModel(db, currentUser)
 {
     public const int LongPhaseShown = 20;
@@ -29,7 +30,7 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Committe
     public List<LongPhaseRow> LongPhases { get; private set; } = [];
     public int LongPhaseCount { get; private set; }
     public int PhaseAlertMonths => options.Value.PhaseAlertMonths;
-    public DateOnly Today => service.Today;
+    public DateOnly Today => time.ParisToday();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -39,10 +40,10 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Committe
     }
 
     public Task<IActionResult> OnPostConfirmAsync(int conditionId, CancellationToken ct) =>
-        ConditionCommandAsync(conditionId, (c, t) => service.ConfirmAsync(c, Me, t), "est confirmée : elle est levée.", ct);
+        ConditionCommandAsync(conditionId, (c, t) => conditions.ConfirmAsync(c, Me, t), "est confirmée : elle est levée.", ct);
 
     public Task<IActionResult> OnPostReopenAsync(int conditionId, CancellationToken ct) =>
-        ConditionCommandAsync(conditionId, (c, t) => service.ReopenAsync(c, t), "est rouverte : la preuve n’a pas convaincu le comité.", ct);
+        ConditionCommandAsync(conditionId, (c, t) => conditions.ReopenAsync(c, t), "est rouverte : la preuve n’a pas convaincu le comité.", ct);
 
     private async Task<IActionResult> ConditionCommandAsync(int conditionId, Func<GateCondition, CancellationToken, Task<Result<GateCondition>>> command, string success, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Committee;
 
 /// <summary>The product's « Comité produit » tab: its gate requests, decisions with their reviews and its conditions.</summary>
-public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : ProductPageModel(db, currentUser)
+public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, CommitteeRequests requests, DecisionConditions conditions) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "comite";
     protected override string PageTitle => "Comité produit";
@@ -43,10 +43,10 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int requestId, CancellationToken ct) =>
-        RequestCommandAsync(requestId, (r, c) => service.SubmitAsync(r, c), "La demande est soumise au comité produit : elle attend d’être inscrite à une séance.", ct);
+        RequestCommandAsync(requestId, (r, c) => requests.SubmitAsync(r, c), "La demande est soumise au comité produit : elle attend d’être inscrite à une séance.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(int requestId, CancellationToken ct) =>
-        RequestCommandAsync(requestId, (r, c) => service.WithdrawAsync(r, c), "La demande est retirée.", ct);
+        RequestCommandAsync(requestId, (r, c) => requests.WithdrawAsync(r, c), "La demande est retirée.", ct);
 
     /// <summary>The team declares a condition met, with its evidence.</summary>
     public async Task<IActionResult> OnPostDeclareAsync(int conditionId, CancellationToken ct)
@@ -64,7 +64,7 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
         {
             return NotFound();
         }
-        var result = await service.DeclareMetAsync(condition, Evidence, EvidenceLink, Me, ct);
+        var result = await conditions.DeclareMetAsync(condition, Evidence, EvidenceLink, Me, ct);
         if (result.Refusal is { } refusal)
         {
             ConditionId = conditionId;
@@ -120,5 +120,5 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
             .OrderBy(c => c.DueDate).ThenBy(c => c.Id)).ToListAsync(ct);
     }
 
-    public DateOnly Today => service.Today;
+    public DateOnly Today => requests.Today;
 }

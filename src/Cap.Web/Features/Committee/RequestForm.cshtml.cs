@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Cap.Web.Features.Committee;
 
 /// <summary>The team writes a gate request, kept as a draft or submitted at once.</summary>
-public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : ProductPageModel(db, currentUser)
+public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, CommitteeRequests requests) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "comite";
     protected override string PageTitle => "Demander un passage de phase";
@@ -43,7 +43,7 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
         {
             return Forbid();
         }
-        HasOpenRequest = await service.HasOpenRequestAsync(Product.Id, ct);
+        HasOpenRequest = await requests.HasOpenRequestAsync(Product.Id, ct);
         Input.Target = PhaseTransitionsNext()?.Slug();
         return Page();
     }
@@ -79,14 +79,14 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
         if (dateError)
         {
             // Nothing is created with a date that could not be read; the other fields are checked all the same.
-            if (GateRules.ValidateRequest(Product.Phase, input, service.Today) is { Count: > 0 } errors)
+            if (GateRules.ValidateRequest(Product.Phase, input, requests.Today) is { Count: > 0 } errors)
             {
                 ModelState.AddRefusal(Refusal.Rule(errors), "Input.");
             }
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var result = await service.CreateRequestAsync(Product.Id, Product.Phase, input, submit == "oui", Me, ct);
+        var result = await requests.CreateRequestAsync(Product.Id, Product.Phase, input, submit == "oui", Me, ct);
         if (result.Refusal is { } refusal)
         {
             ModelState.AddRefusal(refusal, "Input.");

@@ -15,7 +15,7 @@ namespace Cap.Web.Features.Committee;
 /// The review of a request in one form: the seven aspects, the decision, its conditions and the support needs.
 /// All or nothing: a missing aspect saves nothing. On an examined request the form records a correction.
 /// </summary>
-public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : CommitteePageModel(db, currentUser)
+public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, CommitteeDecisions decisions) : CommitteePageModel(db, currentUser)
 {
     public const int ConditionRows = 3;
 
@@ -115,7 +115,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
             return Page();
         }
         var request = await Db.GateRequests.FirstAsync(r => r.Id == Id, ct);
-        var result = await service.DecideAsync(request, input, Corrects, Me, ct);
+        var result = await decisions.DecideAsync(request, input, Corrects, Me, ct);
         if (result.Refusal is { } refusal)
         {
             ModelState.AddRefusal(refusal, "Input.");

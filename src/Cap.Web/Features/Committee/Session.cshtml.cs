@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Committee;
 
 /// <summary>A session: its members, its agenda (requests with links to their products and evidence packs), its notes.</summary>
-public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : CommitteePageModel(db, currentUser)
+public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, CommitteeRequests requests) : CommitteePageModel(db, currentUser)
 {
     [FromRoute]
     public int Id { get; set; }
@@ -61,7 +61,7 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
             return Page();
         }
         var session = await Db.CommitteeSessions.FirstAsync(s => s.Id == Id, ct);
-        var result = await service.ScheduleAsync(request, session, ct);
+        var result = await requests.ScheduleAsync(request, session, ct);
         if (result.Refusal is { } refusal)
         {
             ModelState.AddRefusal(refusal);
@@ -87,7 +87,7 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         {
             return NotFound();
         }
-        var result = await service.UnscheduleAsync(request, ct);
+        var result = await requests.UnscheduleAsync(request, ct);
         if (result.Refusal is { } refusal)
         {
             ModelState.AddRefusal(refusal);

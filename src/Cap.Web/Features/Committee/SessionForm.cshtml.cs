@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Committee;
 
 /// <summary>A committee member plans a session: its date (today or later) and the members who will sit.</summary>
-public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, CommitteeService service) : CommitteePageModel(db, currentUser)
+public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, CommitteeSessionPlanning planning) : CommitteePageModel(db, currentUser)
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -30,9 +30,9 @@ public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, C
         {
             return Forbid();
         }
-        Eligible = await service.EligibleMembersAsync(ct);
+        Eligible = await planning.EligibleMembersAsync(ct);
         // The next Thursday by default: the committee meets weekly.
-        var today = service.Today;
+        var today = planning.Today;
         Input.Date = today.AddDays(((int)DayOfWeek.Thursday - (int)today.DayOfWeek + 7) % 7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Input.MemberIds = Eligible.Where(p => p.Has(GlobalRoles.MembreComite)).Select(p => p.Id).ToList();
         return Page();
@@ -46,7 +46,7 @@ public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, C
             return Forbid();
         }
         ModelState.Clear();
-        Eligible = await service.EligibleMembersAsync(ct);
+        Eligible = await planning.EligibleMembersAsync(ct);
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(Input.Date))
         {
@@ -61,7 +61,7 @@ public sealed class SessionFormModel(CapDbContext db, CurrentUser currentUser, C
                 return Page();
             }
         }
-        var result = await service.PlanSessionAsync(date, Input.MemberIds, Input.Notes, ct);
+        var result = await planning.PlanSessionAsync(date, Input.MemberIds, Input.Notes, ct);
         if (result.Refusal is { } refusal)
         {
             ModelState.AddRefusal(refusal, "Input.");
