@@ -7,7 +7,8 @@ namespace Cap.Web.Features.Retrospectives;
 /// One retrospective: at the top the open actions of earlier retrospectives to close or carry, then the two columns,
 /// the actions with their owner, due date and status, and the closing of the retrospective.
 /// </summary>
-public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, RetrospectiveService service) : RetrospectiveBoardPage(db, currentUser, service)
+public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, RetrospectiveQueries queries, RetrospectiveBoard board, RetroActionFollowUp actions)
+    : RetrospectiveBoardPage(db, currentUser, queries, board, actions)
 {
     protected override string PageTitle => "Rétrospective";
 

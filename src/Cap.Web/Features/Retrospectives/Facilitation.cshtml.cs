@@ -8,7 +8,8 @@ namespace Cap.Web.Features.Retrospectives;
 /// device and the items appear on every screen without reload (retrospective-live.js polls the database-backed
 /// <c>nouveautes</c> endpoint, see docs/decisions/0009-retrospective-live.md).
 /// </summary>
-public sealed class FacilitationModel(CapDbContext db, CurrentUser currentUser, RetrospectiveService service) : RetrospectiveBoardPage(db, currentUser, service)
+public sealed class FacilitationModel(CapDbContext db, CurrentUser currentUser, RetrospectiveQueries queries, RetrospectiveBoard board, RetroActionFollowUp actions)
+    : RetrospectiveBoardPage(db, currentUser, queries, board, actions)
 {
     protected override string PageTitle => "Animation de la rétrospective";
 

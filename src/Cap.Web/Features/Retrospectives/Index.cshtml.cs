@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Retrospectives;
 
 /// <summary>The product's retrospectives, latest first, and the share of actions done month after month.</summary>
-public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RetrospectiveService service) : RetrospectivePageModel(db, currentUser)
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, RetrospectiveQueries queries) : RetrospectivePageModel(db, currentUser)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -25,8 +25,8 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Retrosp
         {
             return stop;
         }
-        Rows = await service.ListAsync(Product.Id, ct);
-        Shares = await service.DoneSharePerMonthAsync(Product.Id, ct);
+        Rows = await queries.ListAsync(Product.Id, ct);
+        Shares = await queries.DoneSharePerMonthAsync(Product.Id, ct);
         var withActions = Shares.Where(s => s.Decided > 0).ToList();
         ChartX = JsonSerializer.Serialize(new[] { withActions.Select(s => MonthLabel(s.From)) });
         ChartY = JsonSerializer.Serialize(new[] { withActions.Select(s => s.Percent ?? 0) });

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Cap.Web.Features.Retrospectives;
 
 /// <summary>Creates a retrospective, free-standing or for one of the product's iterations that has none; team only.</summary>
-public sealed class NewModel(CapDbContext db, CurrentUser currentUser, RetrospectiveService service) : RetrospectivePageModel(db, currentUser)
+public sealed class NewModel(CapDbContext db, CurrentUser currentUser, RetrospectiveQueries queries, RetrospectiveBoard board) : RetrospectivePageModel(db, currentUser)
 {
     protected override string PageTitle => "Nouvelle rétrospective";
 
@@ -27,7 +27,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
             return stop;
         }
         await LoadChoicesAsync(ct);
-        Input.HeldOn = service.Today;
+        Input.HeldOn = queries.Today;
         if (Iteration is { } wanted && Iterations.Any(i => i.Value == wanted.ToString(CultureInfo.InvariantCulture)))
         {
             Input.IterationId = wanted;
@@ -43,7 +43,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
         }
         // A date the browser could not send is a missing date: the service says so in French.
         ModelState.Clear();
-        var result = await service.CreateAsync(Product.Id, Input, ct);
+        var result = await board.CreateAsync(Product.Id, Input, ct);
         if (result.Refusal is { } refusal)
         {
             Refuse(refusal, nameof(Input));
@@ -56,7 +56,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Iterations = (await service.IterationsWithoutRetrospectiveAsync(Product.Id, ct))
+        Iterations = (await queries.IterationsWithoutRetrospectiveAsync(Product.Id, ct))
             .Select(i => new SelectListItem($"Itération {i.Number} (du {i.Start:dd/MM/yyyy} au {i.End:dd/MM/yyyy})", i.Id.ToString(CultureInfo.InvariantCulture)))
             .ToList();
     }

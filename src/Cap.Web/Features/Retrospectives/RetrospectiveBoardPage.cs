@@ -17,11 +17,10 @@ namespace Cap.Web.Features.Retrospectives;
 /// retrospective-live.js posts the item and action forms with fetch and <c>Accept: application/json</c>: the answer is
 /// then the created item or action (201), or the errors as JSON, never a page.
 /// </summary>
-public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser currentUser, RetrospectiveService service) : RetrospectivePageModel(db, currentUser)
+public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser currentUser, RetrospectiveQueries queries, RetrospectiveBoard board, RetroActionFollowUp actions)
+    : RetrospectivePageModel(db, currentUser)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    protected RetrospectiveService Service { get; } = service;
 
     [FromRoute]
     public int Id { get; set; }
@@ -63,7 +62,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
             return stop;
         }
         ModelState.Clear();
-        var result = await Service.AddItemAsync(Product.Id, Id, Item, Me.Id, ct);
+        var result = await board.AddItemAsync(Product.Id, Id, Item, Me.Id, ct);
         if (WantsJson)
         {
             return JsonAnswer(result);
@@ -88,7 +87,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
             return stop;
         }
         ModelState.Clear();
-        var result = await Service.AddActionAsync(Product.Id, Id, NewAction, ct);
+        var result = await actions.AddActionAsync(Product.Id, Id, NewAction, ct);
         if (WantsJson)
         {
             return JsonAnswer(result);
@@ -109,7 +108,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
             return stop;
         }
         ModelState.Clear();
-        var result = await Service.UpdateActionAsync(Product.Id, Id, actionId, Update, ct);
+        var result = await actions.UpdateActionAsync(Product.Id, Id, actionId, Update, ct);
         if (result.Refusal is { } refusal)
         {
             return await RedisplayAsync(InSummary(refusal), ct);
@@ -125,7 +124,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
             return stop;
         }
         ModelState.Clear();
-        var result = await Service.ReviewAsync(Product.Id, Id, actionId, Review, ct);
+        var result = await actions.ReviewAsync(Product.Id, Id, actionId, Review, ct);
         if (result.Refusal is { } refusal)
         {
             return await RedisplayAsync(InSummary(refusal), ct);
@@ -143,7 +142,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
             return stop;
         }
         ModelState.Clear();
-        var result = await Service.CloseAsync(Product.Id, Id, ct);
+        var result = await board.CloseAsync(Product.Id, Id, ct);
         if (result.Refusal is { } refusal)
         {
             return await RedisplayAsync(InSummary(refusal), ct);
@@ -186,12 +185,12 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await Service.LoadAsync(Product.Id, Id, ct) is not { } view)
+        if (await queries.LoadAsync(Product.Id, Id, ct) is not { } view)
         {
             return false;
         }
         View = view;
-        Team = await Service.TeamAsync(Product.Id, ct);
+        Team = await queries.TeamAsync(Product.Id, ct);
         ViewData["Title"] = $"{view.Title} — {Product.Name}";
         ViewData["Breadcrumb"] = new List<Crumb>
         {

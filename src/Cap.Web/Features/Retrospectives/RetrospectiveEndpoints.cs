@@ -47,7 +47,7 @@ public static class RetrospectiveEndpoints
     }
 
     /// <summary>Liste les rétrospectives du produit (la plus récente d’abord) et la part des actions réalisées par mois de décision.</summary>
-    public static async Task<Results<Ok<RetrospectiveListView>, ProblemHttpResult>> List(string slug, CapDbContext db, RetrospectiveService service, CancellationToken ct)
+    public static async Task<Results<Ok<RetrospectiveListView>, ProblemHttpResult>> List(string slug, CapDbContext db, RetrospectiveQueries service, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         return productId is null
@@ -56,7 +56,7 @@ public static class RetrospectiveEndpoints
     }
 
     /// <summary>Lit une rétrospective : éléments, actions décidées, actions ouvertes des rétrospectives précédentes à passer en revue et actions reportées.</summary>
-    public static async Task<Results<Ok<RetrospectiveView>, ProblemHttpResult>> Get(string slug, int id, CapDbContext db, RetrospectiveService service, CancellationToken ct)
+    public static async Task<Results<Ok<RetrospectiveView>, ProblemHttpResult>> Get(string slug, int id, CapDbContext db, RetrospectiveQueries service, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
@@ -67,17 +67,17 @@ public static class RetrospectiveEndpoints
     }
 
     /// <summary>Crée une rétrospective (heldOn requis ; iterationId : une itération du produit sans rétrospective, ou rien pour une rétrospective libre ; title facultatif).</summary>
-    public static Task<IResult> Create(string slug, RetrospectiveInput input, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> Create(string slug, RetrospectiveInput input, CapDbContext db, CurrentUser user, RetrospectiveBoard service, RetrospectiveQueries queries, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.CreateAsync(productId, input, ct);
             return result.Refusal is { } refusal
                 ? new Refused(refusal)
-                : TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{result.Value}", await service.LoadAsync(productId, result.Value, ct));
+                : TypedResults.Created($"/api/v1/products/{slug}/retrospectives/{result.Value}", await queries.LoadAsync(productId, result.Value, ct));
         }, ct);
 
     /// <summary>Ajoute un élément (kind : Works « ce qui fonctionne » ou ToImprove « à améliorer » ; text de 1 à 1000 caractères).</summary>
-    public static Task<IResult> AddItem(string slug, int id, RetroItemInput input, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> AddItem(string slug, int id, RetroItemInput input, CapDbContext db, CurrentUser user, RetrospectiveBoard service, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, person) =>
         {
             var result = await service.AddItemAsync(productId, id, input, person.Id, ct);
@@ -85,7 +85,7 @@ public static class RetrospectiveEndpoints
         }, ct);
 
     /// <summary>Décide une action (title ; ownerPersonId : un membre de l’équipe, obligatoire ; dueDate facultative, pas avant la rétrospective).</summary>
-    public static Task<IResult> AddAction(string slug, int id, RetroActionInput input, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> AddAction(string slug, int id, RetroActionInput input, CapDbContext db, CurrentUser user, RetroActionFollowUp service, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.AddActionAsync(productId, id, input, ct);
@@ -93,7 +93,7 @@ public static class RetrospectiveEndpoints
         }, ct);
 
     /// <summary>Modifie une action de cette rétrospective : status (Open, InProgress, Done, Abandoned), ownerPersonId, dueDate ; les champs absents sont gardés ; version doit être la version lue (sinon 409).</summary>
-    public static Task<IResult> UpdateAction(string slug, int id, int actionId, RetroActionUpdate input, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> UpdateAction(string slug, int id, int actionId, RetroActionUpdate input, CapDbContext db, CurrentUser user, RetroActionFollowUp service, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.UpdateActionAsync(productId, id, actionId, input, ct);
@@ -101,7 +101,7 @@ public static class RetrospectiveEndpoints
         }, ct);
 
     /// <summary>Passe en revue, au début de cette rétrospective, une action ouverte d’une rétrospective précédente (outcome : Done, Abandoned ou Carry : elle reste ouverte et est marquée reportée).</summary>
-    public static Task<IResult> ReviewAction(string slug, int id, int actionId, ActionReviewInput input, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> ReviewAction(string slug, int id, int actionId, ActionReviewInput input, CapDbContext db, CurrentUser user, RetroActionFollowUp service, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.ReviewAsync(productId, id, actionId, input, ct);
@@ -109,11 +109,11 @@ public static class RetrospectiveEndpoints
         }, ct);
 
     /// <summary>Clôt la rétrospective : plus d’élément ni d’action ajoutés ; les statuts des actions restent modifiables.</summary>
-    public static Task<IResult> Close(string slug, int id, CapDbContext db, CurrentUser user, RetrospectiveService service, CancellationToken ct) =>
+    public static Task<IResult> Close(string slug, int id, CapDbContext db, CurrentUser user, RetrospectiveBoard service, RetrospectiveQueries queries, CancellationToken ct) =>
         WriteAsync(slug, db, user, async (productId, _) =>
         {
             var result = await service.CloseAsync(productId, id, ct);
-            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(await service.LoadAsync(productId, id, ct));
+            return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(await queries.LoadAsync(productId, id, ct));
         }, ct);
 
     private static Task<int?> ProductIdAsync(CapDbContext db, string slug, CancellationToken ct) =>
@@ -137,6 +137,6 @@ public static class RetrospectiveEndpoints
     {
         Status = StatusCodes.Status404NotFound,
         Title = "Introuvable",
-        Detail = RetrospectiveService.NotFoundMessage,
+        Detail = RetrospectiveQueries.NotFoundMessage,
     });
 }

@@ -10,7 +10,9 @@ public static class RetrospectiveRegistration
 {
     public static IServiceCollection AddRetrospectives(this IServiceCollection services)
     {
-        services.AddScoped<RetrospectiveService>();
+        services.AddScoped<RetrospectiveQueries>();
+        services.AddScoped<RetrospectiveBoard>();
+        services.AddScoped<RetroActionFollowUp>();
         return services;
     }
 
@@ -32,7 +34,7 @@ public static class RetrospectiveRegistration
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<RetrospectiveNews>, NotFound>> News(string slug, int id, int? apres, int? actionsApres, CapDbContext db, RetrospectiveService service, HttpContext http, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<RetrospectiveNews>, NotFound>> News(string slug, int id, int? apres, int? actionsApres, CapDbContext db, RetrospectiveQueries service, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "no-store";
         var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
