@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Iterations;
 
 /// <summary>Plans (no number) or edits an iteration; team only.</summary>
-public sealed class FormModel(CapDbContext db, CurrentUser currentUser, IterationService service) : IterationPage(db, currentUser)
+public sealed class FormModel(CapDbContext db, CurrentUser currentUser, IterationQueries queries, IterationPlanning planning) : IterationPage(db, currentUser)
 {
     protected override string PageTitle => Number is null ? "Planifier une itération" : $"Modifier l’itération {Number}";
 
@@ -45,10 +45,10 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
         }
         else
         {
-            var (start, end) = await service.SuggestedDatesAsync(Product.Id, ct);
+            var (start, end) = await queries.SuggestedDatesAsync(Product.Id, ct);
             Input = new FormInput { Start = Iso(start), End = Iso(end) };
         }
-        Initiatives = await service.ChoosableInitiativesAsync(Product.Id, ct);
+        Initiatives = await queries.ChoosableInitiativesAsync(Product.Id, ct);
         return Page();
     }
 
@@ -67,7 +67,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
             InitiativeIds = Input.InitiativeIds,
             Version = Input.Version,
         };
-        var result = ModelState.IsValid ? await service.SaveAsync(Product.Id, Number, input, ct) : null;
+        var result = ModelState.IsValid ? await planning.SaveAsync(Product.Id, Number, input, ct) : null;
         if (result?.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
@@ -75,7 +75,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
         if (result?.Value is not { } saved)
         {
             Apply(result?.Refusal);
-            Initiatives = await service.ChoosableInitiativesAsync(Product.Id, ct);
+            Initiatives = await queries.ChoosableInitiativesAsync(Product.Id, ct);
             return Page();
         }
         TempData["Success"] = Number is null ? $"L’itération {saved.Number} est planifiée." : $"L’itération {saved.Number} est enregistrée.";

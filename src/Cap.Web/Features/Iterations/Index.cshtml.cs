@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Iterations;
 
 /// <summary>The product's iterations, newest first, and the cadence; the team deletes the last one from here.</summary>
-public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, IterationService service) : IterationPage(db, currentUser)
+public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, IterationQueries queries, IterationPlanning planning) : IterationPage(db, currentUser)
 {
     protected override string PageTitle => "Itérations";
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Iterati
         {
             return stop;
         }
-        View = await service.ListAsync(Product.Id, Product.Slug, ct);
+        View = await queries.ListAsync(Product.Id, Product.Slug, ct);
         return Page();
     }
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Iterati
         {
             return stop;
         }
-        var result = await service.DeleteAsync(Product.Id, number, version, ct);
+        var result = await planning.DeleteAsync(Product.Id, number, version, ct);
         if (result.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.NotFound)
@@ -36,7 +36,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Iterati
                 return NotFound();
             }
             Apply(refusal);
-            View = await service.ListAsync(Product.Id, Product.Slug, ct);
+            View = await queries.ListAsync(Product.Id, Product.Slug, ct);
             return Page();
         }
         TempData["Success"] = $"L’itération {number} est supprimée.";

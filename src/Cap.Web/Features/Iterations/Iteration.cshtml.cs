@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Iterations;
 
 /// <summary>One iteration: goal, initiatives and their outcome, review, retrospective; the team carries unfinished work over.</summary>
-public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, IterationService service) : IterationPage(db, currentUser)
+public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, IterationQueries queries, IterationReview review) : IterationPage(db, currentUser)
 {
     protected override string PageTitle => $"Itération {Number}";
 
@@ -30,7 +30,7 @@ public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, Ite
         {
             return stop;
         }
-        var result = await service.CarryOverAsync(Product.Id, Number, new CarryOverInput { RowIds = rowIds ?? [], Version = version }, ct);
+        var result = await review.CarryOverAsync(Product.Id, Number, new CarryOverInput { RowIds = rowIds ?? [], Version = version }, ct);
         if (result.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.NotFound)
@@ -48,7 +48,7 @@ public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, Ite
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await service.GetAsync(Product.Id, Product.Slug, Number, ct) is not { } view)
+        if (await queries.GetAsync(Product.Id, Product.Slug, Number, ct) is not { } view)
         {
             return false;
         }

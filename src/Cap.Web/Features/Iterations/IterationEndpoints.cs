@@ -27,40 +27,40 @@ public static class IterationEndpoints
         group.MapGet("/{number:int}", Get).WithName("GetProductIteration")
             .WithSummary("Lit une itération : objectif, initiatives et leur issue, revue, rétrospective.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", (string slug, IterationInput input, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveAsync(productId, null, input, ct), StatusCodes.Status201Created, ct))
+        group.MapPost("/", (string slug, IterationInput input, IterationPlanning service, IterationQueries queries, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+                WriteAsync(slug, db, user, queries, productId => service.SaveAsync(productId, null, input, ct), StatusCodes.Status201Created, ct))
             .WithName("CreateProductIteration")
             .WithSummary("Planifie une itération (start et end : jours compris, 7 à 42 jours ; après la dernière ; initiativeIds : initiatives de la feuille de route du produit). La phase est celle du produit.")
             .Produces<IterationDetailView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{number:int}", (string slug, int number, IterationInput input, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.SaveAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
+        group.MapPut("/{number:int}", (string slug, int number, IterationInput input, IterationPlanning service, IterationQueries queries, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+                WriteAsync(slug, db, user, queries, productId => service.SaveAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
             .WithName("UpdateProductIteration")
             .WithSummary("Remplace les dates, l’objectif et les initiatives d’une itération ; version doit être la version lue (sinon 409).")
             .Produces<IterationDetailView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{number:int}", (string slug, int number, int? version, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.DeleteAsync(productId, number, version, ct), ListAfterDelete, ct))
+        group.MapDelete("/{number:int}", (string slug, int number, int? version, IterationPlanning service, IterationQueries queries, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+                WriteAsync(slug, db, user, queries, productId => service.DeleteAsync(productId, number, version, ct), ListAfterDelete, ct))
             .WithName("DeleteProductIteration")
             .WithSummary("Supprime la dernière itération, si elle n’a pas de rétrospective (sinon 409) ; renvoie la liste restante.")
             .Produces<IterationListView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{number:int}/review", (string slug, int number, ReviewInput input, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.ReviewAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
+        group.MapPut("/{number:int}/review", (string slug, int number, ReviewInput input, IterationReview service, IterationQueries queries, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+                WriteAsync(slug, db, user, queries, productId => service.ReviewAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
             .WithName("ReviewProductIteration")
             .WithSummary("Enregistre la revue (delivered obligatoire ; feedbackAnswerIds : verbatims du produit ; outcomes : Pending, Done ou NotDone par ligne).")
             .Produces<IterationDetailView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{number:int}/carry-over", (string slug, int number, CarryOverInput input, IterationService service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, service, productId => service.CarryOverAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
+        group.MapPost("/{number:int}/carry-over", (string slug, int number, CarryOverInput input, IterationReview service, IterationQueries queries, CapDbContext db, CurrentUser user, CancellationToken ct) =>
+                WriteAsync(slug, db, user, queries, productId => service.CarryOverAsync(productId, number, input, ct), StatusCodes.Status200OK, ct))
             .WithName("CarryOverProductIteration")
             .WithSummary("Reporte les initiatives non terminées (toutes, ou les lignes rowIds) sur l’itération suivante, planifiée au besoin ; renvoie l’itération suivante.")
             .Produces<IterationDetailView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    public static async Task<Results<Ok<IterationListView>, ProblemHttpResult>> List(string slug, CapDbContext db, IterationService service, CancellationToken ct)
+    public static async Task<Results<Ok<IterationListView>, ProblemHttpResult>> List(string slug, CapDbContext db, IterationQueries service, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok(await service.ListAsync(productId.Value, slug, ct));
     }
 
-    public static async Task<Results<Ok<IterationDetailView>, ProblemHttpResult>> Get(string slug, int number, CapDbContext db, IterationService service, CancellationToken ct)
+    public static async Task<Results<Ok<IterationDetailView>, ProblemHttpResult>> Get(string slug, int number, CapDbContext db, IterationQueries service, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)
@@ -83,7 +83,7 @@ public static class IterationEndpoints
         Detail = $"Ce produit n’a pas d’itération {number}.",
     });
 
-    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, IterationService service, Func<int, Task<Result<IterationSaved>>> write, int success, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, IterationQueries service, Func<int, Task<Result<IterationSaved>>> write, int success, CancellationToken ct)
     {
         var productId = await ProductIdAsync(db, slug, ct);
         if (productId is null)

@@ -8,10 +8,13 @@ public static class IterationRegistration
 {
     public static IServiceCollection AddIterations(this IServiceCollection services)
     {
-        services.AddScoped<IterationService>();
+        services.AddScoped<IterationQueries>();
+        services.AddScoped<IterationStore>();
+        services.AddScoped<IterationPlanning>();
+        services.AddScoped<IterationReview>();
         services.AddProductTab(new ProductTab("iterations", "Itérations", "/Iterations/Index", 37));
         services.AddProductOverviewPanel(new ProductOverviewPanel("/Features/Iterations/_CadencePanel.cshtml", 10,
-            async (sp, product, ct) => (object)(product.Slug, await sp.GetRequiredService<IterationService>().CadenceAsync(product.Id, ct), true)));
+            async (sp, product, ct) => (object)(product.Slug, await sp.GetRequiredService<IterationQueries>().CadenceAsync(product.Id, ct), true)));
         services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Iterations/Form", "/produits/{slug}/iterations/{number:int}/modifier"));
         return services;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Cap.Web.Features.Iterations;
 
 /// <summary>The review at the end of an iteration: delivered, learned, feedback taken into account, demo, outcomes; team only.</summary>
-public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, IterationService service) : IterationPage(db, currentUser)
+public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, IterationQueries queries, IterationReview review) : IterationPage(db, currentUser)
 {
     protected override string PageTitle => $"Revue de l’itération {Number}";
 
@@ -56,7 +56,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
             Outcomes = View.Initiatives.Select(w => new OutcomeInput { RowId = w.Id, Outcome = w.Outcome }).ToList(),
             Version = View.Version,
         };
-        Verbatims = await service.RecentVerbatimsAsync(Product.Id, Input.FeedbackAnswerIds, ct);
+        Verbatims = await queries.RecentVerbatimsAsync(Product.Id, Input.FeedbackAnswerIds, ct);
         return Page();
     }
 
@@ -73,7 +73,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
             DemoDate = ParseDate(Input.DemoDate, "DemoDate", "la date de la démonstration"),
             FeedbackAnswerIds = Input.FeedbackAnswerIds, Outcomes = Input.Outcomes.Where(o => o.Outcome is not null).ToList(), Version = Input.Version,
         };
-        var result = ModelState.IsValid ? await service.ReviewAsync(Product.Id, Number, input, ct) : null;
+        var result = ModelState.IsValid ? await review.ReviewAsync(Product.Id, Number, input, ct) : null;
         if (result?.Refusal?.Kind == RefusalKind.NotFound)
         {
             return NotFound();
@@ -85,7 +85,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
             {
                 return NotFound();
             }
-            Verbatims = await service.RecentVerbatimsAsync(Product.Id, Input.FeedbackAnswerIds, ct);
+            Verbatims = await queries.RecentVerbatimsAsync(Product.Id, Input.FeedbackAnswerIds, ct);
             return Page();
         }
         TempData["Success"] = $"La revue de l’itération {Number} est enregistrée.";
@@ -94,7 +94,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await service.GetAsync(Product.Id, Product.Slug, Number, ct) is not { } view)
+        if (await queries.GetAsync(Product.Id, Product.Slug, Number, ct) is not { } view)
         {
             return false;
         }
