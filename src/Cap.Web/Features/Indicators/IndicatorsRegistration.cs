@@ -8,6 +8,7 @@ public static class IndicatorsRegistration
     public static IServiceCollection AddIndicators(this IServiceCollection services)
     {
         services.AddScoped<IndicatorService>();
+        services.AddSingleton<Import.ImportJobLeases>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddHostedService<Import.ImportJobRecovery>();
         services.AddScoped<SatisfactionFeed>();

@@ -19,26 +19,20 @@ namespace Cap.Web.Features.Indicators.Import;
 /// On SQLite (one instance) the row is written at the start and the end of the run only: the database has one writer,
 /// which the import's transaction holds; the progress of a running job is read from this instance's memory.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<ImportJobs> logger)
+public sealed class ImportJobs(ImportJobLeases leases, IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<ImportJobs> logger)
 {
     /// <summary>Runs started for one job at most (a run cut short by a stopped instance counts).</summary>
     public const int MaxAttempts = 3;
 
     public const string ExpiredMessage = "Cet aperçu a expiré ou a déjà été importé : envoyez le fichier de nouveau.";
 
-    private readonly ConcurrentDictionary<Guid, Run> _running = new();
+    private readonly ConcurrentDictionary<Guid, ImportRun> _running = new();
 
     /// <summary>This instance, as the owner of its leases.</summary>
-    public string InstanceId { get; } = $"{Truncate(Environment.MachineName, 60)}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string InstanceId => leases.InstanceId;
 
     /// <summary>How long the confirmation waits for a job before showing the progress page: short imports just finish.</summary>
     public TimeSpan InlineWait { get; set; } = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Import:InlineWaitSeconds", 1.5)));
-
-    /// <summary>How long a lease holds without being renewed.</summary>
-    public TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Import:LeaseSeconds", 60.0)));
-
-    /// <summary>How often a running job writes its progress and renews its lease (PostgreSQL).</summary>
-    public TimeSpan ProgressPeriod => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Import:ProgressSeconds", 1.0), 0.05, Lease.TotalSeconds / 3));
 
     /// <summary>The job as this instance runs it, else as its row says; null when there is no such job.</summary>
     public async Task<ImportJob?> FindAsync(Guid id, CancellationToken ct)
@@ -82,13 +76,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             {
                 return existing.Snapshot();
             }
-            _running.TryRemove(new KeyValuePair<Guid, Run>(pending.Id, existing));
+            _running.TryRemove(new KeyValuePair<Guid, ImportRun>(pending.Id, existing));
         }
-        var run = new Run(pending.Id, indicator.ProductId, indicator.Id, personId, personName);
+        var run = new ImportRun(pending.Id, indicator.ProductId, indicator.Id, personId, personName);
         if (!db.IsSqlite)
         {
             // Claimed before the answer, so that the progress page finds it on whichever instance it is asked.
-            var (claimed, current) = await ClaimNewAsync(db, run, ct);
+            var (claimed, current) = await leases.ClaimNewAsync(db, run, ct);
             if (!claimed)
             {
                 return current!;
@@ -118,29 +112,20 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-        var now = time.GetUtcNow();
-        var stale = await db.Set<ImportJobState>().AsNoTracking()
-            .Where(j => (j.Stage == ImportStage.Reading || j.Stage == ImportStage.Writing) && j.LeaseUntil < now)
-            .OrderBy(j => j.CreatedAt).Take(10).ToListAsync(ct);
+        var stale = await leases.StaleAsync(db, ct);
         var taken = 0;
         foreach (var job in stale.Where(j => !_running.ContainsKey(j.Id)))
         {
-            var leaseUntil = time.GetUtcNow() + Lease;
-            var observed = job.LeaseUntil;
-            var claimed = await db.Set<ImportJobState>()
-                .Where(j => j.Id == job.Id && (j.Stage == ImportStage.Reading || j.Stage == ImportStage.Writing) && j.LeaseUntil == observed)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Owner, InstanceId).SetProperty(j => j.LeaseUntil, leaseUntil)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1).SetProperty(j => j.Stage, ImportStage.Reading).SetProperty(j => j.Written, 0), ct);
-            if (claimed == 0)
+            if (!await leases.TryTakeStaleAsync(db, job, ct))
             {
                 continue; // Another instance took it.
             }
             logger.LogWarning("Import {ImportId} was left unfinished by {Owner}: taken again by {Instance} (attempt {Attempt})", job.Id, job.Owner, InstanceId, job.Attempts + 1);
-            var run = new Run(job.Id, job.ProductId, job.IndicatorId, job.PersonId, job.PersonName);
+            var run = new ImportRun(job.Id, job.ProductId, job.IndicatorId, job.PersonId, job.PersonName);
             var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == job.IndicatorId, ct);
             if (indicator is null || job.Attempts + 1 > MaxAttempts)
             {
-                await FailAsync(db, run, indicator is null
+                await leases.FailAsync(db, run, indicator is null
                     ? ExpiredMessage
                     : "L’import a été interrompu plusieurs fois et rien n’a été enregistré : envoyez le fichier de nouveau, ou découpez-le.");
                 continue;
@@ -154,52 +139,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
         return taken;
     }
 
-    /// <summary>Inserts the job's row, or takes a failed one again; otherwise returns the job as it stands.</summary>
-    private async Task<(bool Claimed, ImportJob? Current)> ClaimNewAsync(CapDbContext db, Run run, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var jobs = db.Set<ImportJobState>();
-        // Finished jobs are kept a day for their progress page, then cleared as new ones start.
-        var old = now.AddDays(-1);
-        await jobs.Where(j => j.FinishedAt != null && j.FinishedAt < old).ExecuteDeleteAsync(ct);
-        var row = await jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == run.Id, ct);
-        if (row is null)
-        {
-            jobs.Add(new ImportJobState
-            {
-                Id = run.Id, ProductId = run.ProductId, IndicatorId = run.IndicatorId, PersonId = run.PersonId, PersonName = run.PersonName,
-                Stage = ImportStage.Reading, Owner = InstanceId, LeaseUntil = now + Lease, Attempts = 1, CreatedAt = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (true, null);
-            }
-            catch (DbUpdateException)
-            {
-                // The same confirmation on another instance at the same moment: its job stands.
-                db.ChangeTracker.Clear();
-                row = await jobs.AsNoTracking().FirstAsync(j => j.Id == run.Id, ct);
-                return (false, ImportJob.Of(row));
-            }
-        }
-        if (row.Stage != ImportStage.Failed)
-        {
-            return (false, ImportJob.Of(row));
-        }
-        var leaseUntil = now + Lease;
-        var retaken = await jobs.Where(j => j.Id == run.Id && j.Stage == ImportStage.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, ImportStage.Reading).SetProperty(j => j.Owner, InstanceId).SetProperty(j => j.LeaseUntil, leaseUntil)
-                .SetProperty(j => j.Attempts, 1).SetProperty(j => j.Written, 0).SetProperty(j => j.Total, 0).SetProperty(j => j.Error, (string?)null)
-                .SetProperty(j => j.FinishedAt, (DateTimeOffset?)null).SetProperty(j => j.PersonId, run.PersonId).SetProperty(j => j.PersonName, run.PersonName), ct);
-        if (retaken == 1)
-        {
-            return (true, null);
-        }
-        return (false, ImportJob.Of(await jobs.AsNoTracking().FirstAsync(j => j.Id == run.Id, ct)));
-    }
-
-    private void Launch(Run run, Indicator indicator, bool claimedInDatabase)
+    private void Launch(ImportRun run, Indicator indicator, bool claimedInDatabase)
     {
         // Not tied to the request: it goes on after the answer, without the request's context.
         using (ExecutionContext.SuppressFlow())
@@ -208,7 +148,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
         }
     }
 
-    private async Task RunAsync(Run run, Indicator indicator, bool claimedInDatabase)
+    private async Task RunAsync(ImportRun run, Indicator indicator, bool claimedInDatabase)
     {
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
         var ct = lost.Token;
@@ -220,19 +160,19 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
             if (claimedInDatabase)
             {
-                heartbeat = HeartbeatAsync(run, lost, stopHeartbeat.Token);
+                heartbeat = leases.HeartbeatAsync(run, lost, stopHeartbeat.Token);
             }
             var pending = await db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == run.Id, ct);
             if (pending is null)
             {
-                await FailAsync(db, run, ExpiredMessage);
+                await leases.FailAsync(db, run, ExpiredMessage);
                 return;
             }
             var today = time.ParisToday();
             var preview = MeasurementFileReader.Read(new MemoryStream(pending.Content), pending.FileName, today, ImportLimits.From(configuration));
             if (!preview.CanCommit)
             {
-                await FailAsync(db, run, "Le fichier ne peut plus être importé tel quel (une date est peut-être devenue invalide) : envoyez-le de nouveau pour voir les lignes en cause.");
+                await leases.FailAsync(db, run, "Le fichier ne peut plus être importé tel quel (une date est peut-être devenue invalide) : envoyez-le de nouveau pour voir les lignes en cause.");
                 return;
             }
             var rows = preview.Rows.Select(r => new MeasurementRow(r.Date, r.Value, r.Comment)).ToList();
@@ -240,17 +180,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             if (!claimedInDatabase)
             {
                 // SQLite: after the first report, so that the page shows the count while this waits for the writer.
-                await UpsertLocalAsync(db, run, ct);
+                await leases.UpsertLocalAsync(db, run, ct);
             }
             var outcome = await MeasurementWriter.UpsertAsync(db, indicator, rows, MeasurementSource.Import, run.PersonId, run.PersonName, time.GetUtcNow(), ct, run.Report);
             await db.PendingImports.Where(p => p.Id == run.Id).ExecuteDeleteAsync(CancellationToken.None);
             await stopHeartbeat.CancelAsync();
             await (heartbeat ?? Task.CompletedTask);
-            var finishedAt = time.GetUtcNow();
-            await db.Set<ImportJobState>().Where(j => j.Id == run.Id && j.Owner == InstanceId)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, ImportStage.Done).SetProperty(j => j.Written, rows.Count).SetProperty(j => j.Total, rows.Count)
-                    .SetProperty(j => j.Added, outcome.Added).SetProperty(j => j.Updated, outcome.Updated)
-                    .SetProperty(j => j.FinishedAt, finishedAt).SetProperty(j => j.Owner, (string?)null), CancellationToken.None);
+            await leases.MarkDoneAsync(db, run, rows.Count, outcome);
             run.Finish(outcome);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -264,7 +200,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
         {
             logger.LogError(e, "Import {ImportId} of indicator {IndicatorId} failed", run.Id, run.IndicatorId);
             await using var scope = scopes.CreateAsyncScope();
-            await FailAsync(scope.ServiceProvider.GetRequiredService<CapDbContext>(), run,
+            await leases.FailAsync(scope.ServiceProvider.GetRequiredService<CapDbContext>(), run,
                 "L’import a échoué et rien n’a été enregistré : confirmez-le de nouveau, ou envoyez le fichier de nouveau.");
         }
         finally
@@ -276,7 +212,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
             }
             if (run.Abandoned)
             {
-                _running.TryRemove(new KeyValuePair<Guid, Run>(run.Id, run));
+                _running.TryRemove(new KeyValuePair<Guid, ImportRun>(run.Id, run));
             }
         }
     }
@@ -288,162 +224,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider time, I
         {
             if (run.FinishedAt is { } at && at < before)
             {
-                _running.TryRemove(new KeyValuePair<Guid, Run>(id, run));
+                _running.TryRemove(new KeyValuePair<Guid, ImportRun>(id, run));
             }
-        }
-    }
-
-    /// <summary>SQLite: the row written by the run itself (the request does not wait for the database's one writer).</summary>
-    private async Task UpsertLocalAsync(CapDbContext db, Run run, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var leaseUntil = now + Lease;
-        var jobs = db.Set<ImportJobState>();
-        var old = now.AddDays(-1);
-        await jobs.Where(j => j.FinishedAt != null && j.FinishedAt < old).ExecuteDeleteAsync(ct);
-        var updated = await jobs.Where(j => j.Id == run.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, ImportStage.Reading).SetProperty(j => j.Owner, InstanceId).SetProperty(j => j.LeaseUntil, leaseUntil)
-                .SetProperty(j => j.Attempts, j => j.Attempts + 1).SetProperty(j => j.Written, 0).SetProperty(j => j.Error, (string?)null)
-                .SetProperty(j => j.FinishedAt, (DateTimeOffset?)null), ct);
-        if (updated == 0)
-        {
-            jobs.Add(new ImportJobState
-            {
-                Id = run.Id, ProductId = run.ProductId, IndicatorId = run.IndicatorId, PersonId = run.PersonId, PersonName = run.PersonName,
-                Stage = ImportStage.Reading, Owner = InstanceId, LeaseUntil = leaseUntil, Attempts = 1, CreatedAt = now,
-            });
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>PostgreSQL: writes the progress and renews the lease; a renewal refused means another instance took the job, and this run stops.</summary>
-    private async Task HeartbeatAsync(Run run, CancellationTokenSource lost, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(ProgressPeriod);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                var (stage, written, total) = run.Progress();
-                var leaseUntil = time.GetUtcNow() + Lease;
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-                    var renewed = await db.Set<ImportJobState>().Where(j => j.Id == run.Id && j.Owner == InstanceId && (j.Stage == ImportStage.Reading || j.Stage == ImportStage.Writing))
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Written, written).SetProperty(j => j.Total, total).SetProperty(j => j.LeaseUntil, leaseUntil), stop);
-                    if (renewed == 0)
-                    {
-                        logger.LogWarning("Import {ImportId}: its lease went to another instance, {Instance} stops it", run.Id, InstanceId);
-                        await lost.CancelAsync();
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The database briefly unreachable: the lease lasts a few periods more.
-                    logger.LogWarning(e, "Import {ImportId}: progress not written", run.Id);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task FailAsync(CapDbContext db, Run run, string message)
-    {
-        var at = time.GetUtcNow();
-        try
-        {
-            await db.Set<ImportJobState>().Where(j => j.Id == run.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, ImportStage.Failed).SetProperty(j => j.Error, message)
-                    .SetProperty(j => j.FinishedAt, at).SetProperty(j => j.Owner, (string?)null), CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogError(e, "Import {ImportId}: its failure could not be recorded", run.Id);
-        }
-        run.Fail(message);
-    }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
-
-    /// <summary>A job running in this instance: its live progress and its end, for the confirmation's short wait.</summary>
-    private sealed class Run(Guid id, int productId, int indicatorId, int personId, string personName)
-    {
-        private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Lock _gate = new();
-        private ImportStage _stage = ImportStage.Reading;
-        private int _written;
-        private int _total;
-        private MeasurementWriter.Outcome? _outcome;
-        private string? _error;
-
-        public Guid Id { get; } = id;
-        public int ProductId { get; } = productId;
-        public int IndicatorId { get; } = indicatorId;
-        public int PersonId { get; } = personId;
-        public string PersonName { get; } = personName;
-        public Task Completion => _completion.Task;
-        public DateTimeOffset? FinishedAt { get; private set; }
-        public bool Abandoned { get; private set; }
-
-        public (ImportStage Stage, int Written, int Total) Progress()
-        {
-            lock (_gate)
-            {
-                return (_stage == ImportStage.Writing ? ImportStage.Writing : ImportStage.Reading, _written, _total);
-            }
-        }
-
-        public ImportJob Snapshot()
-        {
-            lock (_gate)
-            {
-                return new ImportJob(Id, ProductId, IndicatorId, PersonId, _stage, _written, _total, _outcome?.Added ?? 0, _outcome?.Updated ?? 0, _error);
-            }
-        }
-
-        public void Report(int written, int total)
-        {
-            lock (_gate)
-            {
-                _written = written;
-                _total = total;
-                _stage = ImportStage.Writing;
-            }
-        }
-
-        public void Finish(MeasurementWriter.Outcome outcome)
-        {
-            lock (_gate)
-            {
-                _outcome = outcome;
-                _written = _total;
-                FinishedAt = DateTimeOffset.UtcNow;
-                _stage = ImportStage.Done;
-            }
-            _completion.TrySetResult();
-        }
-
-        public void Fail(string message)
-        {
-            lock (_gate)
-            {
-                _error = message;
-                _stage = ImportStage.Failed;
-                FinishedAt = DateTimeOffset.UtcNow;
-            }
-            _completion.TrySetResult();
-        }
-
-        /// <summary>Stopped before its end: the row says what happens next.</summary>
-        public void Abandon()
-        {
-            Abandoned = true;
-            _completion.TrySetResult();
         }
     }
 }
