@@ -24,5 +24,9 @@ public static class MailOutbox
         return mail;
     }
 
+    /// <summary>A mail written by a template (<see cref="CoachingMails"/>…).</summary>
+    public static OutboxMail EnqueueMail(this CapDbContext db, string to, MailText mail, string? topic, DateTimeOffset now) =>
+        db.EnqueueMail(to, mail.Subject, mail.Body, topic, now);
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

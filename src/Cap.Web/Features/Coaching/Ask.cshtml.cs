@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Coaching;
 
 /// <summary>A team member asks for an intervention for one of their products (or an administrator for any).</summary>
-public sealed class AskModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : CoachingPageModel(db, currentUser)
+public sealed class AskModel(CapDbContext db, CurrentUser currentUser, AskForCoaching ask, CoachingCatalogue catalogue) : CoachingPageModel(db, currentUser)
 {
     [BindProperty]
     public CoachingRequestInput Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class AskModel(CapDbContext db, CurrentUser currentUser, CoachingS
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        var result = await service.CreateAsync(Me, Input, ct);
+        var result = await ask.CreateAsync(Me, Input, ct);
         if (result.Refusal is { } refusal)
         {
             return Refused(refusal, "Input.") ?? Page();
@@ -50,7 +50,7 @@ public sealed class AskModel(CapDbContext db, CurrentUser currentUser, CoachingS
             query = query.Where(p => p.Team.Any(m => m.PersonId == Me.Id));
         }
         Products = await query.OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Slug)).ToListAsync(ct);
-        Interventions = (await service.InterventionsAsync(activeOnly: true, ct))
+        Interventions = (await catalogue.InterventionsAsync(activeOnly: true, ct))
             .Select(i => new SelectListItem(i.Title, i.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 }

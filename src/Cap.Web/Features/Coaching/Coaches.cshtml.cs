@@ -13,7 +13,7 @@ public sealed record CoachLoad(int PersonId, string Name, int OpenRequests, int 
 public sealed record FollowedProduct(int ProductId, string Slug, string Name, IReadOnlyList<string> Coaches, ProductWeather? Weather, IReadOnlyList<ProductWeather> History);
 
 /// <summary>The coaches' view: workload per coach, requests waiting for triage, followed products and their météo.</summary>
-public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : CoachingPageModel(db, currentUser)
+public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, CoachingQueries queries, ProductWeatherReports weather) : CoachingPageModel(db, currentUser)
 {
     public const int UpcomingWeeks = 4;
 
@@ -21,7 +21,7 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
     public List<CoachingRequestSummary> Waiting { get; private set; } = [];
     public List<FollowedProduct> Followed { get; private set; } = [];
     public List<SelectListItem> Levels { get; } = [.. Enum.GetValues<WeatherLevel>().Select(l => new SelectListItem(l.Label(), l.ToString()))];
-    public DateOnly Today => service.Today;
+    public DateOnly Today => queries.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
     {
         await LoadMeAsync("Vue des coachs", ct, new Crumb("Vue des coachs", null));
         ModelState.Clear();
-        var result = await service.SetWeatherAsync(Me, productId, level, note, ct);
+        var result = await weather.SetWeatherAsync(Me, productId, level, note, ct);
         if (result.Refusal is { } refusal)
         {
             if (Refused(refusal, $"weather-{productId}-") is { } stop)
@@ -58,7 +58,7 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
     private async Task LoadAsync(CancellationToken ct)
     {
         var until = Today.AddDays(7 * UpcomingWeeks);
-        var coaches = await service.CoachesAsync(ct);
+        var coaches = await queries.CoachesAsync(ct);
         var open = await Db.CoachingAssignments.AsNoTracking().Where(a => CoachingLabels.Open.Contains(a.Request!.Status))
             .Select(a => new { a.PersonId, a.RequestId, a.Request!.ScheduledFor, a.Request.ProductId }).ToListAsync(ct);
         var sessions = await Db.CoachingSessions.AsNoTracking().Where(s => s.Date >= Today && s.Date <= until)
@@ -70,7 +70,7 @@ public sealed class CoachesModel(CapDbContext db, CurrentUser currentUser, Coach
             var upcoming = mine.Count(o => o.ScheduledFor is { } d && d >= Today && d <= until) + sessions.Count(s => ids.Contains(s.RequestId));
             return new CoachLoad(c.Id, c.DisplayName, mine.Count, upcoming);
         })];
-        Waiting = [.. (await service.ListAsync(null, CoachingLabels.Waiting, null, 500, ct)).OrderBy(r => r.CreatedAt)];
+        Waiting = [.. (await queries.ListAsync(null, CoachingLabels.Waiting, null, 500, ct)).OrderBy(r => r.CreatedAt)];
         var productIds = open.Select(o => o.ProductId).Distinct().ToList();
         var names = coaches.ToDictionary(c => c.Id, c => c.DisplayName);
         var products = await Db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).OrderBy(p => p.Name).Select(p => new { p.Id, p.Slug, p.Name }).ToListAsync(ct);

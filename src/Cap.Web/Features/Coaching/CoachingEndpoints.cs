@@ -32,11 +32,11 @@ public static class CoachingEndpoints
     {
         var group = api.MapGroup("/coaching").WithTags("Accompagnement");
         group.MapGet("/interventions", GetInterventions).WithName("ListCoachingInterventions");
-        group.MapPost("/interventions", (InterventionInput input, CoachingService service, CurrentUser user, CancellationToken ct) =>
+        group.MapPost("/interventions", (InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct) =>
                 WriteInterventionAsync(null, input, service, user, ct))
             .WithName("CreateCoachingIntervention").WithSummary("Ajoute un accompagnement au catalogue (administrateurs).")
             .Produces<InterventionView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/interventions/{id:int}", (int id, InterventionInput input, CoachingService service, CurrentUser user, CancellationToken ct) =>
+        group.MapPut("/interventions/{id:int}", (int id, InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct) =>
                 WriteInterventionAsync(id, input, service, user, ct))
             .WithName("UpdateCoachingIntervention").WithSummary("Modifie un accompagnement du catalogue (administrateurs) ; version doit être la version lue (sinon 409).")
             .Produces<InterventionView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
@@ -49,48 +49,48 @@ public static class CoachingEndpoints
         group.MapGet("/requests/{id:int}", GetRequest).WithName("GetCoachingRequest").ProducesProblem(StatusCodes.Status404NotFound);
 
         Transition(group, "accept", "AcceptCoachingRequest", "Accepte une demande nouvelle ou en instruction (coachs).",
-            (int id, VersionBody body, CoachingService s, Person me, CancellationToken ct) => s.AcceptAsync(me, id, body.Version, ct));
+            (int id, VersionBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.AcceptAsync(me, id, body.Version, ct));
         Transition(group, "decline", "DeclineCoachingRequest", "Refuse une demande nouvelle ou en instruction, avec la raison (coachs).",
-            (int id, DeclineBody body, CoachingService s, Person me, CancellationToken ct) => s.DeclineAsync(me, id, body.Reason, body.Version, ct));
+            (int id, DeclineBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.DeclineAsync(me, id, body.Reason, body.Version, ct));
         Transition(group, "merge", "MergeCoachingRequest", "Ferme la demande comme doublon d’une autre demande ouverte du même produit (coachs).",
-            (int id, MergeBody body, CoachingService s, Person me, CancellationToken ct) => s.MergeAsync(me, id, body.DuplicateOfId, body.Version, ct));
+            (int id, MergeBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.MergeAsync(me, id, body.DuplicateOfId, body.Version, ct));
         Transition(group, "assign", "AssignCoachingRequest", "Affecte un ou plusieurs coachs (identifiants de personnes ayant le rôle Coach).",
-            (int id, AssignBody body, CoachingService s, Person me, CancellationToken ct) => s.AssignAsync(me, id, body.CoachIds ?? [], body.Version, ct));
+            (int id, AssignBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.AssignAsync(me, id, body.CoachIds ?? [], body.Version, ct));
         Transition(group, "schedule", "ScheduleCoachingRequest", "Planifie la première séance d’une demande acceptée ayant un coach (date : aaaa-mm-jj).",
-            (int id, ScheduleBody body, CoachingService s, Person me, CancellationToken ct) => s.ScheduleAsync(me, id, body.Date, body.Version, ct));
+            (int id, ScheduleBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.ScheduleAsync(me, id, body.Date, body.Version, ct));
         Transition(group, "close", "CloseCoachingRequest", "Termine l’accompagnement avec son résultat ; autonomyGained : l’équipe a-t-elle gagné en autonomie ?",
-            (int id, CloseBody body, CoachingService s, Person me, CancellationToken ct) => s.CloseAsync(me, id, body.Outcome, body.AutonomyGained, body.Version, ct));
+            (int id, CloseBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.CloseAsync(me, id, body.Outcome, body.AutonomyGained, body.Version, ct));
         Transition(group, "rate", "RateCoachingRequest", "L’équipe du produit évalue l’accompagnement terminé, de 1 à 5, une fois.",
-            (int id, RateBody body, CoachingService s, Person me, CancellationToken ct) => s.RateAsync(me, id, body.Rating, body.Comment, ct));
+            (int id, RateBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.RateAsync(me, id, body.Rating, body.Comment, ct));
         Transition(group, "messages", "PostCoachingMessage", "Écrit dans la conversation (équipe et coachs) ; question: true pour une question de coach.",
-            (int id, MessageBody body, CoachingService s, Person me, CancellationToken ct) =>
+            (int id, MessageBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) =>
                 body.Question ? s.QuestionAsync(me, id, body.Body, null, ct) : s.MessageAsync(me, id, body.Body, ct));
 
         group.MapGet("/requests/{id:int}/sessions", GetSessions).WithName("ListCoachingSessions").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/requests/{id:int}/sessions", (int id, SessionInput input, CoachingService service, CurrentUser user, CancellationToken ct) =>
-                RunAsync(id, service, user, (s, me) => s.RecordSessionAsync(me, id, input, ct), created: true, ct))
+        group.MapPost("/requests/{id:int}/sessions", (int id, SessionInput input, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+                RunAsync(id, service, queries, user, (s, me) => s.RecordSessionAsync(me, id, input, ct), created: true, ct))
             .WithName("RecordCoachingSession").WithSummary("Enregistre une séance (coachs) ; seulement après l’acceptation de la demande (sinon 409).")
             .Produces<CoachingRequestDetail>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static void Transition<TBody>(RouteGroupBuilder group, string action, string name, string summary,
-        Func<int, TBody, CoachingService, Person, CancellationToken, Task<Result<int>>> command)
+        Func<int, TBody, CoachingRequestWorkflow, Person, CancellationToken, Task<Result<int>>> command)
     {
-        group.MapPost($"/requests/{{id:int}}/{action}", (int id, TBody body, CoachingService service, CurrentUser user, CancellationToken ct) =>
-                RunAsync(id, service, user, (s, me) => command(id, body, s, me, ct), created: false, ct))
+        group.MapPost($"/requests/{{id:int}}/{action}", (int id, TBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+                RunAsync(id, service, queries, user, (s, me) => command(id, body, s, me, ct), created: false, ct))
             .WithName(name).WithSummary(summary)
             .Produces<CoachingRequestDetail>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>Le catalogue des accompagnements proposés (les administrateurs voient aussi les inactifs).</summary>
-    public static async Task<Ok<List<InterventionView>>> GetInterventions(CoachingService service, CurrentUser user, CancellationToken ct) =>
+    public static async Task<Ok<List<InterventionView>>> GetInterventions(CoachingCatalogue service, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok(await service.InterventionsAsync(activeOnly: !await user.IsAdminAsync(ct), ct));
 
     /// <summary>Les demandes d’accompagnement, les plus récentes d’abord ; filtres : product (identifiant du produit), status (new, under-review, accepted, scheduled, in-progress, completed, declined), coach (identifiant de personne).</summary>
     public static async Task<Results<Ok<List<CoachingRequestSummary>>, ProblemHttpResult>> GetRequests(
-        CoachingService service, CapDbContext db, [FromQuery] string? product, [FromQuery] string? status, [FromQuery] int? coach, CancellationToken ct)
+        CoachingQueries service, CapDbContext db, [FromQuery] string? product, [FromQuery] string? status, [FromQuery] int? coach, CancellationToken ct)
     {
         int? productId = null;
         if (!string.IsNullOrWhiteSpace(product))
@@ -114,15 +114,15 @@ public static class CoachingEndpoints
     }
 
     /// <summary>Une demande d’accompagnement avec sa conversation et ses séances.</summary>
-    public static async Task<Results<Ok<CoachingRequestDetail>, ProblemHttpResult>> GetRequest(int id, CoachingService service, CancellationToken ct) =>
+    public static async Task<Results<Ok<CoachingRequestDetail>, ProblemHttpResult>> GetRequest(int id, CoachingQueries service, CancellationToken ct) =>
         await service.LoadAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound();
 
     /// <summary>Les séances d’une demande, dans l’ordre des dates.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<CoachingSessionView>>, ProblemHttpResult>> GetSessions(int id, CoachingService service, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<CoachingSessionView>>, ProblemHttpResult>> GetSessions(int id, CoachingQueries service, CancellationToken ct) =>
         await service.LoadAsync(id, ct) is { } detail ? TypedResults.Ok(detail.Sessions) : NotFound();
 
     /// <summary>Demande un accompagnement pour un produit (son équipe) : product (identifiant), interventionId, need, context, urgency (Faible, Normale, Haute), availability ; decisionId et supportNeed pour répondre à un besoin identifié par le comité. Produit archivé : 422.</summary>
-    public static async Task<IResult> CreateRequest(CoachingRequestInput input, CoachingService service, CurrentUser user, CancellationToken ct)
+    public static async Task<IResult> CreateRequest(CoachingRequestInput input, AskForCoaching service, CoachingQueries queries, CurrentUser user, CancellationToken ct)
     {
         if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
         {
@@ -133,10 +133,10 @@ public static class CoachingEndpoints
         {
             return new Refused(refusal);
         }
-        return TypedResults.Created($"/api/v1/coaching/requests/{result.Value}", await service.LoadAsync(result.Value, ct));
+        return TypedResults.Created($"/api/v1/coaching/requests/{result.Value}", await queries.LoadAsync(result.Value, ct));
     }
 
-    private static async Task<IResult> WriteInterventionAsync(int? id, InterventionInput input, CoachingService service, CurrentUser user, CancellationToken ct)
+    private static async Task<IResult> WriteInterventionAsync(int? id, InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct)
     {
         if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
         {
@@ -151,7 +151,7 @@ public static class CoachingEndpoints
         return id is null ? TypedResults.Created($"/api/v1/coaching/interventions/{view.Id}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> RunAsync(int id, CoachingService service, CurrentUser user, Func<CoachingService, Person, Task<Result<int>>> command, bool created, CancellationToken ct)
+    private static async Task<IResult> RunAsync(int id, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, Func<CoachingRequestWorkflow, Person, Task<Result<int>>> command, bool created, CancellationToken ct)
     {
         if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
         {
@@ -162,11 +162,11 @@ public static class CoachingEndpoints
         {
             return new Refused(refusal);
         }
-        var detail = await service.LoadAsync(id, ct);
+        var detail = await queries.LoadAsync(id, ct);
         return created ? TypedResults.Created($"/api/v1/coaching/requests/{id}/sessions", detail) : TypedResults.Ok(detail);
     }
 
-    private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Demande introuvable", CoachingService.NotFoundMessage);
+    private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Demande introuvable", CoachingQueries.NotFoundMessage);
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });

@@ -8,7 +8,12 @@ public static class CoachingRegistration
 {
     public static IServiceCollection AddCoaching(this IServiceCollection services)
     {
-        services.AddScoped<CoachingService>();
+        services.AddScoped<CoachingCatalogue>();
+        services.AddScoped<CoachingQueries>();
+        services.AddScoped<CoachingRequestStore>();
+        services.AddScoped<AskForCoaching>();
+        services.AddScoped<CoachingRequestWorkflow>();
+        services.AddScoped<ProductWeatherReports>();
         services.AddProductTab(new ProductTab("accompagnement", "Accompagnement", "/Coaching/ProductTab", 60));
         services.Configure<RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Coaching/InterventionForm", "/accompagnement/catalogue/{id:int}/modifier"));

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Coaching;
 
 /// <summary>Creates (no id) or edits an intervention of the catalogue; administrators only.</summary>
-public sealed class InterventionFormModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : CoachingPageModel(db, currentUser)
+public sealed class InterventionFormModel(CapDbContext db, CurrentUser currentUser, CoachingCatalogue catalogue) : CoachingPageModel(db, currentUser)
 {
     [FromRoute]
     public int? Id { get; set; }
@@ -47,7 +47,7 @@ public sealed class InterventionFormModel(CapDbContext db, CurrentUser currentUs
             return Forbid();
         }
         ModelState.Clear();
-        var result = await service.SaveInterventionAsync(Me, Id, Input, ct);
+        var result = await catalogue.SaveInterventionAsync(Me, Id, Input, ct);
         if (result.Refusal is { } refusal)
         {
             return Refused(refusal, "Input.") ?? Page();

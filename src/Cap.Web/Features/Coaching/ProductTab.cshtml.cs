@@ -14,7 +14,7 @@ namespace Cap.Web.Features.Coaching;
 public sealed record CommitteeNeed(int DecisionId, DateTimeOffset DecidedAt, SupportNeeds Need, int? RequestId);
 
 /// <summary>The product's « Accompagnement » tab: its requests, the committee's support needs, the coaches' météo.</summary>
-public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : ProductPageModel(db, currentUser)
+public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, AskForCoaching ask, CoachingQueries queries) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "accompagnement";
     protected override string PageTitle => "Accompagnement";
@@ -44,7 +44,7 @@ public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, Co
         var intervention = await Db.CoachingInterventions.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.Slug == slug ? 0 : 1).ThenBy(i => i.Order)
             .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
         var decidedAt = Needs.FirstOrDefault(n => n.DecisionId == decisionId)?.DecidedAt;
-        var result = await service.CreateAsync(Me, new CoachingRequestInput
+        var result = await ask.CreateAsync(Me, new CoachingRequestInput
         {
             Product = Product.Slug,
             InterventionId = intervention,
@@ -75,7 +75,7 @@ public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, Co
             return false;
         }
         CanAsk = CoachingWorkflow.CanAsk(Me, MyRole) && !Product.IsArchived;
-        Requests = await service.ListAsync(Product.Id, null, null, 200, ct);
+        Requests = await queries.ListAsync(Product.Id, null, null, 200, ct);
         var decisions = await Db.GateDecisions.AsNoTracking().Where(d => d.ProductId == Product.Id && d.SupportNeeds != SupportNeeds.None)
             .OrderByDescending(d => d.DecidedAt).Select(d => new { d.Id, d.DecidedAt, d.SupportNeeds }).ToListAsync(ct);
         var ids = decisions.Select(d => (int?)d.Id).ToList();

@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Coaching;
 
 /// <summary>The coaches' triage queue: requests waiting for an answer, oldest first, with their age; then the open ones.</summary>
-public sealed class QueueModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : CoachingPageModel(db, currentUser)
+public sealed class QueueModel(CapDbContext db, CurrentUser currentUser, CoachingQueries queries) : CoachingPageModel(db, currentUser)
 {
     public List<CoachingRequestSummary> Waiting { get; private set; } = [];
     public List<CoachingRequestSummary> Open { get; private set; } = [];
-    public DateOnly Today => service.Today;
+    public DateOnly Today => queries.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,8 +20,8 @@ public sealed class QueueModel(CapDbContext db, CurrentUser currentUser, Coachin
         {
             return Forbid();
         }
-        Waiting = [.. (await service.ListAsync(null, CoachingLabels.Waiting, null, 500, ct)).OrderBy(r => r.CreatedAt)];
-        Open = await service.ListAsync(null, [CoachingStatus.Acceptee, CoachingStatus.Planifiee, CoachingStatus.EnCours], null, 500, ct);
+        Waiting = [.. (await queries.ListAsync(null, CoachingLabels.Waiting, null, 500, ct)).OrderBy(r => r.CreatedAt)];
+        Open = await queries.ListAsync(null, [CoachingStatus.Acceptee, CoachingStatus.Planifiee, CoachingStatus.EnCours], null, 500, ct);
         return Page();
     }
 

@@ -16,7 +16,7 @@ namespace Cap.Web.Features.Coaching;
 /// A request with its thread and sessions; every signed-in person reads it. Coaches triage, plan, record sessions
 /// and close from here; the team writes in the thread and rates the support once it is over.
 /// </summary>
-public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, CoachingService service) : CoachingPageModel(db, currentUser)
+public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, CoachingQueries queries, CoachingRequestWorkflow workflow) : CoachingPageModel(db, currentUser)
 {
     [FromRoute]
     public int Id { get; set; }
@@ -39,40 +39,40 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
         {
             return NotFound();
         }
-        Session.Date = service.Today;
+        Session.Date = queries.Today;
         return Page();
     }
 
     public Task<IActionResult> OnPostAcceptAsync(int? version, CancellationToken ct) =>
-        RunAsync(() => service.AcceptAsync(Me, Id, version, ct), "La demande est acceptée.", "", ct);
+        RunAsync(() => workflow.AcceptAsync(Me, Id, version, ct), "La demande est acceptée.", "", ct);
 
     public Task<IActionResult> OnPostDeclineAsync(string? reason, int? version, CancellationToken ct) =>
-        RunAsync(() => service.DeclineAsync(Me, Id, reason, version, ct), "La demande est refusée ; l’équipe en est prévenue.", "decline-", ct);
+        RunAsync(() => workflow.DeclineAsync(Me, Id, reason, version, ct), "La demande est refusée ; l’équipe en est prévenue.", "decline-", ct);
 
     public Task<IActionResult> OnPostMergeAsync(int? duplicateOfId, int? version, CancellationToken ct) =>
-        RunAsync(() => service.MergeAsync(Me, Id, duplicateOfId, version, ct), "La demande est fusionnée avec la demande choisie.", "merge-", ct);
+        RunAsync(() => workflow.MergeAsync(Me, Id, duplicateOfId, version, ct), "La demande est fusionnée avec la demande choisie.", "merge-", ct);
 
     public Task<IActionResult> OnPostQuestionAsync(string? question, int? version, CancellationToken ct) =>
-        RunAsync(() => service.QuestionAsync(Me, Id, question, version, ct), "Votre question est envoyée à l’équipe.", "question-", ct);
+        RunAsync(() => workflow.QuestionAsync(Me, Id, question, version, ct), "Votre question est envoyée à l’équipe.", "question-", ct);
 
     public Task<IActionResult> OnPostAssignAsync(List<int>? coachIds, int? version, CancellationToken ct) =>
-        RunAsync(() => service.AssignAsync(Me, Id, coachIds ?? [], version, ct), "Les coachs sont affectés.", "assign-", ct);
+        RunAsync(() => workflow.AssignAsync(Me, Id, coachIds ?? [], version, ct), "Les coachs sont affectés.", "assign-", ct);
 
     public Task<IActionResult> OnPostScheduleAsync(DateOnly? date, int? version, CancellationToken ct) =>
-        RunAsync(() => service.ScheduleAsync(Me, Id, date, version, ct), "La demande est planifiée.", "schedule-", ct);
+        RunAsync(() => workflow.ScheduleAsync(Me, Id, date, version, ct), "La demande est planifiée.", "schedule-", ct);
 
     public Task<IActionResult> OnPostSessionAsync(CancellationToken ct) =>
-        RunAsync(() => service.RecordSessionAsync(Me, Id, Session, ct), "La séance est enregistrée.", "Session.", ct);
+        RunAsync(() => workflow.RecordSessionAsync(Me, Id, Session, ct), "La séance est enregistrée.", "Session.", ct);
 
     public Task<IActionResult> OnPostCloseAsync(string? outcome, string? autonomy, int? version, CancellationToken ct) =>
-        RunAsync(() => service.CloseAsync(Me, Id, outcome, autonomy switch { "oui" => true, "non" => false, _ => null }, version, ct),
+        RunAsync(() => workflow.CloseAsync(Me, Id, outcome, autonomy switch { "oui" => true, "non" => false, _ => null }, version, ct),
             "L’accompagnement est terminé ; l’équipe est invitée à l’évaluer.", "close-", ct);
 
     public Task<IActionResult> OnPostRateAsync(int? rating, string? comment, CancellationToken ct) =>
-        RunAsync(() => service.RateAsync(Me, Id, rating, comment, ct), "Merci : votre évaluation est enregistrée.", "rate-", ct);
+        RunAsync(() => workflow.RateAsync(Me, Id, rating, comment, ct), "Merci : votre évaluation est enregistrée.", "rate-", ct);
 
     public Task<IActionResult> OnPostMessageAsync(string? body, CancellationToken ct) =>
-        RunAsync(() => service.MessageAsync(Me, Id, body, ct), "Votre message est envoyé.", "message-", ct);
+        RunAsync(() => workflow.MessageAsync(Me, Id, body, ct), "Votre message est envoyé.", "message-", ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<Result<int>>> command, string success, string prefix, CancellationToken ct)
     {
@@ -97,7 +97,7 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var request = await service.LoadAsync(Id, ct);
+        var request = await queries.LoadAsync(Id, ct);
         if (request is null)
         {
             return false;
@@ -111,7 +111,7 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
         if (IsCoach)
         {
             var assigned = request.Coaches.Select(c => c.PersonId).ToHashSet();
-            Coaches = [.. (await service.CoachesAsync(ct)).Select(p => new SelectListItem(p.DisplayName, p.Id.ToString(CultureInfo.InvariantCulture), assigned.Contains(p.Id)))];
+            Coaches = [.. (await queries.CoachesAsync(ct)).Select(p => new SelectListItem(p.DisplayName, p.Id.ToString(CultureInfo.InvariantCulture), assigned.Contains(p.Id)))];
             OtherRequests = await Db.CoachingRequests.AsNoTracking()
                 .Where(r => r.ProductId == request.ProductId && r.Id != Id && CoachingLabels.Open.Contains(r.Status))
                 .OrderBy(r => r.Id).Select(r => new SelectListItem($"n° {r.Id} — {r.Intervention!.Title}", r.Id.ToString(CultureInfo.InvariantCulture)))
