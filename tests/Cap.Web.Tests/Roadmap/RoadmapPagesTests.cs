@@ -256,9 +256,9 @@ public abstract class RoadmapPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(Enumerable.Range(1, revisions.Count), revisions.Select(r => r.Number));
         Assert.True(revisions.Zip(revisions.Skip(1)).All(p => p.First.At < p.Second.At) && revisions[^1].At < DateTimeOffset.UtcNow);
 
-        var first = Cap.Web.Features.Roadmap.RoadmapService.ReadSnapshot(revisions[0].Snapshot)!;
-        var last = Cap.Web.Features.Roadmap.RoadmapService.ReadSnapshot(revisions[^1].Snapshot)!;
-        var today = await QueryAsync(factory, db => Cap.Web.Features.Roadmap.RoadmapService.LoadAsync(db, productId, CancellationToken.None));
+        var first = Cap.Web.Features.Roadmap.RoadmapSnapshot.Read(revisions[0].Snapshot)!;
+        var last = Cap.Web.Features.Roadmap.RoadmapSnapshot.Read(revisions[^1].Snapshot)!;
+        var today = await QueryAsync(factory, db => Cap.Web.Features.Roadmap.RoadmapQueries.LoadAsync(db, productId, CancellationToken.None));
         Assert.All(first.Initiatives, i => Assert.Equal(Cap.Domain.Roadmap.InitiativeStatus.Planned, i.Status));
         Assert.Equal(today!.Initiatives.Select(i => (i.Id, i.Status)), last.Initiatives.Select(i => (i.Id, i.Status)));
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Roadmap;
 
 /// <summary>The roadmap's calendar by month, and by week when the horizon is short.</summary>
-public sealed class CalendarModel(CapDbContext db, CurrentUser currentUser, RoadmapService service) : ProductPageModel(db, currentUser)
+public sealed class CalendarModel(CapDbContext db, CurrentUser currentUser, RoadmapQueries roadmap) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "feuille-de-route";
     protected override string PageTitle => "Calendrier de la feuille de route";
@@ -19,7 +19,7 @@ public sealed class CalendarModel(CapDbContext db, CurrentUser currentUser, Road
         {
             return NotFound();
         }
-        View = (await service.LoadAsync(Product.Id, ct))!;
+        View = (await roadmap.LoadAsync(Product.Id, ct))!;
         return Page();
     }
 }

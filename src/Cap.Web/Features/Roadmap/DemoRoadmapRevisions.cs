@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Roadmap;
@@ -9,7 +8,7 @@ namespace Cap.Web.Features.Roadmap;
 /// <summary>
 /// Gives the demo roadmaps a history, so « Historique de la feuille de route » shows how a roadmap evolved: the initial
 /// plan (every initiative planned, the last one not there yet), the initiative added later, then the status changes
-/// up to today's roadmap. Snapshots are built from the roadmap as it is now (the same view as real revisions), with
+/// up to today's roadmap. Snapshots are built from the roadmap as it is now (as real revisions are), with
 /// earlier statuses. Runs once, after the demo portfolio (<c>Database:SeedDemoData</c>), and only on demo roadmaps
 /// that have no revision.
 /// </summary>
@@ -32,7 +31,7 @@ public static class DemoRoadmapRevisions
         var now = time.GetUtcNow();
         foreach (var product in products)
         {
-            if (await RoadmapService.LoadAsync(db, product.ProductId, ct) is not { Horizon: { } horizon } current || current.Initiatives.Count == 0)
+            if (await RoadmapQueries.LoadAsync(db, product.ProductId, ct) is not { Horizon: { } horizon } current || current.Initiatives.Count == 0)
             {
                 continue;
             }
@@ -52,7 +51,7 @@ public static class DemoRoadmapRevisions
                     At = steps.Count == 1 ? last : first + (span * i / (steps.Count - 1)),
                     AuthorName = author,
                     Summary = summary,
-                    Snapshot = JsonSerializer.Serialize(view, RoadmapService.SnapshotJson),
+                    Snapshot = RoadmapSnapshot.Of(view).Serialize(),
                 });
             }
         }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Roadmap;
 
 /// <summary>Sets the roadmap's horizon (3 to 6 months) and chooses its priority objectives.</summary>
-public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, RoadmapService service) : RoadmapFormPage(db, currentUser)
+public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, RoadmapQueries roadmap, HorizonPlanning horizon) : RoadmapFormPage(db, currentUser)
 {
     protected override string PageTitle => "Horizon de la feuille de route";
 
@@ -31,7 +31,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
         {
             return stop;
         }
-        var view = (await service.LoadAsync(Product.Id, ct))!;
+        var view = (await roadmap.LoadAsync(Product.Id, ct))!;
         Objectives = view.Objectives;
         Input.PriorityObjectiveIds = view.Priorities.Select(o => o.Id).ToList();
         if (view.Horizon is { } h)
@@ -50,7 +50,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
             return stop;
         }
         ClearBindingErrors();
-        Objectives = (await service.LoadAsync(Product.Id, ct))!.Objectives;
+        Objectives = (await roadmap.LoadAsync(Product.Id, ct))!.Objectives;
         var input = new HorizonInput { PriorityObjectiveIds = Input.PriorityObjectiveIds, Version = Input.Version };
         input.Start = Parse(Input.Start, "Start", "le début");
         input.End = Parse(Input.End, "End", "la fin");
@@ -58,7 +58,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
         {
             return Page();
         }
-        if (!Apply(await service.SetHorizonAsync(Product.Id, input, ct), "La feuille de route"))
+        if (!Apply(await horizon.SetHorizonAsync(Product.Id, input, ct), "La feuille de route"))
         {
             return Page();
         }

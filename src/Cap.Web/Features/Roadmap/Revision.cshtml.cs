@@ -26,12 +26,12 @@ public sealed class RevisionModel(CapDbContext db, CurrentUser currentUser) : Pr
             return NotFound();
         }
         var revision = await Db.RoadmapRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == Product.Id && r.Number == Number, ct);
-        if (revision is null || RoadmapService.ReadSnapshot(revision.Snapshot) is not { } view)
+        if (revision is null || RoadmapSnapshot.Read(revision.Snapshot) is not { } snapshot)
         {
             return NotFound();
         }
         Revision = revision;
-        View = view;
+        View = snapshot.ToView();
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cap.Web.Shared;
 using Cap.Domain.Roadmap;
 
@@ -17,6 +18,8 @@ public sealed record RoadmapDisplay(RoadmapView View, bool CanEdit, bool IsPubli
         InitiativeStatus.Abandoned => BadgeTone.Warning,
         _ => BadgeTone.Info,
     };
+
+    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string Mark(InitiativeStatus status) => status switch
     {

@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cap.Web.Features.Roadmap;
 
-/// <summary>Roadmap: service, product tab, form routes, share page and API.</summary>
+/// <summary>Roadmap: services, product tab, form routes, share page and API.</summary>
 public static class RoadmapRegistration
 {
     public static IServiceCollection AddRoadmap(this IServiceCollection services)
     {
-        services.AddScoped<RoadmapService>();
+        services.AddScoped<RoadmapQueries>();
+        services.AddScoped<RoadmapRevisionRecorder>();
+        services.AddScoped<HorizonPlanning>();
+        services.AddScoped<InitiativePlanning>();
+        services.AddScoped<DependencyTracking>();
+        services.AddScoped<RiskRegister>();
+        services.AddScoped<RoadmapSharing>();
         services.AddProductTab(new ProductTab("feuille-de-route", "Feuille de route", "/Roadmap/Index", 35));
         // One form page serves both the creation and the edit of each item.
         services.Configure<RazorPagesOptions>(o =>

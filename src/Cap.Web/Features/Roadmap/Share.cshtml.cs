@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Roadmap;
 
 /// <summary>The team's read-only share links for stakeholders: create (token shown once), list, revoke.</summary>
-public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, RoadmapService service, PublicUrls urls) : ProductPageModel(db, currentUser)
+public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, RoadmapSharing sharing, PublicUrls urls) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "feuille-de-route";
     protected override string PageTitle => "Partage de la feuille de route";
@@ -58,7 +58,7 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
             await LoadLinksAsync(ct);
             return Page();
         }
-        var token = await service.CreateShareLinkAsync(Product.Id, label!, ct);
+        var token = await sharing.CreateShareLinkAsync(Product.Id, label!, ct);
         NewLink = urls.Absolute($"/feuille-de-route/partage/{token}", Request);
         Label = null;
         await LoadLinksAsync(ct);
@@ -75,7 +75,7 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
         {
             return Forbid();
         }
-        if (!await service.RevokeShareLinkAsync(Product.Id, id, ct))
+        if (!await sharing.RevokeShareLinkAsync(Product.Id, id, ct))
         {
             return NotFound();
         }

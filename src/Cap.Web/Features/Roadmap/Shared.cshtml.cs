@@ -7,7 +7,7 @@ namespace Cap.Web.Features.Roadmap;
 
 /// <summary>The roadmap read through a share link, without signing in; 404 for an unknown or revoked token.</summary>
 [AllowAnonymous]
-public sealed class SharedModel(RoadmapService service) : PageModel
+public sealed class SharedModel(RoadmapSharing sharing, RoadmapQueries roadmap) : PageModel
 {
     [FromRoute]
     public string Token { get; set; } = string.Empty;
@@ -18,8 +18,8 @@ public sealed class SharedModel(RoadmapService service) : PageModel
     {
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Response.Headers.CacheControl = "no-store";
-        if (Token.Length is < 40 or > 60 || await service.ProductOfShareTokenAsync(Token, ct) is not { } productId
-            || await service.LoadAsync(productId, ct) is not { } view)
+        if (Token.Length is < 40 or > 60 || await sharing.ProductOfShareTokenAsync(Token, ct) is not { } productId
+            || await roadmap.LoadAsync(productId, ct) is not { } view)
         {
             return NotFound();
         }
