@@ -25,10 +25,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     /// <summary>A batch slower than this to write and commit is logged as a warning.</summary>
     private static readonly TimeSpan SlowBatch = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The fewest callers resumed by one work item.</summary>
-    private const int CompletionSlice = 16;
-
-    private readonly Channel<Pending> _queue;
+    private readonly Channel<PendingAnswer> _queue;
     private readonly IServiceScopeFactory _scopes;
     private readonly SatisfactionChanges _changes;
     private readonly int _batchSize;
@@ -51,7 +48,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         Logger = logger;
         _batchSize = Math.Max(1, options.BatchSize);
         _linger = TimeSpan.FromMilliseconds(Math.Max(0, options.LingerMilliseconds));
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
+        _queue = Channel.CreateBounded<PendingAnswer>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
         {
             SingleReader = true,
             SingleWriter = false,
@@ -86,15 +83,15 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
 
     public bool TrySubmit(FeedbackAnswer answer, out Task<StoreOutcome> stored)
     {
-        // Completed by one work item per batch slice (Complete), which resumes the waiting callers inline.
-        var pending = new Pending(answer, new TaskCompletionSource<StoreOutcome>());
+        // Completed by one work item per batch slice (PendingAnswer.Complete), which resumes the waiting callers inline.
+        var pending = new PendingAnswer(answer, new TaskCompletionSource<StoreOutcome>());
         stored = pending.Done.Task;
         return _queue.Writer.TryWrite(pending);
     }
 
     public async Task<StoreOutcome> SubmitAsync(FeedbackAnswer answer, CancellationToken ct)
     {
-        var pending = new Pending(answer, new TaskCompletionSource<StoreOutcome>());
+        var pending = new PendingAnswer(answer, new TaskCompletionSource<StoreOutcome>());
         try
         {
             await _queue.Writer.WriteAsync(pending, ct);
@@ -166,7 +163,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     private void Run()
     {
         var reader = _queue.Reader;
-        var batch = new List<Pending>(_batchSize);
+        var batch = new List<PendingAnswer>(_batchSize);
         // Not bound to a stopping token: the loop ends when the queue is completed and empty, so a shutdown drains it.
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -184,7 +181,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         Stopped();
     }
 
-    private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
+    private void Drain(ChannelReader<PendingAnswer> reader, List<PendingAnswer> batch)
     {
         while (batch.Count < _batchSize && reader.TryRead(out var pending))
         {
@@ -192,7 +189,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         }
     }
 
-    private async Task WriteAsync(List<Pending> batch)
+    private async Task WriteAsync(List<PendingAnswer> batch)
     {
         var outcomes = new StoreOutcome[batch.Count];
         var committing = false;
@@ -222,7 +219,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
                 }
             }
             Interlocked.Add(ref _stored, stored);
-            Complete([.. batch], outcomes, null);
+            PendingAnswer.Complete([.. batch], outcomes, null);
         }
         catch (Exception e) when (!committing && batch.Count > 1)
         {
@@ -239,11 +236,11 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         {
             await ResetAsync();
             Logger.LogError(e, "Lot de {Count} réponses non enregistré.", batch.Count);
-            Complete([.. batch], null, e);
+            PendingAnswer.Complete([.. batch], null, e);
         }
     }
 
-    private async Task InsertAsync(List<Pending> batch, StoreOutcome[] outcomes, Action committing)
+    private async Task InsertAsync(List<PendingAnswer> batch, StoreOutcome[] outcomes, Action committing)
     {
         var db = await ContextAsync();
         var connection = db.Database.GetDbConnection();
@@ -261,33 +258,6 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         await _rollups!.AddAsync(transaction, FeedbackDailyRollup.Of(_answers.Where((_, i) => outcomes[i] == StoreOutcome.Stored)), CancellationToken.None);
         committing();
         await transaction.CommitAsync();
-    }
-
-    /// <summary>
-    /// Resumes the callers of a written batch on thread-pool work items, so the writer goes on to the next batch at once:
-    /// one work item per slice of at least <see cref="CompletionSlice"/> callers, a large batch shared by the cores.
-    /// </summary>
-    private static void Complete(Pending[] batch, StoreOutcome[]? outcomes, Exception? failure)
-    {
-        var slice = Math.Max(CompletionSlice, (batch.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount);
-        for (var start = 0; start < batch.Length; start += slice)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static state =>
-            {
-                var (batch, outcomes, failure, start, end) = state;
-                for (var i = start; i < end; i++)
-                {
-                    if (failure is null)
-                    {
-                        batch[i].Done.TrySetResult(outcomes![i]);
-                    }
-                    else
-                    {
-                        batch[i].Done.TrySetException(new AnswerNotStoredException(failure));
-                    }
-                }
-            }, (batch, outcomes, failure, start, Math.Min(batch.Length, start + slice)), preferLocal: false);
-        }
     }
 
     private async Task<CapDbContext> ContextAsync()
@@ -326,6 +296,4 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         _db = null;
         _scope = null;
     }
-
-    private sealed record Pending(FeedbackAnswer Answer, TaskCompletionSource<StoreOutcome> Done);
 }
