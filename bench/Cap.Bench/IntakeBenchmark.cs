@@ -60,6 +60,8 @@ internal static class IntakeBenchmark
         using var cap = StartServer(webFolder, Path.Combine(webFolder, "Cap.Web.dll"),
             "--urls", $"http://127.0.0.1:{capPort}", "--environment", "Production",
             "--Database:Provider", database.Provider, "--ConnectionStrings:Cap", database.ConnectionString, "--Database:SeedDemoData", "true", "--Authentication:DemoSignIn:Enabled", "true",
+            // Production requires an HTTPS public address for absolute links (none is built by the intake).
+            "--PublicBaseUrl", "https://cap.bench.invalid",
             "--Satisfaction:PerClientPerMinute", "100000000", "--Satisfaction:PerPlacementPerMinute", "100000000",
             "--Logging:LogLevel:Default", "Warning");
         using var bare = StartServer(AppContext.BaseDirectory, Path.Combine(AppContext.BaseDirectory, "Cap.Bench.dll"),
@@ -418,7 +420,7 @@ internal static class IntakeBenchmark
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (clock.Elapsed < TimeSpan.FromSeconds(300)) // migrating and seeding PostgreSQL on a busy machine takes minutes
         {
             if (server.HasExited)
             {
@@ -437,7 +439,7 @@ internal static class IntakeBenchmark
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"No answer on port {port} within 60 s.");
+        throw new TimeoutException($"No answer on port {port} within 300 s.");
     }
 
     private static DbConnection Open(BenchDatabase database)
