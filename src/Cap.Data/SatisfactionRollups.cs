@@ -50,7 +50,7 @@ public static class SatisfactionRollups
     }
 
     /// <summary>
-    /// The upsert kept by a long-lived writer (the intake's batcher): on SQLite its command and parameters are built
+    /// The upsert kept by a long-lived writer (the intake engine, Intake/AnswerIntake): on SQLite its command and parameters are built
     /// once and the statement stays prepared between transactions; on PostgreSQL each call is one batch round trip.
     /// </summary>
     public sealed class Upsert(CapDbContext db) : IAsyncDisposable
