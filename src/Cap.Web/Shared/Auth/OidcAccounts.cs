@@ -172,11 +172,7 @@ public static class OidcAccounts
         db.People.Add(person);
         foreach (var admin in await AdministratorsAsync(db, ct))
         {
-            db.EnqueueMail(admin, $"Cap : compte en attente d’un rôle — {person.DisplayName}",
-                $"Bonjour,\n\n{person.DisplayName} ({person.Email}) s’est connecté à Cap avec ProConnect : son compte vient d’être ouvert " +
-                "automatiquement, sans rôle ni équipe. Il ne voit aucun produit tant qu’un administrateur ne lui a pas donné un rôle " +
-                "ou une place dans l’équipe d’un produit (Administration › Personnes et rôles, comptes « En attente »).\n\nCap",
-                $"account-pending:{email}", now);
+            db.EnqueueMail(admin, AccountMails.Pending(person.DisplayName, person.Email), $"account-pending:{email}", now);
         }
         await db.SaveChangesAsync(ct);
         return new OidcOutcome(person, null, Provisioned: true);
@@ -202,13 +198,7 @@ public static class OidcAccounts
         });
         foreach (var admin in await AdministratorsAsync(db, ct))
         {
-            db.EnqueueMail(admin, $"Cap : connexion refusée pour le compte de {person.DisplayName}",
-                $"Bonjour,\n\nUne connexion ProConnect a présenté l’adresse {person.Email}, déjà liée dans Cap à une autre identité " +
-                $"ProConnect. Cap l’a refusée : le compte de {person.DisplayName} n’a pas été modifié.\n\n" +
-                $"Identité présentée (sub) : {subject}\nFournisseur d’identité (idp_id) : {identityProvider ?? "non transmis"}\nDate : {now:yyyy-MM-dd HH:mm} UTC\n\n" +
-                "Si cette personne dit avoir changé d’identité ProConnect, vérifiez-le avec elle par un autre moyen. " +
-                "Sinon, il peut s’agir d’une tentative de prise de contrôle : le journal d’administration garde la trace de ce refus.\n\nCap",
-                $"account-link-refused:{person.Id}", now);
+            db.EnqueueMail(admin, AccountMails.LinkRefused(person.DisplayName, person.Email, subject, identityProvider, now), $"account-link-refused:{person.Id}", now);
         }
         await db.SaveChangesAsync(ct);
     }
