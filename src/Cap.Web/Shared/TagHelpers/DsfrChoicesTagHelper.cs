@@ -121,7 +121,7 @@ public sealed class DsfrChoicesTagHelper : TagHelper
 
         foreach (var item in Items)
         {
-            var optionId = $"{id}-{TagBuilder.CreateSanitizedId(item.Value, "_")}";
+            var optionId = TagBuilder.CreateSanitizedId($"{id}-{item.Value}", "_");
             var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
             input.Attributes["type"] = isCheckbox ? "checkbox" : "radio";
             input.Attributes["id"] = optionId;
