@@ -78,6 +78,7 @@ public static class CapHost
         services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
 
         services.AddProductAccess();
+        services.AddScoped<PhaseMoves>();
         services.AddCapFeatures();
     }
 
