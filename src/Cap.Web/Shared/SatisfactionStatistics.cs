@@ -3,7 +3,7 @@ using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Web.Shared;
 
 public enum Granularity
 {
