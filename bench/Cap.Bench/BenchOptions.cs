@@ -21,10 +21,12 @@ internal static class Usage
                       every product has about three years of committee history (p95 ≤ 100 ms).
           iterations  Issue 6: the roadmap tab, the iterations tab and an iteration page of a product with
                       three years of two-week iterations and a full roadmap (p95 ≤ 100 ms).
-          intake      Issue 4: the public JSON intake of Cap (child process, real port, SQLite) against
-                      a bare ASP.NET Core endpoint parsing the same JSON, both driven by Debian's wrk at
-                      several connection counts, in turns (ratio of the maximum rates ≥ 50 %, rows
-                      stored = 2xx), then p99 at half Cap's maximum rate with an open-loop generator
+          intake      Issues 4 and 17: the public JSON intake of Cap (child process, real port, SQLite, or
+                      PostgreSQL with --postgres) against a bare ASP.NET Core endpoint parsing the same
+                      JSON, both driven by Debian's wrk at several connection counts, in turns: new
+                      answers (ratio of the maximum rates ≥ 70 % on SQLite, ≥ 40 % on PostgreSQL, rows
+                      stored = 2xx) and resent answers, every clientKey already stored (≥ 90 % of new
+                      answers' rate); then p99 at half Cap's maximum rate with an open-loop generator
                       (< 50 ms). Needs a Release build of Cap.Web and wrk.
           satisfaction-stats
                       Issue 4: the Satisfaction tab of a product holding --answers answers (default

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cap.Data;
@@ -52,7 +50,7 @@ public static class SatisfactionRollups
     }
 
     /// <summary>
-    /// The upsert kept by a long-lived writer (the intake's batcher): on SQLite its command and parameters are built
+    /// The upsert kept by a long-lived writer (the intake engine, Intake/AnswerIntake): on SQLite its command and parameters are built
     /// once and the statement stays prepared between transactions; on PostgreSQL each call is one batch round trip.
     /// </summary>
     public sealed class Upsert(CapDbContext db) : IAsyncDisposable
@@ -104,18 +102,20 @@ public static class SatisfactionRollups
         public ValueTask DisposeAsync() => _command?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
-    /// <summary>The upsert and its parameters' type mappings, read from the EF model (table and column names, DateOnly storage).</summary>
+    /// <summary>The upsert, its columns bound as the EF model maps them (<see cref="EntityColumns{T}"/>).</summary>
     private sealed class Shape
     {
         private static Shape? _sqlite;
         private static Shape? _other;
 
-        private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
+        private readonly EntityColumns<FeedbackDailyRollup> _columns;
 
-        private Shape(string sql, (IProperty, RelationalTypeMapping)[] columns)
+        private Shape(EntityColumns<FeedbackDailyRollup> columns)
         {
-            Sql = sql;
             _columns = columns;
+            var sums = string.Join(", ", Enumerable.Range(FirstCount, columns.Count - FirstCount)
+                .Select(i => $"{columns.Name(i)} = {columns.Table}.{columns.Name(i)} + excluded.{columns.Name(i)}"));
+            Sql = $"{columns.InsertInto} VALUES {columns.Row(i => "@r" + i)} ON CONFLICT ({columns.Name(1)}, {columns.Name(2)}) DO UPDATE SET {sums}";
         }
 
         public string Sql { get; }
@@ -124,67 +124,14 @@ public static class SatisfactionRollups
         {
             if (db.IsSqlite)
             {
-                return _sqlite ??= Build(db);
+                return _sqlite ??= new Shape(EntityColumns<FeedbackDailyRollup>.Of(db, Columns));
             }
-            return _other ??= Build(db);
+            return _other ??= new Shape(EntityColumns<FeedbackDailyRollup>.Of(db, Columns));
         }
 
-        private static Shape Build(CapDbContext db)
-        {
-            var entity = db.Model.FindEntityType(typeof(FeedbackDailyRollup))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var columns = Columns.Select(c => entity.FindProperty(c)!).Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping())).ToArray();
-            string Name(int i) => sql.DelimitIdentifier(columns[i].p.GetColumnName(table)!);
-            var tableName = sql.DelimitIdentifier(table.Name, table.Schema);
-            var names = string.Join(", ", columns.Select((_, i) => Name(i)));
-            var values = string.Join(", ", columns.Select((_, i) => "@r" + i));
-            var sums = string.Join(", ", Enumerable.Range(FirstCount, columns.Length - FirstCount)
-                .Select(i => $"{Name(i)} = {tableName}.{Name(i)} + excluded.{Name(i)}"));
-            return new Shape(
-                $"INSERT INTO {tableName} ({names}) VALUES ({values}) ON CONFLICT ({Name(1)}, {Name(2)}) DO UPDATE SET {sums}",
-                columns);
-        }
+        public void Set(DbCommand command, FeedbackDailyRollup rollup) => _columns.Set(command, rollup, "@r");
 
-        /// <summary>Sets the values of <paramref name="command"/>'s parameters, created on its first use and then reused.</summary>
-        public void Set(DbCommand command, FeedbackDailyRollup rollup)
-        {
-            if (command.Parameters.Count != _columns.Length)
-            {
-                command.Parameters.Clear();
-                Bind(command.Parameters, command.CreateParameter, rollup);
-                return;
-            }
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                command.Parameters[i].Value = Value(i, rollup);
-            }
-        }
-
-        private object Value(int i, FeedbackDailyRollup rollup)
-        {
-            var (property, mapping) = _columns[i];
-            var value = property.GetGetter().GetClrValue(rollup);
-            if (value is not null && mapping.Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            return value ?? DBNull.Value;
-        }
-
-        public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackDailyRollup rollup)
-        {
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                var parameter = create();
-                parameter.ParameterName = "@r" + i;
-                if (_columns[i].Mapping.DbType is { } dbType)
-                {
-                    parameter.DbType = dbType;
-                }
-                parameter.Value = Value(i, rollup);
-                parameters.Add(parameter);
-            }
-        }
+        public void Bind(DbParameterCollection parameters, Func<DbParameter> create, FeedbackDailyRollup rollup) =>
+            _columns.Bind(parameters, create, rollup, "@r");
     }
 }

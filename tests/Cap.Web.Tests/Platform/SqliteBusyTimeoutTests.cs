@@ -1,5 +1,4 @@
 using Cap.Data;
-using Cap.Web.Shared.Data;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
 
 namespace Cap.Web.Tests.Satisfaction;
@@ -96,6 +97,29 @@ public abstract class SatisfactionPagesTests<TFactory>(TFactory factory) : IClas
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
         Assert.Single(await SatisfactionTestData.AnswersAsync(factory, id));
+    }
+
+    [Fact]
+    public async Task The_form_stores_through_the_intake_engine_and_a_resent_form_is_answered_already_stored()
+    {
+        // The form's one write path is the intake engine (Cap.Data), as for the JSON intake: the engine counts the answer
+        // it stored, and the same page posted again (another browser, no cookie) is an already stored client key.
+        var (id, key) = await SatisfactionTestData.PlacementAsync(factory);
+        var intake = factory.Services.GetRequiredService<Cap.Data.Intake.AnswerIntake>();
+        var before = intake.Stored;
+        var fields = new Dictionary<string, string> { ["Input.Experience"] = "2", ["Input.SubmissionKey"] = Guid.NewGuid().ToString("N") };
+        for (var n = 0; n < 3; n++)
+        {
+            using var client = factory.CreateClientFor(null);
+            using var response = await AnswerAsync(client, key, fields);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/avis/{key}/merci", response.Headers.Location!.OriginalString);
+        }
+        var answer = Assert.Single(await SatisfactionTestData.AnswersAsync(factory, id));
+        Assert.Equal(fields["Input.SubmissionKey"], answer.ClientKey);
+        Assert.Equal(before + 1, intake.Stored);
+        var counted = await QueryAsync(factory, db => db.FeedbackDailyRollups.AsNoTracking().Where(r => r.PlacementId == id).SumAsync(r => r.Count));
+        Assert.Equal(1, counted);
     }
 
     [Fact]

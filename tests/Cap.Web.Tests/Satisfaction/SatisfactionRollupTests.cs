@@ -77,7 +77,7 @@ public abstract class SatisfactionRollupTests<TFactory>(TFactory factory) : ICla
             using var response = await visitor.SendAsync(request);
             Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{response.StatusCode}");
         }
-        // The public form's direct path (SatisfactionService.StoreAsync).
+        // The public form, through the same intake engine (IAnswerIntake.SubmitAsync).
         using var person = factory.CreateClientFor(null);
         using (var page = await person.GetAsync($"/avis/{key}"))
         {

@@ -26,7 +26,17 @@ public static class MeasurementWriter
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly string[] Columns = ["IndicatorId", "ProductId", "Date", "Value", "Comment", "Source", "AuthorId", "AuthorName", "CreatedAt"];
+    private static readonly string[] Columns =
+    [
+        nameof(Measurement.IndicatorId), nameof(Measurement.ProductId), nameof(Measurement.Date), nameof(Measurement.Value), nameof(Measurement.Comment),
+        nameof(Measurement.Source), nameof(Measurement.AuthorId), nameof(Measurement.AuthorName), nameof(Measurement.CreatedAt),
+    ];
+
+    /// <summary>What an upsert of an existing date replaces.</summary>
+    private static readonly string[] Updated =
+    [
+        nameof(Measurement.Value), nameof(Measurement.Comment), nameof(Measurement.Source), nameof(Measurement.AuthorId), nameof(Measurement.AuthorName),
+    ];
 
     public static async Task<Outcome> UpsertAsync(
         CapDbContext db, Indicator indicator, IReadOnlyList<MeasurementRow> rows, MeasurementSource source, int? authorId, string authorName, DateTimeOffset now, CancellationToken ct,
@@ -42,28 +52,28 @@ public static class MeasurementWriter
             return new Outcome(0, 0);
         }
 
-        var entity = db.Model.FindEntityType(typeof(Measurement))!;
-        var mappings = Columns.Select(c => entity.FindProperty(c)!.GetRelationalTypeMapping()).ToArray();
+        // The columns as the EF model maps them (enum names, dates, decimals): the binding the answers' intake and the
+        // satisfaction rollups use too.
+        var columns = EntityColumns<Measurement>.Of(db, Columns);
+        string Excluded(string property) => $"{columns.NameOf(property)} = excluded.{columns.NameOf(property)}";
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
             command.Transaction = transaction.GetDbTransaction();
             command.CommandText =
-                $"INSERT INTO \"Measurements\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
-                $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) " +
-                "ON CONFLICT (\"IndicatorId\", \"Date\") DO UPDATE SET \"Value\" = excluded.\"Value\", \"Comment\" = excluded.\"Comment\", " +
-                "\"Source\" = excluded.\"Source\", \"AuthorId\" = excluded.\"AuthorId\", \"AuthorName\" = excluded.\"AuthorName\"";
+                $"{columns.InsertInto} VALUES {columns.Row(i => $"@p{i}")} " +
+                $"ON CONFLICT ({columns.NameOf(nameof(Measurement.IndicatorId))}, {columns.NameOf(nameof(Measurement.Date))}) DO UPDATE SET " +
+                string.Join(", ", Updated.Select(Excluded));
             var written = 0;
             progress?.Invoke(0, changes.Count);
             foreach (var row in changes)
             {
-                object?[] values = [indicator.Id, indicator.ProductId, row.Date, row.Value, row.Comment, source, authorId, authorName, now];
-                command.Parameters.Clear();
-                for (var i = 0; i < values.Length; i++)
+                var measurement = new Measurement
                 {
-                    // The model's type mappings apply the same conversions as EF Core (enum names, dates, decimals).
-                    command.Parameters.Add(mappings[i].CreateParameter(command, $"@p{i}", values[i], nullable: true));
-                }
+                    IndicatorId = indicator.Id, ProductId = indicator.ProductId, Date = row.Date, Value = row.Value, Comment = row.Comment,
+                    Source = source, AuthorId = authorId, AuthorName = authorName, CreatedAt = now,
+                };
+                columns.Set(command, measurement, "@p");
                 await command.ExecuteNonQueryAsync(ct);
                 if (++written % ProgressStep == 0)
                 {

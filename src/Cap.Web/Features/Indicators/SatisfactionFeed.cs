@@ -1,5 +1,6 @@
 using Cap.Data;
 using Cap.Data.Coordination;
+using Cap.Data.Intake;
 using Cap.Domain.Satisfaction;
 using Cap.Domain.Steering;
 using Cap.Web.Features.Satisfaction;

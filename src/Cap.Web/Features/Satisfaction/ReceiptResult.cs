@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Cap.Data.Intake;
 using Cap.Domain.Satisfaction;
 using Microsoft.AspNetCore.Http.Metadata;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cap.Data.Intake;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -29,10 +30,10 @@ public static class SatisfactionIntakeEndpoints
         // Its services are singletons, taken once here: an intake request then needs no request scope of services.
         var services = app.ServiceProvider;
         var placements = services.GetRequiredService<OpenPlacementCache>();
-        var batcher = services.GetRequiredService<AnswerBatcher>();
+        var intake = services.GetRequiredService<IAnswerIntake>();
         var time = services.GetRequiredService<TimeProvider>();
         var options = services.GetRequiredService<IOptions<SatisfactionOptions>>();
-        group.MapPost("/answers", (string key, HttpContext http, CancellationToken ct) => PostAnswer(key, http, placements, batcher, time, options, ct))
+        group.MapPost("/answers", (string key, HttpContext http, CancellationToken ct) => PostAnswer(key, http, placements, intake, time, options, ct))
             .WithName("PostSatisfactionAnswer")
             .WithSummary("Enregistre une réponse au formulaire de satisfaction d’un emplacement.")
             .WithDescription(Description)
@@ -52,7 +53,7 @@ public static class SatisfactionIntakeEndpoints
 
     /// <summary>Enregistre une réponse au formulaire de satisfaction d’un emplacement.</summary>
     public static async Task<Results<ReceiptResult, ValidationProblem, ProblemHttpResult>> PostAnswer(
-        string key, HttpContext http, OpenPlacementCache placements, AnswerBatcher batcher, TimeProvider time, IOptions<SatisfactionOptions> options, CancellationToken ct)
+        string key, HttpContext http, OpenPlacementCache placements, IAnswerIntake intake, TimeProvider time, IOptions<SatisfactionOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxBodyBytes;
         if (http.Request.ContentLength > limit)
@@ -122,7 +123,7 @@ public static class SatisfactionIntakeEndpoints
             return Invalid(errors);
         }
         // Group commit: the answer waits for the transaction of its batch; nothing is acknowledged before the commit.
-        if (!batcher.TryEnqueue(SatisfactionService.NewAnswer(placement, input, time.GetUtcNow()), out var stored))
+        if (!intake.TrySubmit(SatisfactionService.NewAnswer(placement, input, time.GetUtcNow()), out var stored))
         {
             return Unavailable(http, "Trop de réponses en attente",
                 "Le service reçoit plus de réponses qu’il ne peut en enregistrer pour l’instant : renvoyez la réponse dans une seconde (même clientKey).", 1);

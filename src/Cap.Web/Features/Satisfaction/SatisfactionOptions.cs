@@ -1,3 +1,5 @@
+using Cap.Data.Intake;
+
 namespace Cap.Web.Features.Satisfaction;
 
 /// <summary>Settings of the public intake (section "Satisfaction" of the configuration).</summary>
@@ -32,6 +34,14 @@ public sealed class SatisfactionOptions
     /// batch commits, after the linger and the commit of the batch ahead of it (milliseconds at the measured rates).
     /// </summary>
     public int StatisticsDelaySeconds => 1 + (int)Math.Ceiling(Math.Max(0, IntakeBatchLingerMilliseconds) / 1000.0);
+
+    /// <summary>The intake engine's settings (Cap.Data), from the three above.</summary>
+    public IntakeOptions Intake => new()
+    {
+        QueueCapacity = IntakeQueueCapacity,
+        BatchSize = IntakeBatchSize,
+        LingerMilliseconds = IntakeBatchLingerMilliseconds,
+    };
 
     /// <summary>How long the JSON intake trusts an open placement it looked up (0: looks it up for every answer).</summary>
     public int PlacementCacheSeconds { get; set; } = 5;

@@ -1,5 +1,7 @@
+using Cap.Data.Intake;
 using Cap.Web.Features.Satisfaction.Public;
 using Cap.Web.Shared;
+using Microsoft.Extensions.Options;
 
 namespace Cap.Web.Features.Satisfaction;
 
@@ -11,9 +13,13 @@ public static class SatisfactionRegistration
         services.AddOptions<SatisfactionOptions>().BindConfiguration("Satisfaction");
         services.AddScoped<SatisfactionService>();
         services.AddSingleton<SatisfactionChanges>();
-        services.AddSingleton<AnswerBatcher>();
+        // The one write path of answers (public form and JSON intake): Cap.Data's intake engine for the configured database.
+        services.AddSingleton(sp => AnswerIntake.Create(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<SatisfactionChanges>(),
+            sp.GetRequiredService<IOptions<SatisfactionOptions>>().Value.Intake, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IAnswerIntake>(sp => sp.GetRequiredService<AnswerIntake>());
         services.AddSingleton<OpenPlacementCache>();
-        services.AddHostedService(sp => sp.GetRequiredService<AnswerBatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AnswerIntake>());
         services.AddScoped<SatisfactionStatistics>();
         services.AddProductTab(new ProductTab("satisfaction", "Satisfaction", "/Satisfaction/Index", 40));
         services.AddSatisfactionRateLimits();

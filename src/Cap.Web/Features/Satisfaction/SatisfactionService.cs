@@ -11,15 +11,8 @@ public sealed record OpenPlacement(int PlacementId, int ProductId, string Produc
     public bool Allows(string origin) => Origins.Contains(Cap.Domain.Satisfaction.Origins.Normalize(origin) ?? string.Empty, StringComparer.Ordinal);
 }
 
-public enum StoreOutcome
-{
-    Stored,
-    /// <summary>An answer with the same client key was already stored for this placement: nothing new is written.</summary>
-    AlreadyStored,
-}
-
 /// <summary>Form configuration, placements and the storing of answers.</summary>
-public sealed class SatisfactionService(CapDbContext db, TimeProvider time, SatisfactionChanges changes)
+public sealed class SatisfactionService(CapDbContext db, TimeProvider time)
 {
     public DateOnly Today => time.ParisToday();
 
@@ -97,46 +90,5 @@ public sealed class SatisfactionService(CapDbContext db, TimeProvider time, Sati
     {
         return AnswerRules.Build(input, placement.ProductId, placement.PlacementId, placement.Questions, placement.FormVersion, now,
             Dates.ParisDay(now));
-    }
-
-    /// <summary>
-    /// Stores one validated answer and returns once it is committed. A client key already stored for the placement
-    /// (a resent answer) writes nothing; the unique index settles a race between two identical requests.
-    /// </summary>
-    public async Task<StoreOutcome> StoreAsync(OpenPlacement placement, AnswerInput input, CancellationToken ct)
-    {
-        var answer = NewAnswer(placement, input, time.GetUtcNow());
-        if (answer.ClientKey is { } key
-            && await db.FeedbackAnswers.AnyAsync(a => a.PlacementId == placement.PlacementId && a.ClientKey == key, ct))
-        {
-            return StoreOutcome.AlreadyStored;
-        }
-        // The answer and its increment of the statistics' daily rollup commit together.
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.FeedbackAnswers.Add(answer);
-            await db.SaveChangesAsync(ct);
-            await SatisfactionRollups.AddAsync(db, [answer], ct);
-            await transaction.CommitAsync(ct);
-            changes.Stored(answer.ProductId);
-            return StoreOutcome.Stored;
-        }
-        catch (DbUpdateException) when (answer.ClientKey is not null)
-        {
-            // The failed statement ends the transaction on PostgreSQL: roll back before looking.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.Entry(answer).State = EntityState.Detached;
-            if (await db.FeedbackAnswers.AnyAsync(a => a.PlacementId == placement.PlacementId && a.ClientKey == answer.ClientKey, CancellationToken.None))
-            {
-                return StoreOutcome.AlreadyStored;
-            }
-            throw;
-        }
-        finally
-        {
-            await transaction.DisposeAsync();
-            db.Entry(answer).State = EntityState.Detached;
-        }
     }
 }

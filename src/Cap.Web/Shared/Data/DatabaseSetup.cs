@@ -34,7 +34,7 @@ public static class DatabaseSetup
             else
             {
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Cap.Data.Migrations.Sqlite"))
-                    .AddInterceptors(SqliteBusyTimeout.Interceptor);
+                    .AddInterceptors(Cap.Data.SqliteBusyTimeout.Interceptor);
             }
         });
         return services;

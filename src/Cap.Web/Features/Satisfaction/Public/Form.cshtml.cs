@@ -1,3 +1,4 @@
+using Cap.Data.Intake;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace Cap.Web.Features.Satisfaction.Public;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [FormBodyLimit]
-public sealed class FormModel(SatisfactionService service, IOptions<SatisfactionOptions> options) : PageModel
+public sealed class FormModel(SatisfactionService service, IAnswerIntake intake, TimeProvider time, IOptions<SatisfactionOptions> options) : PageModel
 {
     [FromRoute]
     public string Key { get; set; } = string.Empty;
@@ -67,7 +68,9 @@ public sealed class FormModel(SatisfactionService service, IOptions<Satisfaction
         {
             return Redirect(thanks);
         }
-        await service.StoreAsync(Placement, input, ct);
+        // Through the intake engine, like the JSON intake: redirected once the answer is committed; the submission key,
+        // stored as the answer's client key, makes a resent form "already stored" (nothing written twice).
+        await intake.SubmitAsync(SatisfactionService.NewAnswer(Placement, input, time.GetUtcNow()), ct);
         Response.Cookies.Append(cookie, "1", new CookieOptions
         {
             MaxAge = TimeSpan.FromMinutes(options.Value.RepeatWindowMinutes),

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Cap.Web.Shared.Data;
+namespace Cap.Data;
 
 /// <summary>
 /// Gives every SQLite connection of the application a busy timeout. While another connection holds the write lock

@@ -1,17 +1,17 @@
 using Cap.Data;
+using Cap.Data.Intake;
 using Cap.Domain.Satisfaction;
-using Cap.Web.Features.Satisfaction;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
 
 namespace Cap.Web.Tests.Satisfaction;
 
 /// <summary>The intake's group commit on each database: a resent client key never fails its batch.</summary>
-public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+public abstract class AnswerIntakeTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : CapWebFactory
 {
     [Fact]
@@ -19,7 +19,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
     {
         var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
         var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
-        var batcher = factory.Services.GetRequiredService<AnswerBatcher>();
+        var intake = factory.Services.GetRequiredService<IAnswerIntake>();
         FeedbackAnswer Answer(string? key) => new()
         {
             ProductId = productId, PlacementId = placementId, FormVersion = 1, ReceivedAt = DateTimeOffset.UtcNow,
@@ -29,7 +29,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         var tasks = new List<Task<StoreOutcome>>();
         foreach (var answer in new[] { Answer("k-1"), Answer("k-1"), Answer("k-2"), Answer(null), Answer(null) })
         {
-            Assert.True(batcher.TryEnqueue(answer, out var stored));
+            Assert.True(intake.TrySubmit(answer, out var stored));
             tasks.Add(stored);
         }
         var outcomes = await Task.WhenAll(tasks);
@@ -45,7 +45,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
     {
         var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
         var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
-        var batcher = factory.Services.GetRequiredService<AnswerBatcher>();
+        var intake = factory.Services.GetRequiredService<IAnswerIntake>();
         var receivedAt = new DateTimeOffset(2026, 3, 29, 1, 30, 15, TimeSpan.Zero).AddTicks(1234000); // a tenth of a millisecond: what both databases keep
         var full = new FeedbackAnswer
         {
@@ -56,8 +56,8 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         };
         var bare = new FeedbackAnswer { ProductId = productId, PlacementId = placementId, FormVersion = 1, ReceivedAt = receivedAt, Day = new DateOnly(2026, 3, 29), Experience = 1 };
 
-        Assert.True(batcher.TryEnqueue(full, out var first));
-        Assert.True(batcher.TryEnqueue(bare, out var second));
+        Assert.True(intake.TrySubmit(full, out var first));
+        Assert.True(intake.TrySubmit(bare, out var second));
         Assert.Equal([StoreOutcome.Stored, StoreOutcome.Stored], await Task.WhenAll(first, second));
 
         var rows = await SatisfactionTestData.AnswersAsync(factory, placementId);
@@ -74,7 +74,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         // resent client key among new answers.
         var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
         var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
-        var batcher = factory.Services.GetRequiredService<AnswerBatcher>();
+        var intake = factory.Services.GetRequiredService<IAnswerIntake>();
         FeedbackAnswer Answer(int i) => new()
         {
             ProductId = productId, PlacementId = placementId, FormVersion = 1 + i % 4, ReceivedAt = new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.Zero).AddSeconds(i),
@@ -86,7 +86,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
             var tasks = new List<Task<StoreOutcome>>();
             foreach (var answer in answers)
             {
-                Assert.True(batcher.TryEnqueue(answer, out var stored));
+                Assert.True(intake.TrySubmit(answer, out var stored));
                 tasks.Add(stored);
             }
             return await Task.WhenAll(tasks);
@@ -105,6 +105,53 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task A_resent_key_in_a_batch_of_new_ones_is_already_stored_and_the_new_ones_are_stored_without_a_retry()
+    {
+        var (placementId, _) = await SatisfactionTestData.PlacementAsync(factory);
+        var productId = await QueryAsync(factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
+        FeedbackAnswer Answer(string? key, int experience) => new()
+        {
+            ProductId = productId, PlacementId = placementId, FormVersion = 1, ReceivedAt = DateTimeOffset.UtcNow,
+            Day = DateOnly.FromDateTime(DateTime.UtcNow), Experience = experience, ClientKey = key,
+        };
+        var application = factory.Services.GetRequiredService<IAnswerIntake>();
+        Assert.Equal(StoreOutcome.Stored, await application.SubmitAsync(Answer("deja-1", 3), CancellationToken.None));
+
+        // A writer of its own that lingers, so that the five answers make one batch; a warning would tell that the batch
+        // was tried again answer by answer.
+        var log = new WarningLog();
+        var intake = AnswerIntake.Create(factory.Services.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), new IntakeOptions { LingerMilliseconds = 300 }, log);
+        await intake.StartAsync(CancellationToken.None);
+        StoreOutcome[] outcomes;
+        try
+        {
+            var tasks = new List<Task<StoreOutcome>>();
+            foreach (var answer in new[] { Answer("neuf-1", 3), Answer("deja-1", 1), Answer("neuf-2", 2), Answer("neuf-2", 1), Answer(null, 2) })
+            {
+                Assert.True(intake.TrySubmit(answer, out var stored));
+                tasks.Add(stored);
+            }
+            outcomes = await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            await intake.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([StoreOutcome.Stored, StoreOutcome.AlreadyStored, StoreOutcome.Stored, StoreOutcome.AlreadyStored, StoreOutcome.Stored], outcomes);
+        Assert.Empty(log.Warnings);
+        Assert.Equal(3, intake.Stored);
+        var rows = await SatisfactionTestData.AnswersAsync(factory, placementId);
+        Assert.Equal(["deja-1", "neuf-1", "neuf-2", null], rows.Select(r => r.ClientKey));
+        Assert.Equal(3, Assert.Single(rows, r => r.ClientKey == "deja-1").Experience);
+        Assert.Equal(2, Assert.Single(rows, r => r.ClientKey == "neuf-2").Experience);
+        // The rollups count the answers stored, not the resent ones.
+        var rollups = await QueryAsync(factory, db => db.FeedbackDailyRollups.AsNoTracking().Where(r => r.PlacementId == placementId).ToListAsync());
+        Assert.Equal(4, rollups.Sum(r => r.Count));
+        Assert.Equal(10 + 10 + 5 + 5, rollups.Sum(r => r.Points));
+    }
+
     private static object Fields(FeedbackAnswer a) => new
     {
         a.ProductId, a.PlacementId, a.FormVersion, a.ReceivedAt, a.Day, a.Experience, a.Clarity, a.HelpChannels,
@@ -112,7 +159,7 @@ public abstract class AnswerBatcherTests<TFactory>(TFactory factory) : IClassFix
     };
 }
 
-public sealed class AnswerBatcherTestsSqlite(SqliteCapFactory factory) : AnswerBatcherTests<SqliteCapFactory>(factory)
+public sealed class AnswerIntakeTestsSqlite(SqliteCapFactory factory) : AnswerIntakeTests<SqliteCapFactory>(factory)
 {
     private readonly SqliteCapFactory _factory = factory;
 
@@ -124,7 +171,7 @@ public sealed class AnswerBatcherTestsSqlite(SqliteCapFactory factory) : AnswerB
         // log restart while a writer keeps appending).
         var (placementId, _) = await SatisfactionTestData.PlacementAsync(_factory);
         var productId = await QueryAsync(_factory, db => db.Placements.Where(p => p.Id == placementId).Select(p => p.ProductId).SingleAsync());
-        var batcher = _factory.Services.GetRequiredService<AnswerBatcher>();
+        var intake = _factory.Services.GetRequiredService<IAnswerIntake>();
         var log = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_factory.ConnectionString).DataSource + "-wal";
         var day = DateOnly.FromDateTime(DateTime.UtcNow);
         var largest = 0L;
@@ -138,7 +185,7 @@ public sealed class AnswerBatcherTestsSqlite(SqliteCapFactory factory) : AnswerB
                     ProductId = productId, PlacementId = placementId, FormVersion = 1, ReceivedAt = DateTimeOffset.UtcNow, Day = day,
                     Experience = 1 + (i % 3), Comment = "Réponse du flot continu.", ClientKey = $"flot-{round}-{i}",
                 };
-                Assert.True(batcher.TryEnqueue(answer, out var stored));
+                Assert.True(intake.TrySubmit(answer, out var stored));
                 tasks.Add(stored);
             }
             Assert.All(await Task.WhenAll(tasks), outcome => Assert.Equal(StoreOutcome.Stored, outcome));
@@ -149,23 +196,23 @@ public sealed class AnswerBatcherTestsSqlite(SqliteCapFactory factory) : AnswerB
     }
 }
 
-public sealed class AnswerBatcherTestsPostgres(PostgresCapFactory factory) : AnswerBatcherTests<PostgresCapFactory>(factory);
+public sealed class AnswerIntakeTestsPostgres(PostgresCapFactory factory) : AnswerIntakeTests<PostgresCapFactory>(factory);
 
-/// <summary>What the batcher does when it cannot take or write answers: refuse at once, never acknowledge.</summary>
-public sealed class AnswerBatcherFailureTests
+/// <summary>What the intake does when it cannot take or write answers: refuse at once, never acknowledge.</summary>
+public sealed class AnswerIntakeFailureTests
 {
     private static FeedbackAnswer Answer() => new() { ProductId = 1, PlacementId = 1, FormVersion = 1, ReceivedAt = DateTimeOffset.UtcNow, Day = DateOnly.FromDateTime(DateTime.UtcNow), Experience = 2 };
 
     [Fact]
     public void A_full_queue_refuses_at_once()
     {
-        // The batcher reads its insert from the EF model: a context it never connects with (the loop is not started).
+        // The intake reads its insert from the EF model: a context it never connects with (the loop is not started).
         using var services = new ServiceCollection().AddDbContext<CapDbContext>(o => o.UseSqlite("Data Source=:memory:")).BuildServiceProvider();
-        var batcher = new AnswerBatcher(services.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), Options.Create(new SatisfactionOptions { IntakeQueueCapacity = 2 }), NullLogger<AnswerBatcher>.Instance);
+        var intake = AnswerIntake.Create(services.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), new IntakeOptions { QueueCapacity = 2 }, NullLoggerFactory.Instance);
 
-        Assert.True(batcher.TryEnqueue(Answer(), out _));
-        Assert.True(batcher.TryEnqueue(Answer(), out _));
-        Assert.False(batcher.TryEnqueue(Answer(), out _));
+        Assert.True(intake.TrySubmit(Answer(), out _));
+        Assert.True(intake.TrySubmit(Answer(), out _));
+        Assert.False(intake.TrySubmit(Answer(), out _));
     }
 
     [Fact]
@@ -174,22 +221,50 @@ public sealed class AnswerBatcherFailureTests
         var services = new ServiceCollection();
         services.AddDbContext<CapDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "cap.db")};Mode=ReadWrite"));
         await using var provider = services.BuildServiceProvider();
-        var batcher = new AnswerBatcher(provider.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), Options.Create(new SatisfactionOptions()), NullLogger<AnswerBatcher>.Instance);
-        await batcher.StartAsync(CancellationToken.None);
+        var intake = AnswerIntake.Create(provider.GetRequiredService<IServiceScopeFactory>(), new SatisfactionChanges(), new IntakeOptions(), NullLoggerFactory.Instance);
+        await intake.StartAsync(CancellationToken.None);
         try
         {
-            Assert.True(batcher.TryEnqueue(Answer(), out var first));
-            Assert.True(batcher.TryEnqueue(Answer(), out var second));
+            Assert.True(intake.TrySubmit(Answer(), out var first));
+            Assert.True(intake.TrySubmit(Answer(), out var second));
             await Assert.ThrowsAsync<AnswerNotStoredException>(() => first);
             await Assert.ThrowsAsync<AnswerNotStoredException>(() => second);
 
             // The writer survives a failed batch: the next answer gets its own answer (here, the same failure).
-            Assert.True(batcher.TryEnqueue(Answer(), out var third));
+            Assert.True(intake.TrySubmit(Answer(), out var third));
             await Assert.ThrowsAsync<AnswerNotStoredException>(() => third);
         }
         finally
         {
-            await batcher.StopAsync(CancellationToken.None);
+            await intake.StopAsync(CancellationToken.None);
         }
+    }
+}
+
+/// <summary>The warnings and errors an intake logs.</summary>
+internal sealed class WarningLog : ILoggerFactory, ILogger
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Warnings { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+        {
+            Warnings.Enqueue(formatter(state, exception));
+        }
+    }
+
+    public void Dispose()
+    {
     }
 }

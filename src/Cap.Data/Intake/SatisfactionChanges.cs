@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Data.Intake;
 
 /// <summary>
 /// The products that received answers in this process since the satisfaction feed last took them: every path that

@@ -1,7 +1,7 @@
-using Cap.Web.Shared.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Data.Intake;
 
 /// <summary>
 /// SQLite: keeps the write-ahead log's checkpoints out of the intake writer's commits. With SQLite's automatic
