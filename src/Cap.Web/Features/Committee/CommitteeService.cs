@@ -4,7 +4,6 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
-using Cap.Web.Features.LifeCycle;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +27,7 @@ public sealed class CommitteeOptions
 /// Every write of the committee capability, for the screens: requests, sessions and agendas, reviews and decisions,
 /// conditions. A decision and the phase move it causes are committed together or not at all.
 /// </summary>
-public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle, TimeProvider time)
+public sealed class CommitteeService(CapDbContext db, PhaseMoves phaseMoves, TimeProvider time)
 {
     public const string ConcurrencyMessage = "La demande a été modifiée par quelqu’un d’autre entre-temps : rechargez la page.";
 
@@ -236,7 +235,7 @@ public sealed class CommitteeService(CapDbContext db, LifeCycleService lifeCycle
             await db.SaveChangesAsync(ct);
             if (after != before)
             {
-                if (lifeCycle.StageMove(product, after, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
+                if (phaseMoves.Stage(product, after, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
                 {
                     await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();

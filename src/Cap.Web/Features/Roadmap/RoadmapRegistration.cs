@@ -1,4 +1,5 @@
 using Cap.Web.Shared;
+using Cap.Web.Shared.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cap.Web.Features.Roadmap;
@@ -9,6 +10,7 @@ public static class RoadmapRegistration
     public static IServiceCollection AddRoadmap(this IServiceCollection services)
     {
         services.AddScoped<RoadmapService>();
+        services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoRoadmapRevisions.SeedAsync(db, sp.GetRequiredService<TimeProvider>()));
         services.AddProductTab(new ProductTab("feuille-de-route", "Feuille de route", "/Roadmap/Index", 35));
         // One form page serves both the creation and the edit of each item.
         services.Configure<RazorPagesOptions>(o =>

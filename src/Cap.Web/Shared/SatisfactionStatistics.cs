@@ -4,7 +4,7 @@ using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Web.Shared;
 
 public enum Granularity
 {
