@@ -1,5 +1,6 @@
 using Cap.Domain.Satisfaction;
 using Cap.Web.Features.Satisfaction;
+using Cap.Web.Shared;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
