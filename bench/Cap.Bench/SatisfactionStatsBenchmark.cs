@@ -5,6 +5,7 @@ using System.Text.Json;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Features.Satisfaction;
+using Cap.Web.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

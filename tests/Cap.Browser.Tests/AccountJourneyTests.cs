@@ -72,7 +72,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Axe.AssertNoViolationsAsync(admin);
         await Screens.SaveAsync(admin, "personnes-en-attente");
         await row.GetByRole(AriaRole.Link, new() { Name = $"Modifier {name}" }).ClickAsync();
-        await admin.Locator("label[for=role-Lecteur]").ClickAsync();
+        await admin.Locator("label[for=Input_Roles-Lecteur]").ClickAsync();
         await Assertions.Expect(admin.GetByLabel("Lecteur (direction, pilotage)", new() { Exact = true })).ToBeCheckedAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Personnes et rôles", Level = 1 })).ToBeVisibleAsync();

@@ -62,7 +62,7 @@ public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture
         await Assertions.Expect(sophie.GetByText("En cours", new() { Exact = true }).First).ToBeVisibleAsync();
 
         await sophie.GetByLabel("Résultat de l’accompagnement").FillAsync("Vision rédigée et partagée avec la direction métier.");
-        await sophie.Locator("label[for='autonomy-oui']").ClickAsync();
+        await sophie.Locator("label[for='close-AutonomyGained-oui']").ClickAsync();
         await Screens.CheckAsync(sophie, "coaching-5-demande-en-cours");
         await sophie.GetByRole(AriaRole.Button, new() { Name = "Terminer l’accompagnement" }).ClickAsync();
         await Assertions.Expect(sophie.GetByText("L’accompagnement est terminé", new() { Exact = false })).ToBeVisibleAsync();
@@ -72,7 +72,7 @@ public sealed class CoachingJourneyTests(BrowserFixture fixture) : IClassFixture
         await Screens.CheckAsync(sophie, "coaching-6-vue-des-coachs");
 
         await karim.GotoAsync(fixture.BaseUrl + requestUrl);
-        await karim.Locator("label[for='rate-5']").ClickAsync();
+        await karim.Locator("label[for='rate-Rating-5']").ClickAsync();
         await karim.GetByLabel("Commentaire (facultatif)").FillAsync("Très utile, merci !");
         await Screens.CheckAsync(karim, "coaching-7-evaluation");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon évaluation" }).ClickAsync();

@@ -87,18 +87,18 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await jean.GetByRole(AriaRole.Link, new() { Name = "Examiner la demande" }).ClickAsync();
         for (var i = 0; i < 6; i++)
         {
-            await jean.Locator($"#aspect-{i}-{(i == 3 ? "AAmeliorer" : "Satisfaisant")}").CheckAsync(new() { Force = true });
+            await jean.Locator($"#Input_Aspects_{i}__Rating-{(i == 3 ? "AAmeliorer" : "Satisfaisant")}").CheckAsync(new() { Force = true });
         }
-        await jean.Locator("#outcome-GoAvecConditions").CheckAsync(new() { Force = true });
+        await jean.Locator("#Input_Outcome-GoAvecConditions").CheckAsync(new() { Force = true });
         await jean.GetByLabel("Résumé de la décision et de ses motifs").FillAsync("Le MVP a trouvé ses usagers ; passage en construction sous condition d’accessibilité.");
         await jean.Locator("#Input_Conditions_0__Description").FillAsync("Publier la déclaration d’accessibilité");
         await jean.Locator("#Input_Conditions_0__OwnerId").SelectOptionAsync(new SelectOptionValue { Label = "Karim Benali" });
         await jean.Locator("#Input_Conditions_0__DueDate").FillAsync(DateTime.UtcNow.AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await jean.Locator("#need-DevOps").CheckAsync(new() { Force = true });
+        await jean.Locator("#Input_Needs-DevOps").CheckAsync(new() { Force = true });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(jean.GetByText("Évaluez l’aspect « Pratiques de développement » : les sept aspects sont obligatoires.").Last).ToBeVisibleAsync();
         await Screens.CheckAsync(jean, "78-examen-erreur");
-        await jean.Locator("#aspect-6-Satisfaisant").CheckAsync(new() { Force = true });
+        await jean.Locator("#Input_Aspects_6__Rating-Satisfaisant").CheckAsync(new() { Force = true });
         await jean.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(jean.GetByText($"Décision « Go avec conditions » enregistrée pour {name} : le produit passe de la phase MVP à la phase Construction.")).ToBeVisibleAsync();
         await Assertions.Expect(jean.GetByText("Phase : Construction")).ToBeVisibleAsync();

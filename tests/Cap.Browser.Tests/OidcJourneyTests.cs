@@ -222,7 +222,7 @@ public sealed class OidcJourneyTests(OidcFixture app) : IClassFixture<OidcFixtur
         Assert.Contains("En attente d’un rôle", await row.TextContentAsync(), StringComparison.Ordinal);
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Modifier") }).ClickAsync();
         Assert.Contains("Compte en attente d’un rôle", await admin.Locator("main").TextContentAsync(), StringComparison.Ordinal);
-        await admin.Locator($"#role-{GlobalRoles.Lecteur}").CheckAsync(new() { Force = true });
+        await admin.Locator($"#Input_Roles-{GlobalRoles.Lecteur}").CheckAsync(new() { Force = true });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await admin.WaitForURLAsync(url => url.EndsWith("/admin/personnes", StringComparison.Ordinal), new() { Timeout = Timeout });
         Assert.Equal(GlobalRoles.Lecteur, await app.QueryAsync(db => db.People.AsNoTracking().Where(p => p.Id == person.Id).Select(p => p.Roles).SingleAsync()));

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Cap.Domain.Satisfaction;
 
 public enum ScoreColour
@@ -23,6 +25,25 @@ public static class SatisfactionScore
         2 => 5,
         3 => 10,
         _ => throw new ArgumentOutOfRangeException(nameof(experience), experience, "The overall experience is 1, 2 or 3."),
+    };
+
+    /// <summary>
+    /// The same rules for the database: one answer as the totals it adds — <see cref="Points"/> for the experience,
+    /// then what <see cref="FeedbackDailyRollup.Add"/> counts — as an expression EF Core translates to SQL
+    /// (<c>CASE WHEN "Experience" = 3 THEN 10 …</c>). The statistics computed from the answers sum it; a test runs it on
+    /// SQLite and PostgreSQL over every possible answer and compares it with the C# rules.
+    /// </summary>
+    public static readonly Expression<Func<FeedbackAnswer, FeedbackDailyRollup>> InSql = a => new FeedbackDailyRollup
+    {
+        ProductId = a.ProductId,
+        PlacementId = a.PlacementId,
+        Day = a.Day,
+        Count = 1,
+        Points = a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0,
+        ClarityCount = a.Clarity != null ? 1 : 0,
+        ClaritySum = a.Clarity ?? 0,
+        HelpAsked = a.AdministrationReached != null ? 1 : 0,
+        Reached = a.AdministrationReached == true ? 1 : 0,
     };
 
     /// <summary>Index out of 10 from the number of answers at each level, rounded to one decimal; null without answers.</summary>

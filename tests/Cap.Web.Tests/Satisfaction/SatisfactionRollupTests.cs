@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Features.Satisfaction;
+using Cap.Web.Shared;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

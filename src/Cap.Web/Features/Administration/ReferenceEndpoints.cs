@@ -15,20 +15,24 @@ public static class ReferenceEndpoints
     public static RouteGroupBuilder MapReferenceEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/").WithTags("Référentiels");
-        group.MapGet("/directorates", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Directorate, ct))
-            .WithName("ListDirectorates").WithSummary("Liste les directions.");
-        group.MapGet("/domains", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Domain, ct))
-            .WithName("ListDomains").WithSummary("Liste les domaines.");
-        group.MapGet("/priorities", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Priority, ct))
-            .WithName("ListPriorities").WithSummary("Liste les priorités ministérielles.");
-        group.MapGet("/typologies", (CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Typology, ct))
-            .WithName("ListTypologies").WithSummary("Liste les typologies de produit.");
+        group.MapGet("/directorates", ListDirectorates).WithName("ListDirectorates").WithSummary("Liste les directions.");
+        group.MapGet("/domains", ListDomains).WithName("ListDomains").WithSummary("Liste les domaines.");
+        group.MapGet("/priorities", ListPriorities).WithName("ListPriorities").WithSummary("Liste les priorités ministérielles.");
+        group.MapGet("/typologies", ListTypologies).WithName("ListTypologies").WithSummary("Liste les typologies de produit.");
         group.MapGet("/phases", ListPhases).WithName("ListPhases").WithSummary("Liste les phases du cycle de vie.");
         return group;
     }
 
-    /// <summary>Liste un référentiel, entrées actives d’abord.</summary>
-    public static async Task<Ok<List<ReferenceItemResponse>>> ListAsync(CapDbContext db, ReferenceKind kind, CancellationToken ct) =>
+    public static Task<Ok<List<ReferenceItemResponse>>> ListDirectorates(CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Directorate, ct);
+
+    public static Task<Ok<List<ReferenceItemResponse>>> ListDomains(CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Domain, ct);
+
+    public static Task<Ok<List<ReferenceItemResponse>>> ListPriorities(CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Priority, ct);
+
+    public static Task<Ok<List<ReferenceItemResponse>>> ListTypologies(CapDbContext db, CancellationToken ct) => ListAsync(db, ReferenceKind.Typology, ct);
+
+    /// <summary>A reference list, active entries first.</summary>
+    private static async Task<Ok<List<ReferenceItemResponse>>> ListAsync(CapDbContext db, ReferenceKind kind, CancellationToken ct) =>
         TypedResults.Ok(await db.References(kind).AsNoTracking()
             .OrderByDescending(r => r.IsActive).ThenBy(r => r.Name)
             .Select(r => new ReferenceItemResponse(r.Code, r.Name, r.Description, r.IsActive))

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Catalogue;
@@ -20,12 +21,13 @@ public static class ProductEndpoints
     {
         var group = api.MapGroup("/products").WithTags("Produits");
         group.MapGet("/", ListProducts).WithName("ListProducts");
-        group.MapGet("/{slug}", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateProduct).WithName("CreateProduct").ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPut("/{slug}", UpdateProduct).WithName("UpdateProduct").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{slug}/archive", ArchiveProduct).WithName("ArchiveProduct").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{slug}/restore", RestoreProduct).WithName("RestoreProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        var product = api.MapProductGroup().WithTags("Produits");
+        product.MapGet("/", GetProduct).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
+        product.MapPut("/", UpdateProduct).WithName("UpdateProduct").RequireProductEdit()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        product.MapPost("/archive", ArchiveProduct).WithName("ArchiveProduct").RequireProductRight(ProductRight.Archive).ProducesProblem(StatusCodes.Status404NotFound);
+        product.MapPost("/restore", RestoreProduct).WithName("RestoreProduct").RequireProductRight(ProductRight.Archive).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -44,11 +46,8 @@ public static class ProductEndpoints
     }
 
     /// <summary>Lit un produit et son équipe.</summary>
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(string slug, CapDbContext db, CancellationToken ct)
-    {
-        var product = await LoadAsync(db, slug, tracking: false, ct);
-        return product is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok(ProductResponse.From(product));
-    }
+    public static async Task<Ok<ProductResponse>> GetProduct(ProductAccess product, CapDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(ProductResponse.From((await LoadAsync(db, product.Id, tracking: false, ct))!));
 
     /// <summary>Crée un produit ; la personne authentifiée en devient responsable produit (sauf administrateur). Codes inconnus et champs invalides : 400 avec un message par champ ; identifiant déjà pris : 409.</summary>
     public static async Task<Results<Created<ProductResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> CreateProduct(
@@ -69,24 +68,14 @@ public static class ProductEndpoints
         {
             return new Refused(refusal, ApiField);
         }
-        var created = (await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!;
+        var created = (await LoadAsync(db, result.Value!.Id, tracking: false, ct))!;
         return TypedResults.Created($"/api/v1/products/{created.Slug}", ProductResponse.From(created));
     }
 
     /// <summary>Remplace les champs d’un produit. <c>version</c> doit être la version lue : si le produit a été modifié entre-temps, la réponse est 409 avec la version enregistrée (currentVersion). La phase ne change pas ici : un champ phase différent de la phase actuelle est refusé (422) ; elle change par le comité produit ou par /lifecycle/override.</summary>
-    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> UpdateProduct(
-        string slug, ProductRequest request, CapDbContext db, ProductService service, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Ok<ProductResponse>, ValidationProblem, Refused, ProblemHttpResult>> UpdateProduct(
+        ProductRequest request, ProductAccess access, CapDbContext db, ProductService service, CancellationToken ct)
     {
-        var product = await LoadAsync(db, slug, tracking: true, ct);
-        if (product is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var person = (await currentUser.GetAsync(ct))!;
-        if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
-        {
-            return TypedResults.Forbid();
-        }
         var (input, errors) = await ToInputAsync(request, db, ct);
         if (request.Version is null)
         {
@@ -96,64 +85,57 @@ public static class ProductEndpoints
         {
             return ApiProblems.Invalid(errors);
         }
+        var product = await LoadAsync(db, access.Id, tracking: true, ct);
+        if (product is null)
+        {
+            return ApiProblems.ProductNotFound(access.Slug);
+        }
         if (input.Phase is { } phase && phase != product.Phase)
         {
             return TypedResults.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "Changement de phase refusé",
-                Detail = $"La phase d’un produit ne se modifie pas par cette requête (phase actuelle : {ApiNames.Name(product.Phase)}) : elle change par une décision du comité produit, ou par une correction d’un administrateur avec POST /api/v1/products/{slug}/lifecycle/override. Omettez le champ phase ou renvoyez la phase actuelle.",
-                Extensions = { ["currentPhase"] = ApiNames.Name(product.Phase), ["lifecycle"] = $"/api/v1/products/{slug}/lifecycle" },
+                Detail = $"La phase d’un produit ne se modifie pas par cette requête (phase actuelle : {ApiNames.Name(product.Phase)}) : elle change par une décision du comité produit, ou par une correction d’un administrateur avec POST /api/v1/products/{access.Slug}/lifecycle/override. Omettez le champ phase ou renvoyez la phase actuelle.",
+                Extensions = { ["currentPhase"] = ApiNames.Name(product.Phase), ["lifecycle"] = $"/api/v1/products/{access.Slug}/lifecycle" },
             });
         }
-        var result = await service.UpdateAsync(product, input, request.Version!.Value, person, ct);
+        var result = await service.UpdateAsync(product, input, request.Version!.Value, access.Person, ct);
         if (result.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.NotFound)
             {
-                return ApiProblems.ProductNotFound(slug);
+                return ApiProblems.ProductNotFound(access.Slug);
             }
             return new Refused(refusal, ApiField);
         }
-        return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Slug, tracking: false, ct))!));
+        return TypedResults.Ok(ProductResponse.From((await LoadAsync(db, result.Value!.Id, tracking: false, ct))!));
     }
 
     /// <summary>Archive un produit (responsables du produit ou administrateur).</summary>
-    public static Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> ArchiveProduct(
-        string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
-        SetArchivedAsync(slug, true, db, service, currentUser, time, ct);
+    public static Task<Ok<ProductResponse>> ArchiveProduct(ProductAccess product, CapDbContext db, ProductService service, TimeProvider time, CancellationToken ct) =>
+        SetArchivedAsync(product, true, db, service, time, ct);
 
     /// <summary>Sort un produit des archives (responsables du produit ou administrateur).</summary>
-    public static Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> RestoreProduct(
-        string slug, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct) =>
-        SetArchivedAsync(slug, false, db, service, currentUser, time, ct);
+    public static Task<Ok<ProductResponse>> RestoreProduct(ProductAccess product, CapDbContext db, ProductService service, TimeProvider time, CancellationToken ct) =>
+        SetArchivedAsync(product, false, db, service, time, ct);
 
-    private static async Task<Results<Ok<ProductResponse>, ProblemHttpResult, ForbidHttpResult>> SetArchivedAsync(
-        string slug, bool archived, CapDbContext db, ProductService service, CurrentUser currentUser, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<ProductResponse>> SetArchivedAsync(
+        ProductAccess access, bool archived, CapDbContext db, ProductService service, TimeProvider time, CancellationToken ct)
     {
-        var product = await LoadAsync(db, slug, tracking: true, ct);
-        if (product is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var person = (await currentUser.GetAsync(ct))!;
-        if (!Access.CanArchiveProduct(person, await currentUser.RoleInAsync(db, product.Id, ct)))
-        {
-            return TypedResults.Forbid();
-        }
+        var product = (await LoadAsync(db, access.Id, tracking: true, ct))!;
         await service.SetArchivedAsync(product, archived, time.GetUtcNow(), ct);
         return TypedResults.Ok(ProductResponse.From(product));
     }
 
-    internal static Task<Product?> LoadAsync(CapDbContext db, string slug, bool tracking, CancellationToken ct)
+    private static Task<Product?> LoadAsync(CapDbContext db, int id, bool tracking, CancellationToken ct)
     {
         var query = db.Products
             .Include(p => p.Directorate).Include(p => p.Domain).Include(p => p.Typology)
             .Include(p => p.Team).ThenInclude(m => m.Person)
             .AsSplitQuery();
-        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
     }
-
     private static async Task<(ProductInput Input, Dictionary<string, string> Errors)> ToInputAsync(ProductRequest request, CapDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();

@@ -3,13 +3,13 @@ using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
-using Cap.Web.Features.LifeCycle;
+using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Catalogue;
 
-/// <summary>Creates, edits and archives products, for the screens and the API alike. The phase is set at creation; afterwards it changes only through the life cycle (<see cref="LifeCycleService"/>).</summary>
-public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
+/// <summary>Creates, edits and archives products, for the screens and the API alike. The phase is set at creation; afterwards it changes only through a committee decision or an administrator's override (<see cref="PhaseMoves"/>).</summary>
+public sealed class ProductService(CapDbContext db, PhaseMoves phaseMoves)
 {
     public const string PhaseChangeRefused =
         "La phase ne se modifie pas avec les autres champs du produit : elle change par une décision du comité produit ou par une correction d’un administrateur, dans l’onglet « Cycle de vie ».";
@@ -29,7 +29,7 @@ public sealed class ProductService(CapDbContext db, LifeCycleService lifeCycle)
         var product = new Product();
         ProductRules.Apply(input, product);
         // The timeline starts with the phase the product is registered in.
-        var refusal = lifeCycle.StageMove(product, input.Phase ?? Phase.Idee, PhaseChangeKind.Creation, author.DisplayName);
+        var refusal = phaseMoves.Stage(product, input.Phase ?? Phase.Idee, PhaseChangeKind.Creation, author.DisplayName);
         if (refusal is not null)
         {
             return Refusal.Invalid(nameof(ProductInput.Phase), refusal);

@@ -6,6 +6,7 @@ using Cap.Domain.Coaching;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +120,10 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
         }
         return true;
     }
+
+    /// <summary>Posted as <c>autonomy</c>: oui or non.</summary>
+    public static readonly IReadOnlyList<DsfrChoice> Autonomy = [new("oui", "Oui"), new("non", "Non")];
+    public static readonly IReadOnlyList<DsfrChoice> Ratings = [.. Enumerable.Range(1, 5).Select(n => new DsfrChoice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))];
 
     public string? FieldError(string key) =>
         ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;

@@ -4,7 +4,6 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
-using Cap.Web.Features.LifeCycle;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,7 @@ public sealed record RecordedDecision(GateDecision Decision, Phase PhaseBefore, 
 }
 
 /// <summary>Records the committee's decision on a request (or its correction) with the phase move it causes, together or not at all.</summary>
-public sealed class CommitteeDecisions(CapDbContext db, LifeCycleService lifeCycle, TimeProvider time)
+public sealed class CommitteeDecisions(CapDbContext db, PhaseMoves phaseMoves, TimeProvider time)
 {
     private DateOnly Today => time.ParisToday();
 
@@ -97,7 +96,7 @@ public sealed class CommitteeDecisions(CapDbContext db, LifeCycleService lifeCyc
             await db.SaveChangesAsync(ct);
             if (after != before)
             {
-                if (lifeCycle.StageMove(product, after, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
+                if (phaseMoves.Stage(product, after, PhaseChangeKind.CommitteeDecision, decider.DisplayName, reason: null, gateDecisionId: decision.Id) is { } moveRefusal)
                 {
                     await transaction.RollbackAsync(ct);
                     db.ChangeTracker.Clear();

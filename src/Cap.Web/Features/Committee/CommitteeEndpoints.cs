@@ -2,12 +2,11 @@ using System.Globalization;
 using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
-using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 
 namespace Cap.Web.Features.Committee;
 
@@ -52,8 +51,8 @@ public static class CommitteeEndpoints
 
     public static RouteGroupBuilder MapCommitteeApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/products/{slug}/decisions", ListProductDecisions).WithName("ListProductDecisions").WithTags("Comité produit")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapProductGroup("/decisions").WithTags("Comité produit")
+            .MapGet("/", ListProductDecisions).WithName("ListProductDecisions").ProducesProblem(StatusCodes.Status404NotFound);
         var committee = api.MapGroup("/committee").WithTags("Comité produit");
         committee.MapGet("/sessions", ListSessions).WithName("ListCommitteeSessions").ProducesValidationProblem();
         committee.MapGet("/decisions", ListDecisions).WithName("ListCommitteeDecisions").ProducesValidationProblem();
@@ -61,15 +60,10 @@ public static class CommitteeEndpoints
     }
 
     /// <summary>Liste les décisions du comité sur le produit, de la plus récente à la plus ancienne, avec la revue en sept aspects, les conditions (statut open, declared-met, confirmed) et les besoins d’accompagnement. Une correction référence la décision qu’elle corrige (correctsDecisionId).</summary>
-    public static async Task<Results<Ok<List<DecisionResponse>>, ProblemHttpResult>> ListProductDecisions(string slug, CapDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<DecisionResponse>>> ListProductDecisions(ProductAccess product, CapDbContext db, CancellationToken ct)
     {
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var decisions = await CommitteeQueries.DecisionsAsync(db, productId.Value, ct);
-        return TypedResults.Ok(decisions.Select(d => DecisionResponse.From(d, slug)).ToList());
+        var decisions = await CommitteeQueries.DecisionsAsync(db, product.Id, ct);
+        return TypedResults.Ok(decisions.Select(d => DecisionResponse.From(d, product.Slug)).ToList());
     }
 
     /// <summary>Liste les séances du comité, de la plus récente à la plus ancienne. Filtres : from, to (dates yyyy-MM-dd, bornes incluses), page, pageSize (1 à 100).</summary>

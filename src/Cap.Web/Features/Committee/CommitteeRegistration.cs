@@ -1,4 +1,3 @@
-using Cap.Web.Features.LifeCycle;
 using Cap.Web.Shared;
 
 namespace Cap.Web.Features.Committee;

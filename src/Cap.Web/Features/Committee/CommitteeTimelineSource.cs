@@ -1,7 +1,7 @@
 using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
-using Cap.Web.Features.LifeCycle;
+using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Committee;

@@ -3,8 +3,7 @@ using Cap.Domain.Catalogue;
 using Cap.Domain.Committee;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Steering;
-using Cap.Web.Features.Indicators;
-using Cap.Web.Features.Satisfaction;
+using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Committee;
@@ -24,10 +23,10 @@ public sealed record EvidencePackData(
     List<GateDecision> Decisions, List<ConditionRow> OpenConditions);
 
 /// <summary>
-/// Builds the evidence pack. Statuses of indicators come from the indicators capability (kept summaries, no history
+/// Builds the evidence pack. Statuses of indicators come from their kept summaries (<see cref="IndicatorRows"/>, no history
 /// read); the satisfaction index and answer count over the last 12 months from the satisfaction statistics.
 /// </summary>
-public sealed class EvidencePackBuilder(CapDbContext db, IndicatorService indicators, SatisfactionStatistics satisfaction, TimeProvider time)
+public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics satisfaction, TimeProvider time)
 {
     public async Task<EvidencePackData?> BuildAsync(int requestId, CancellationToken ct)
     {
@@ -42,12 +41,13 @@ public sealed class EvidencePackBuilder(CapDbContext db, IndicatorService indica
         var vision = await db.Visions.AsNoTracking().Where(v => v.ProductId == productId).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.CreatedAt, v.Statement }).FirstOrDefaultAsync(ct);
         var objectives = await db.Objectives.AsNoTracking().Where(o => o.ProductId == productId).OrderBy(o => o.Position).ThenBy(o => o.Id).ToListAsync(ct);
-        var indicatorRows = await indicators.ListAsync(productId, ct);
+        var today = time.ParisToday();
+        var indicatorRows = await IndicatorRows.ListAsync(db, productId, today, ct);
 
         PackSatisfaction? satisfactionFigures = null;
         if (await db.FeedbackForms.AnyAsync(f => f.ProductId == productId, ct))
         {
-            var to = indicators.Today;
+            var to = today;
             var from = to.AddYears(-1).AddDays(1);
             var stats = await satisfaction.ComputeAsync(productId, from, to, null, Granularity.Month, ct);
             satisfactionFigures = new PackSatisfaction(stats.Totals.Index, stats.Totals.Count, from, to);

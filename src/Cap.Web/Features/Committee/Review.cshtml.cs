@@ -5,6 +5,7 @@ using Cap.Domain.Committee;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Refusals;
+using Cap.Web.Shared.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,10 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
     public string? Refused { get; private set; }
     public List<SelectListItem> Owners { get; private set; } = [];
     public List<SelectListItem> Targets { get; private set; } = [];
+    /// <summary>The decisions the committee may take, each with what it does to the product.</summary>
+    public IReadOnlyList<DsfrChoice> Outcomes { get; private set; } = [];
+    public static readonly IReadOnlyList<DsfrChoice> Ratings = DsfrChoice.Of<AspectRating>(r => r.Label());
+    public static readonly IReadOnlyList<DsfrChoice> Needs = [.. CommitteeLabels.Needs.Select(n => new DsfrChoice(n.ToString(), n.Label()))];
 
     public sealed class AspectForm
     {
@@ -176,6 +181,16 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         var from = Corrects is null ? request.ProductPhase : request.FromPhase;
         Targets = GateRules.RequestTargets(from).Where(p => p != Phase.Arret)
             .Select(p => new SelectListItem(p.Label(), p.Slug())).ToList();
+        Outcomes = [.. Enum.GetValues<DecisionOutcome>().Select(o => new DsfrChoice(o.ToString(), o.Label(), OutcomeHint(o, request)))];
         return null;
     }
+
+    private string OutcomeHint(DecisionOutcome outcome, RequestRow r) => outcome switch
+    {
+        DecisionOutcome.Go => $"Le produit passe en phase {r.TargetPhase.Label()}.",
+        DecisionOutcome.GoAvecConditions => $"Le produit passe en phase {r.TargetPhase.Label()} ; l’équipe lève les conditions ci-dessous.",
+        DecisionOutcome.Ajourne => "Pas de passage pour l’instant : " + GateRules.PhaseEffect(r.ProductPhase,
+            GateRules.PhaseAfterDecision(DecisionOutcome.Ajourne, r.FromPhase, r.TargetPhase, r.ProductPhase, Corrects is not null)),
+        _ => "Le produit est arrêté.",
+    };
 }

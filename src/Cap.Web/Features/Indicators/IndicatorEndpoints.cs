@@ -1,12 +1,11 @@
 using Cap.Data;
-using Cap.Domain.Platform;
 using Cap.Domain.Steering;
-using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Indicators;
@@ -16,89 +15,60 @@ public static class IndicatorEndpoints
 {
     public static RouteGroupBuilder Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/products/{slug}/indicators").WithTags("Indicateurs");
+        var group = api.MapProductGroup("/indicators").WithTags("Indicateurs");
         group.MapGet("/", ListIndicators).WithName("ListIndicators").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetIndicator).WithName("GetIndicator").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", CreateIndicator).WithName("CreateIndicator").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:int}", UpdateIndicator).WithName("UpdateIndicator").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:int}", DeleteIndicator).WithName("DeleteIndicator").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateIndicator).WithName("CreateIndicator").RequireProductEdit().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:int}", UpdateIndicator).WithName("UpdateIndicator").RequireProductEdit().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", DeleteIndicator).WithName("DeleteIndicator").RequireProductEdit().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/measurements", ListMeasurements).WithName("ListMeasurements").AllowProductToken().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:int}/measurements", PushMeasurements).WithName("PushMeasurements").AllowProductToken()
+        group.MapPost("/{id:int}/measurements", PushMeasurements).WithName("PushMeasurements").AllowProductToken().RequireProductEdit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 
     /// <summary>Liste les indicateurs d’un produit avec leur statut (règle documentée), leur dernière valeur et leur progression vers la cible.</summary>
-    public static async Task<Results<Ok<List<IndicatorResponse>>, ProblemHttpResult>> ListIndicators(
-        string slug, CapDbContext db, IndicatorService service, CancellationToken ct)
+    public static async Task<Ok<List<IndicatorResponse>>> ListIndicators(ProductAccess product, IndicatorService service, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var rows = await service.ListAsync(productId.Value, ct);
+        var rows = await service.ListAsync(product.Id, ct);
         return TypedResults.Ok(rows.Select(IndicatorResponse.From).ToList());
     }
 
     /// <summary>Lit un indicateur, son statut et l’explication chiffrée du statut (valeur attendue sur la trajectoire, projection).</summary>
     public static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> GetIndicator(
-        string slug, int id, CapDbContext db, IndicatorService service, CancellationToken ct)
+        int id, ProductAccess product, IndicatorService service, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var row = await service.GetAsync(productId.Value, id, ct);
-        return row is null ? IndicatorNotFound(slug, id) : TypedResults.Ok(IndicatorResponse.From(row));
+        var row = await service.GetAsync(product.Id, id, ct);
+        return row is null ? IndicatorNotFound(product.Slug, id) : TypedResults.Ok(IndicatorResponse.From(row));
     }
 
     /// <summary>Crée un indicateur (équipe du produit ou administrateur). Champs invalides : 400 avec un message par champ (cible égale à la référence, date cible avant la date de référence…).</summary>
-    public static async Task<Results<Created<IndicatorResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> CreateIndicator(
-        string slug, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Created<IndicatorResponse>, ValidationProblem, Refused>> CreateIndicator(
+        IndicatorRequest request, ProductAccess product, IndicatorService service, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
-        {
-            return TypedResults.Forbid();
-        }
         var (input, errors) = request.ToInput();
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
         }
-        var result = await service.CreateAsync(productId.Value, input, ct);
+        var result = await service.CreateAsync(product.Id, input, ct);
         if (result.Refusal is { } refusal)
         {
             return new Refused(refusal);
         }
         var indicator = result.Value!;
-        var row = (await service.GetAsync(productId.Value, indicator.Id, ct))!;
-        return TypedResults.Created($"/api/v1/products/{slug}/indicators/{indicator.Id}", IndicatorResponse.From(row));
+        var row = (await service.GetAsync(product.Id, indicator.Id, ct))!;
+        return TypedResults.Created($"/api/v1/products/{product.Slug}/indicators/{indicator.Id}", IndicatorResponse.From(row));
     }
 
     /// <summary>Remplace les champs d’un indicateur. <c>version</c> doit être la version lue : si l’indicateur a été modifié entre-temps, la réponse est 409.</summary>
-    public static async Task<Results<Ok<IndicatorResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> UpdateIndicator(
-        string slug, int id, IndicatorRequest request, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Ok<IndicatorResponse>, ValidationProblem, Refused, ProblemHttpResult>> UpdateIndicator(
+        int id, IndicatorRequest request, ProductAccess product, CapDbContext db, IndicatorService service, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
-        {
-            return TypedResults.Forbid();
-        }
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == product.Id, ct);
         if (indicator is null)
         {
-            return IndicatorNotFound(slug, id);
+            return IndicatorNotFound(product.Slug, id);
         }
         var (input, errors) = request.ToInput();
         if (request.Version is null)
@@ -114,26 +84,17 @@ public static class IndicatorEndpoints
         {
             return new Refused(refusal);
         }
-        return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(productId.Value, id, ct))!));
+        return TypedResults.Ok(IndicatorResponse.From((await service.GetAsync(product.Id, id, ct))!));
     }
 
     /// <summary>Supprime un indicateur et ses mesures (équipe du produit ou administrateur) ; la suppression est inscrite dans l’historique. La réponse donne le nombre de mesures supprimées.</summary>
-    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult, ForbidHttpResult>> DeleteIndicator(
-        string slug, int id, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Ok<DeletedResponse>, ProblemHttpResult>> DeleteIndicator(
+        int id, ProductAccess product, CapDbContext db, IndicatorService service, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (!await CanEditAsync(db, currentUser, productId.Value, ct))
-        {
-            return TypedResults.Forbid();
-        }
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id && i.ProductId == product.Id, ct);
         if (indicator is null)
         {
-            return IndicatorNotFound(slug, id);
+            return IndicatorNotFound(product.Slug, id);
         }
         var measurements = await db.Measurements.CountAsync(m => m.IndicatorId == id, ct);
         await service.DeleteAsync(indicator, ct);
@@ -142,16 +103,11 @@ public static class IndicatorEndpoints
 
     /// <summary>Liste les mesures d’un indicateur, de la plus ancienne à la plus récente.</summary>
     public static async Task<Results<Ok<List<MeasurementResponse>>, ProblemHttpResult>> ListMeasurements(
-        string slug, int id, CapDbContext db, CancellationToken ct)
+        int id, ProductAccess product, CapDbContext db, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
+        if (!await db.Indicators.AnyAsync(i => i.Id == id && i.ProductId == product.Id, ct))
         {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (!await db.Indicators.AnyAsync(i => i.Id == id && i.ProductId == productId, ct))
-        {
-            return IndicatorNotFound(slug, id);
+            return IndicatorNotFound(product.Slug, id);
         }
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id).OrderBy(m => m.Date).ToListAsync(ct);
         return TypedResults.Ok(measurements.Select(MeasurementResponse.From).ToList());
@@ -162,23 +118,13 @@ public static class IndicatorEndpoints
     /// une date déjà mesurée est mise à jour, jamais dupliquée. Tout ou rien : au moindre point invalide, rien n’est écrit et la
     /// réponse 400 donne un message par point (clés « [12].value »). Plus de 10 000 points : 413.
     /// </summary>
-    public static async Task<Results<Ok<PushResponse>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PushMeasurements(
-        string slug, int id, List<MeasurementRequest> points, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Ok<PushResponse>, ValidationProblem, ProblemHttpResult>> PushMeasurements(
+        int id, List<MeasurementRequest> points, ProductAccess product, CapDbContext db, IndicatorService service, CurrentUser currentUser, CancellationToken ct)
     {
-        var productId = await ProductIdAsync(db, slug, ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var person = (await currentUser.GetAsync(ct))!;
-        if (!Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId.Value, ct)))
-        {
-            return TypedResults.Forbid();
-        }
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.ProductId == productId, ct);
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.ProductId == product.Id, ct);
         if (indicator is null)
         {
-            return IndicatorNotFound(slug, id);
+            return IndicatorNotFound(product.Slug, id);
         }
         if (points.Count > IndicatorService.MaxBulkPoints)
         {
@@ -195,7 +141,7 @@ public static class IndicatorEndpoints
         }
         var parseErrors = new Dictionary<string, string>();
         var inputs = points.Select((p, n) => p is null ? new MeasurementInput(null, null, null) : p.ToInput(parseErrors, $"[{n}].")).ToList();
-        var result = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, person, ct,
+        var result = await service.PushAsync(indicator, inputs, parseErrors, MeasurementSource.Api, product.Person, ct,
             // Through a product token, the token's name goes with its creator's into the measurements and the audit trail.
             authorName: currentUser.IsProductToken ? currentUser.Name : null);
         if (result.Refusal is { Errors: var errors })
@@ -208,12 +154,6 @@ public static class IndicatorEndpoints
         var (created, updated) = result.Value!;
         return TypedResults.Ok(new PushResponse(points.Count, created, updated, points.Count - created - updated));
     }
-
-    private static Task<int?> ProductIdAsync(CapDbContext db, string slug, CancellationToken ct) =>
-        db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-
-    private static async Task<bool> CanEditAsync(CapDbContext db, CurrentUser currentUser, int productId, CancellationToken ct) =>
-        await currentUser.GetAsync(ct) is { } person && Access.CanEditProduct(person, await currentUser.RoleInAsync(db, productId, ct));
 
     private static ProblemHttpResult IndicatorNotFound(string slug, int id) => TypedResults.Problem(new ProblemDetails
     {

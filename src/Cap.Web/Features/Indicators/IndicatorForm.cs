@@ -106,19 +106,9 @@ public interface IIndicatorFormPage
     IndicatorFormOptions Form { get; }
 }
 
-/// <summary>Status badges in DSFR tones; the label is always written.</summary>
+/// <summary>Explanations of an indicator's status (its badge tone: <see cref="IndicatorRows.Tone"/>).</summary>
 public static class StatusBadge
 {
-    public static BadgeTone Tone(this IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Reached => BadgeTone.Success,
-        IndicatorStatus.OnTrack => BadgeTone.Info,
-        IndicatorStatus.Watch => BadgeTone.Warning,
-        IndicatorStatus.OffTrack => BadgeTone.Error,
-        IndicatorStatus.Late => BadgeTone.New,
-        _ => BadgeTone.Neutral,
-    };
-
     /// <summary>Why the status is what it is, in one French sentence.</summary>
     public static string Explain(Indicator indicator, IndicatorAssessment a)
     {

@@ -7,12 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Indicators;
 
-/// <summary>An indicator with its assessed status.</summary>
-public sealed record IndicatorRow(Indicator Indicator, string? ObjectiveTitle, int? ObjectivePosition, IndicatorAssessment Assessment)
-{
-    public bool Pending => IndicatorRules.IsPending(Indicator);
-}
-
 /// <summary>What a batch of measurements did: points created, points updated (same date).</summary>
 public sealed record PushCounts(int Created, int Updated);
 
@@ -25,16 +19,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
     public DateOnly Today => time.ParisToday();
 
     /// <summary>The product's indicators with their statuses, from their kept measurement summaries: one query, no history read.</summary>
-    public async Task<List<IndicatorRow>> ListAsync(int productId, CancellationToken ct)
-    {
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Objective)
-            .Where(i => i.ProductId == productId)
-            .OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .ToListAsync(ct);
-        var today = Today;
-        return indicators.Select(i => new IndicatorRow(i, i.Objective?.Title, i.Objective?.Position,
-            IndicatorStatusRule.Assess(i.Spec, i.Summary, today))).ToList();
-    }
+    public Task<List<IndicatorRow>> ListAsync(int productId, CancellationToken ct) => IndicatorRows.ListAsync(db, productId, Today, ct);
 
     /// <summary>One indicator of the product with its measurements (oldest first), or null.</summary>
     public async Task<IndicatorRow?> GetAsync(int productId, int id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Cap.Web.Shared;
+using Cap.Web.Shared.Data;
 
 namespace Cap.Web.Features.Indicators;
 
@@ -12,6 +13,9 @@ public static class IndicatorsRegistration
         services.AddSingleton<Import.ImportJobs>();
         services.AddHostedService<Import.ImportJobRecovery>();
         services.AddScoped<SatisfactionFeed>();
+        // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
+        services.AddStartupDataStep(demoOnly: false,
+            (db, sp) => new SatisfactionFeed(db, sp.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None));
         services.AddSingleton<SatisfactionFeedWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<SatisfactionFeedWorker>());
         services.AddProductTab(new ProductTab("indicateurs", "Indicateurs", "/Indicators/Index", 30));

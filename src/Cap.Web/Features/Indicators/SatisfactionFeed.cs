@@ -3,7 +3,6 @@ using Cap.Data.Coordination;
 using Cap.Data.Intake;
 using Cap.Domain.Satisfaction;
 using Cap.Domain.Steering;
-using Cap.Web.Features.Satisfaction;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,14 +2,12 @@ using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
-using Cap.Domain.Platform;
-using Cap.Web.Features.Catalogue;
 using Cap.Web.Shared;
-using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.LifeCycle;
@@ -43,44 +41,31 @@ public static class LifeCycleEndpoints
 {
     public static RouteGroupBuilder MapLifeCycleApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/products/{slug}/lifecycle").WithTags("Cycle de vie");
+        var group = api.MapProductGroup("/lifecycle").WithTags("Cycle de vie");
         group.MapGet("/", GetLifeCycle).WithName("GetProductLifeCycle").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/override", OverridePhase).WithName("OverrideProductPhase")
+        group.MapPost("/override", OverridePhase).WithName("OverrideProductPhase").RequireProductRight(ProductRight.ChangePhase)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
     /// <summary>Lit le cycle de vie du produit : phase actuelle, objectif, date d’entrée dans la phase, livrables types de la phase avec ce que l’équipe en a dit, phases où un administrateur peut le déplacer, et tous ses changements de phase (du plus ancien au plus récent) avec leur nature, motif, auteur et décision du comité.</summary>
-    public static async Task<Results<Ok<LifeCycleResponse>, ProblemHttpResult>> GetLifeCycle(string slug, CapDbContext db, LifeCycleService lifeCycle, CancellationToken ct)
+    public static async Task<Ok<LifeCycleResponse>> GetLifeCycle(ProductAccess product, CapDbContext db, LifeCycleService lifeCycle, CancellationToken ct)
     {
-        var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Phase }).FirstOrDefaultAsync(ct);
-        if (product is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
+        var phase = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Phase).FirstAsync(ct);
+        return TypedResults.Ok(await StateAsync(lifeCycle, product.Slug, product.Id, phase, ct));
     }
 
     /// <summary>Change la phase du produit (administrateurs seulement), avec un motif obligatoire ; sur un produit arrêté, le rouvre. Déplacement interdit par les règles ou motif absent : 422 avec le message ; phase inconnue : 400.</summary>
-    public static async Task<Results<Ok<LifeCycleResponse>, ValidationProblem, Refused, ProblemHttpResult, ForbidHttpResult>> OverridePhase(
-        string slug, PhaseOverrideRequest request, CapDbContext db, LifeCycleService lifeCycle, CurrentUser currentUser, CancellationToken ct)
+    public static async Task<Results<Ok<LifeCycleResponse>, ValidationProblem, Refused, ProblemHttpResult>> OverridePhase(
+        PhaseOverrideRequest request, ProductAccess access, CapDbContext db, LifeCycleService lifeCycle, CancellationToken ct)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Slug == slug, ct);
-        if (product is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        var person = (await currentUser.GetAsync(ct))!;
-        if (!Access.CanChangePhase(person))
-        {
-            return TypedResults.Forbid();
-        }
         if (!ApiNames.TryParse<Phase>(request.TargetPhase, out var target))
         {
             return ApiProblems.Invalid(new() { ["targetPhase"] = $"Phase inconnue : choisissez {ApiNames.Choices<Phase>()}." });
         }
+        var product = await db.Products.FirstAsync(p => p.Id == access.Id, ct);
         var from = product.Phase;
-        var result = await lifeCycle.OverrideAsync(product, target, request.Reason, person, ct);
+        var result = await lifeCycle.OverrideAsync(product, target, request.Reason, access.Person, ct);
         if (result.Refusal is { Kind: RefusalKind.Rule } refusal)
         {
             return TypedResults.Problem(new ProblemDetails
@@ -99,7 +84,7 @@ public static class LifeCycleEndpoints
         {
             return new Refused(other);
         }
-        return TypedResults.Ok(await StateAsync(lifeCycle, slug, product.Id, product.Phase, ct));
+        return TypedResults.Ok(await StateAsync(lifeCycle, access.Slug, product.Id, product.Phase, ct));
     }
 
     private static async Task<LifeCycleResponse> StateAsync(LifeCycleService lifeCycle, string slug, int productId, Phase phase, CancellationToken ct)

@@ -3,42 +3,18 @@ using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
 using Cap.Domain.Platform;
+using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.LifeCycle;
 
 /// <summary>
-/// The only way a product's phase changes: checks the move against <see cref="PhaseTransitions"/>, sets the phase and
-/// records the <see cref="PhaseChange"/>. It stages the change without saving, so that the caller commits it in the
-/// same transaction as what caused it (a committee decision, an override).
+/// The life cycle's reads (phase changes, deliverables) and writes (an administrator's override, the team's deliverable
+/// records). Phase moves themselves are staged by <see cref="PhaseMoves"/>, shared with the catalogue and the committee.
 /// </summary>
-public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
+public sealed class LifeCycleService(CapDbContext db, PhaseMoves phaseMoves, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
-
-    /// <returns>The French reason for refusing the move, or null when it was staged.</returns>
-    public string? StageMove(Product product, Phase to, PhaseChangeKind kind, string authorName, string? reason = null, int? gateDecisionId = null)
-    {
-        var refusal = PhaseTransitions.Refusal(product.Phase, to, kind, reason);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        db.PhaseChanges.Add(new PhaseChange
-        {
-            ProductId = product.Id,
-            Product = product,
-            From = kind == PhaseChangeKind.Creation ? null : product.Phase,
-            To = to,
-            At = time.GetUtcNow(),
-            Kind = kind,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-            GateDecisionId = gateDecisionId,
-            AuthorName = authorName,
-        });
-        product.Phase = to;
-        return null;
-    }
 
     /// <summary>
     /// An administrator's correction of the phase, or the reopening of a stopped product, with its mandatory reason;
@@ -57,7 +33,7 @@ public sealed class LifeCycleService(CapDbContext db, TimeProvider time)
         {
             return Refusal.Rule(OverrideFields.Reason, reasonRefused);
         }
-        if (StageMove(product, to, kind, administrator.DisplayName, reason) is { } moveRefused)
+        if (phaseMoves.Stage(product, to, kind, administrator.DisplayName, reason) is { } moveRefused)
         {
             return Refusal.Rule(OverrideFields.Target, moveRefused);
         }

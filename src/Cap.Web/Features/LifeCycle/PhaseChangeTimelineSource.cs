@@ -1,5 +1,6 @@
 using Cap.Domain.Catalogue;
 using Cap.Domain.LifeCycle;
+using Cap.Web.Shared;
 
 namespace Cap.Web.Features.LifeCycle;
 

@@ -1,11 +1,7 @@
-using Cap.Data;
-using Cap.Domain.Platform;
-using Cap.Web.Features.Catalogue;
-using Cap.Web.Shared.Auth;
+using Cap.Domain;
 using Cap.Web.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Rituals;
@@ -20,20 +16,16 @@ public static class RitualEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/products/{slug}/rituals").WithTags("Rituels");
+        var group = api.MapProductGroup("/rituals").WithTags("Rituels");
         group.MapGet("/", GetRituals).WithName("GetProductRituals")
             .WithSummary("Liste les rituels de l’équipe avec leur fréquence en clair et leur prochaine occurrence (heure de Paris).")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", (string slug, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, null, input, service, db, user, ct))
-            .WithName("CreateRitual")
+        group.MapPost("/", CreateRitual).WithName("CreateRitual").RequireProductEdit()
             .WithSummary("Ajoute un rituel (kind : Daily, Demo, Retrospective, Refinement, Custom ; frequency : Daily, Weekly, EveryTwoWeeks, EveryFourWeeks, Monthly ; startTime : 09:30 ; durationMinutes de 5 à 480).")
             .Produces<RitualView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{id:int}", (string slug, int id, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, id, input, service, db, user, ct))
-            .WithName("UpdateRitual").WithSummary("Remplace un rituel ; version doit être la version lue (sinon 409).")
+        group.MapPut("/{id:int}", UpdateRitual).WithName("UpdateRitual").RequireProductEdit().WithSummary("Remplace un rituel ; version doit être la version lue (sinon 409).")
             .Produces<RitualView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/{id:int}", DeleteRitual).WithName("DeleteRitual").WithSummary("Supprime un rituel ; répond la liste des rituels restants.")
+        group.MapDelete("/{id:int}", DeleteRitual).WithName("DeleteRitual").RequireProductEdit().WithSummary("Supprime un rituel ; répond la liste des rituels restants.")
             .Produces<RitualsView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -54,54 +46,35 @@ public static class RitualEndpoints
     }
 
     /// <summary>Lit les rituels de l’équipe.</summary>
-    public static async Task<Results<Ok<RitualsView>, ProblemHttpResult>> GetRituals(string slug, CapDbContext db, TeamRituals service, CancellationToken ct)
-    {
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
-    }
+    public static async Task<Ok<RitualsView>> GetRituals(ProductAccess product, TeamRituals service, CancellationToken ct) =>
+        TypedResults.Ok((await service.LoadAsync(product.Id, ct))!);
 
-    public static async Task<IResult> DeleteRitual(string slug, int id, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<Created<RitualView>, Refused>> CreateRitual(RitualInput input, ProductAccess product, TeamRituals service, CancellationToken ct)
     {
-        if (await TeamProductAsync(slug, db, user, ct) is { } stop)
-        {
-            return stop.Result!;
-        }
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).FirstAsync(ct);
-        return (await service.DeleteAsync(productId, id, ct)).Refusal is { } refusal
+        var saved = await SaveAsync(null, input, product, service, ct);
+        return saved.Refusal is { } refusal
             ? new Refused(refusal)
-            : TypedResults.Ok((await service.LoadAsync(productId, ct))!);
+            : TypedResults.Created($"/api/v1/products/{product.Slug}/rituals/{saved.Value!.Id}", saved.Value);
     }
 
-    private static async Task<IResult> WriteAsync(string slug, int? id, RitualInput input, TeamRituals service, CapDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<Ok<RitualView>, Refused>> UpdateRitual(int id, RitualInput input, ProductAccess product, TeamRituals service, CancellationToken ct)
     {
-        if (await TeamProductAsync(slug, db, user, ct) is { } stop)
-        {
-            return stop.Result!;
-        }
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => p.Id).FirstAsync(ct);
-        var result = await service.SaveAsync(productId, id, input, ct);
+        var saved = await SaveAsync(id, input, product, service, ct);
+        return saved.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(saved.Value!);
+    }
+
+    public static async Task<Results<Ok<RitualsView>, Refused>> DeleteRitual(int id, ProductAccess product, TeamRituals service, CancellationToken ct) =>
+        (await service.DeleteAsync(product.Id, id, ct)).Refusal is { } refusal
+            ? new Refused(refusal)
+            : TypedResults.Ok((await service.LoadAsync(product.Id, ct))!);
+
+    private static async Task<Result<RitualView>> SaveAsync(int? id, RitualInput input, ProductAccess product, TeamRituals service, CancellationToken ct)
+    {
+        var result = await service.SaveAsync(product.Id, id, input, ct);
         if (result.Refusal is { } refusal)
         {
-            return new Refused(refusal);
+            return refusal;
         }
-        var view = (await service.FindAsync(productId, result.Value, ct))!;
-        return id is null ? TypedResults.Created($"/api/v1/products/{slug}/rituals/{view.Id}", view) : TypedResults.Ok(view);
+        return (await service.FindAsync(product.Id, result.Value, ct))!;
     }
-
-    /// <summary>Null when the signed-in person is in the product's team (or an administrator); else 404 or 403.</summary>
-    private static async Task<IResultWrapper?> TeamProductAsync(string slug, CapDbContext db, CurrentUser user, CancellationToken ct)
-    {
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (productId is null)
-        {
-            return new(ApiProblems.ProductNotFound(slug));
-        }
-        if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
-        {
-            return new(TypedResults.Forbid());
-        }
-        return null;
-    }
-
-    private sealed record IResultWrapper(IResult? Result);
 }

@@ -1,11 +1,7 @@
 using Cap.Data;
 using Cap.Domain;
-using Cap.Domain.Platform;
-using Cap.Web.Features.Catalogue;
-using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Cap.Web.Shared.Refusals;
 
 namespace Cap.Web.Features.Roadmap;
@@ -19,72 +15,74 @@ public static class RoadmapEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/products/{slug}/roadmap").WithTags("Feuille de route");
+        var group = api.MapProductGroup("/roadmap").WithTags("Feuille de route");
         group.MapGet("/", GetRoadmap).WithName("GetProductRoadmap").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/horizon", PutHorizon).WithName("SetRoadmapHorizon").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/initiatives", (string slug, InitiativeInput input, InitiativePlanning service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveInitiativeAsync(productId, null, input, ct), created: true, ct))
-            .WithName("CreateRoadmapInitiative").WithSummary("Ajoute une initiative (kind : Feature, Experiment, Action ; start et end : 2027-03 ou 2027-S12 ; status : Planned, InProgress, Delivered, Abandoned).")
-            .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/initiatives/{id:int}", (string slug, int id, InitiativeInput input, InitiativePlanning service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveInitiativeAsync(productId, id, input, ct), created: false, ct))
-            .WithName("UpdateRoadmapInitiative").WithSummary("Remplace une initiative ; version doit être la version lue (sinon 409).")
+        group.MapPut("/horizon", PutHorizon).WithName("SetRoadmapHorizon").RequireProductEdit()
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapDelete("/initiatives/{id:int}", (string slug, int id, InitiativePlanning service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.DeleteInitiativeAsync(productId, id, ct), created: false, ct))
-            .WithName("DeleteRoadmapInitiative").WithSummary("Retire une initiative.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/dependencies", (string slug, DependencyInput input, DependencyTracking service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveDependencyAsync(productId, null, input, ct), created: true, ct))
-            .WithName("CreateRoadmapDependency").WithSummary("Ajoute une dépendance (kind : Product, Team, Provider, Decision ; status : Pending, Blocking, Resolved).")
+        group.MapPost("/initiatives", CreateInitiative).WithName("CreateRoadmapInitiative").RequireProductEdit()
+            .WithSummary("Ajoute une initiative (kind : Feature, Experiment, Action ; start et end : 2027-03 ou 2027-S12 ; status : Planned, InProgress, Delivered, Abandoned).")
+            .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/initiatives/{id:int}", UpdateInitiative).WithName("UpdateRoadmapInitiative").RequireProductEdit()
+            .WithSummary("Remplace une initiative ; version doit être la version lue (sinon 409).")
+            .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/initiatives/{id:int}", DeleteInitiative).WithName("DeleteRoadmapInitiative").RequireProductEdit()
+            .WithSummary("Retire une initiative.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/dependencies", CreateDependency).WithName("CreateRoadmapDependency").RequireProductEdit()
+            .WithSummary("Ajoute une dépendance (kind : Product, Team, Provider, Decision ; status : Pending, Blocking, Resolved).")
             .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/dependencies/{id:int}", (string slug, int id, DependencyInput input, DependencyTracking service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveDependencyAsync(productId, id, input, ct), created: false, ct))
-            .WithName("UpdateRoadmapDependency").WithSummary("Remplace une dépendance ; version doit être la version lue (sinon 409).")
+        group.MapPut("/dependencies/{id:int}", UpdateDependency).WithName("UpdateRoadmapDependency").RequireProductEdit()
+            .WithSummary("Remplace une dépendance ; version doit être la version lue (sinon 409).")
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/dependencies/{id:int}", (string slug, int id, DependencyTracking service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.DeleteDependencyAsync(productId, id, ct), created: false, ct))
-            .WithName("DeleteRoadmapDependency").WithSummary("Retire une dépendance.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/risks", (string slug, RiskInput input, RiskRegister service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveRiskAsync(productId, null, input, ct), created: true, ct))
-            .WithName("CreateRoadmapRisk").WithSummary("Ajoute un risque (probability et impact de 1 à 3 ; status : Open, Controlled, Closed).")
+        group.MapDelete("/dependencies/{id:int}", DeleteDependency).WithName("DeleteRoadmapDependency").RequireProductEdit()
+            .WithSummary("Retire une dépendance.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/risks", CreateRisk).WithName("CreateRoadmapRisk").RequireProductEdit()
+            .WithSummary("Ajoute un risque (probability et impact de 1 à 3 ; status : Open, Controlled, Closed).")
             .Produces<RoadmapView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/risks/{id:int}", (string slug, int id, RiskInput input, RiskRegister service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.SaveRiskAsync(productId, id, input, ct), created: false, ct))
-            .WithName("UpdateRoadmapRisk").WithSummary("Remplace un risque ; version doit être la version lue (sinon 409).")
+        group.MapPut("/risks/{id:int}", UpdateRisk).WithName("UpdateRoadmapRisk").RequireProductEdit()
+            .WithSummary("Remplace un risque ; version doit être la version lue (sinon 409).")
             .Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/risks/{id:int}", (string slug, int id, RiskRegister service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-                WriteAsync(slug, db, user, productId => service.DeleteRiskAsync(productId, id, ct), created: false, ct))
-            .WithName("DeleteRoadmapRisk").WithSummary("Retire un risque.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/risks/{id:int}", DeleteRisk).WithName("DeleteRoadmapRisk").RequireProductEdit()
+            .WithSummary("Retire un risque.").Produces<RoadmapView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Lit la feuille de route du produit : horizon, objectifs (prioritaires ou non), initiatives, dépendances et risques.</summary>
-    public static async Task<Results<Ok<RoadmapView>, ProblemHttpResult>> GetRoadmap(string slug, CapDbContext db, RoadmapQueries service, CancellationToken ct)
-    {
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        return productId is null ? ApiProblems.ProductNotFound(slug) : TypedResults.Ok((await service.LoadAsync(productId.Value, ct))!);
-    }
+    public static async Task<Ok<RoadmapView>> GetRoadmap(ProductAccess product, RoadmapQueries service, CancellationToken ct) =>
+        TypedResults.Ok((await service.LoadAsync(product.Id, ct))!);
 
     /// <summary>Fixe l’horizon (3 à 6 mois, au-delà : 422) et les objectifs prioritaires (objectifs du produit ; au-delà de 5, un avertissement à l’écran).</summary>
-    public static Task<IResult> PutHorizon(string slug, HorizonInput input, HorizonPlanning service, CapDbContext db, CurrentUser user, CancellationToken ct) =>
-        WriteAsync(slug, db, user, productId => service.SetHorizonAsync(productId, input, ct), created: false, ct);
+    public static async Task<Results<Ok<RoadmapView>, Refused>> PutHorizon(HorizonInput input, ProductAccess product, HorizonPlanning service, CancellationToken ct) =>
+        Saved(await service.SetHorizonAsync(product.Id, input, ct));
 
-    private static async Task<IResult> WriteAsync(string slug, CapDbContext db, CurrentUser user, Func<int, Task<Result<RoadmapView>>> write, bool created, CancellationToken ct)
-    {
-        var productId = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (productId is null)
-        {
-            return ApiProblems.ProductNotFound(slug);
-        }
-        if (await user.GetAsync(ct) is not { } person || !Access.CanEditProduct(person, await user.RoleInAsync(db, productId.Value, ct)))
-        {
-            return TypedResults.Forbid();
-        }
-        var result = await write(productId.Value);
-        if (result.Refusal is { } refusal)
-        {
-            return new Refused(refusal);
-        }
-        var view = result.Value!;
-        return created ? TypedResults.Created($"/api/v1/products/{slug}/roadmap", view) : TypedResults.Ok(view);
-    }
+    public static async Task<Results<Created<RoadmapView>, Refused>> CreateInitiative(InitiativeInput input, ProductAccess product, InitiativePlanning service, CancellationToken ct) =>
+        Created(await service.SaveInitiativeAsync(product.Id, null, input, ct), product);
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> UpdateInitiative(int id, InitiativeInput input, ProductAccess product, InitiativePlanning service, CancellationToken ct) =>
+        Saved(await service.SaveInitiativeAsync(product.Id, id, input, ct));
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> DeleteInitiative(int id, ProductAccess product, InitiativePlanning service, CancellationToken ct) =>
+        Saved(await service.DeleteInitiativeAsync(product.Id, id, ct));
+
+    public static async Task<Results<Created<RoadmapView>, Refused>> CreateDependency(DependencyInput input, ProductAccess product, DependencyTracking service, CancellationToken ct) =>
+        Created(await service.SaveDependencyAsync(product.Id, null, input, ct), product);
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> UpdateDependency(int id, DependencyInput input, ProductAccess product, DependencyTracking service, CancellationToken ct) =>
+        Saved(await service.SaveDependencyAsync(product.Id, id, input, ct));
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> DeleteDependency(int id, ProductAccess product, DependencyTracking service, CancellationToken ct) =>
+        Saved(await service.DeleteDependencyAsync(product.Id, id, ct));
+
+    public static async Task<Results<Created<RoadmapView>, Refused>> CreateRisk(RiskInput input, ProductAccess product, RiskRegister service, CancellationToken ct) =>
+        Created(await service.SaveRiskAsync(product.Id, null, input, ct), product);
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> UpdateRisk(int id, RiskInput input, ProductAccess product, RiskRegister service, CancellationToken ct) =>
+        Saved(await service.SaveRiskAsync(product.Id, id, input, ct));
+
+    public static async Task<Results<Ok<RoadmapView>, Refused>> DeleteRisk(int id, ProductAccess product, RiskRegister service, CancellationToken ct) =>
+        Saved(await service.DeleteRiskAsync(product.Id, id, ct));
+
+    private static Results<Ok<RoadmapView>, Refused> Saved(Result<RoadmapView> result) =>
+        result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(result.Value!);
+
+    private static Results<Created<RoadmapView>, Refused> Created(Result<RoadmapView> result, ProductAccess product) =>
+        result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Created($"/api/v1/products/{product.Slug}/roadmap", result.Value!);
 }

@@ -1,4 +1,5 @@
 using Cap.Web.Shared;
+using Cap.Web.Shared.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cap.Web.Features.Roadmap;
@@ -15,6 +16,7 @@ public static class RoadmapRegistration
         services.AddScoped<DependencyTracking>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<RoadmapSharing>();
+        services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoRoadmapRevisions.SeedAsync(db, sp.GetRequiredService<TimeProvider>()));
         services.AddProductTab(new ProductTab("feuille-de-route", "Feuille de route", "/Roadmap/Index", 35));
         // One form page serves both the creation and the edit of each item.
         services.Configure<RazorPagesOptions>(o =>

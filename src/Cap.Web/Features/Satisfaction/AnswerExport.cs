@@ -22,14 +22,14 @@ public static class AnswerExport
 
     public static IEndpointRouteBuilder MapAnswerExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/produits/{slug}/satisfaction/export/csv", (string slug, string? du, string? au, HttpContext http, CapDbContext db, CancellationToken ct) =>
-            ExportAsync(slug, du, au, xlsx: false, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
-        app.MapGet("/produits/{slug}/satisfaction/export/xlsx", (string slug, string? du, string? au, HttpContext http, CapDbContext db, CancellationToken ct) =>
-            ExportAsync(slug, du, au, xlsx: true, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
+        app.MapGet("/produits/{slug}/satisfaction/export/csv", (string slug, PeriodFilter period, HttpContext http, CapDbContext db, CancellationToken ct) =>
+            ExportAsync(slug, period, xlsx: false, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
+        app.MapGet("/produits/{slug}/satisfaction/export/xlsx", (string slug, PeriodFilter period, HttpContext http, CapDbContext db, CancellationToken ct) =>
+            ExportAsync(slug, period, xlsx: true, http, db, ct)).RequireAuthorization(Policies.Reader).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(string slug, string? du, string? au, bool xlsx, HttpContext http, CapDbContext db, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(string slug, PeriodFilter period, bool xlsx, HttpContext http, CapDbContext db, CancellationToken ct)
     {
         var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug }).FirstOrDefaultAsync(ct);
         if (product is null)
@@ -39,11 +39,11 @@ public static class AnswerExport
         var placements = await db.Placements.AsNoTracking().Where(p => p.ProductId == product.Id).ToDictionaryAsync(p => p.Id, p => p.Label, ct);
         var hidden = (await db.VerbatimModerations.AsNoTracking().Where(m => m.ProductId == product.Id && m.IsHidden).Select(m => m.AnswerId).ToListAsync(ct)).ToHashSet();
         var answers = db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == product.Id);
-        if (DateOnly.TryParseExact(du, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (period.From is { } from)
         {
             answers = answers.Where(a => a.Day >= from);
         }
-        if (DateOnly.TryParseExact(au, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
+        if (period.To is { } to)
         {
             answers = answers.Where(a => a.Day <= to);
         }

@@ -18,11 +18,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
     [BindProperty(SupportsGet = true, Name = "periode")]
     public string? Period { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "du")]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "au")]
-    public string? To { get; set; }
+    /// <summary>The chosen period (<c>du</c>, <c>au</c>), read when <see cref="Period"/> is "perso".</summary>
+    [BindProperty(SupportsGet = true)]
+    public PeriodFilter Filter { get; set; } = PeriodFilter.None;
 
     [BindProperty(SupportsGet = true, Name = "emplacement")]
     public int? PlacementId { get; set; }
@@ -95,40 +93,15 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
                 return (today.AddDays(-6), today);
             case "12m":
                 return (today.AddMonths(-12).AddDays(1), today);
+            case "perso" when Filter.Range(Errors) is { } chosen:
+                return chosen;
             case "perso":
-                var from = ParseDate(From, "du");
-                var to = ParseDate(To, "au");
-                if (from is { } f && to is { } t)
-                {
-                    if (f > t)
-                    {
-                        Errors.Add("La date de début doit précéder la date de fin.");
-                    }
-                    else if (t.DayNumber - f.DayNumber > 366 * 5)
-                    {
-                        Errors.Add("Choisissez une période de cinq ans au plus.");
-                    }
-                    else
-                    {
-                        return (f, t);
-                    }
-                }
                 Period = "30j";
                 return (today.AddDays(-29), today);
             default:
                 Period = "30j";
                 return (today.AddDays(-29), today);
         }
-    }
-
-    private DateOnly? ParseDate(string? text, string field)
-    {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        Errors.Add(field == "du" ? "Indiquez la date de début de la période (jj/mm/aaaa)." : "Indiquez la date de fin de la période (jj/mm/aaaa).");
-        return null;
     }
 
     /// <summary>"8,7 / 10": the spaces do not break, so a figure never wraps away from its scale.</summary>

@@ -27,11 +27,8 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
     [BindProperty(SupportsGet = true, Name = "note")]
     public int? Experience { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "du")]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "au")]
-    public string? To { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public PeriodFilter Filter { get; set; } = PeriodFilter.None;
 
     [BindProperty(SupportsGet = true, Name = "emplacement")]
     public int? PlacementId { get; set; }
@@ -74,11 +71,11 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
         {
             rows = rows.Where(r => r.PlacementId == placementId);
         }
-        if (ParseDate(From) is { } from)
+        if (Filter.From is { } from)
         {
             rows = rows.Where(r => r.Day >= from);
         }
-        if (ParseDate(To) is { } to)
+        if (Filter.To is { } to)
         {
             rows = rows.Where(r => r.Day <= to);
         }
@@ -126,13 +123,14 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
     {
         var query = new Dictionary<string, string?>
         {
-            ["q"] = Query, ["note"] = Experience?.ToString(CultureInfo.InvariantCulture), ["du"] = From, ["au"] = To,
+            ["q"] = Query, ["note"] = Experience?.ToString(CultureInfo.InvariantCulture),
             ["emplacement"] = PlacementId?.ToString(CultureInfo.InvariantCulture), ["masques"] = ShowHidden ? "true" : null,
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (name, value) in Filter.Query())
+        {
+            query[name] = value;
+        }
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/produits/{Product.Slug}/satisfaction/verbatims", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

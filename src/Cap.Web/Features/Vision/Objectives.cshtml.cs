@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cap.Web.Features.Vision;
 
 /// <summary>The product's objectives in the order the team chose; the team reorders them.</summary>
-public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser) : ProductPageModel(db, currentUser)
+public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser, VisionService vision) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "objectifs";
     protected override string PageTitle => "Objectifs";
@@ -21,7 +21,7 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser) : 
         {
             return NotFound();
         }
-        Items = await LoadObjectivesAsync(Db, Product.Id, tracking: false, ct);
+        Items = await vision.ObjectivesAsync(Product.Id, tracking: false, ct);
         return Page();
     }
 
@@ -36,7 +36,7 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser) : 
         {
             return Forbid();
         }
-        var items = (await LoadObjectivesAsync(Db, Product.Id, tracking: true, ct)).ToList();
+        var items = (await vision.ObjectivesAsync(Product.Id, tracking: true, ct)).ToList();
         var index = items.FindIndex(o => o.Id == objectiveId);
         if (index < 0)
         {
@@ -55,15 +55,5 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser) : 
             TempData["Success"] = $"« {items[target].Title} » est maintenant en position {target + 1}.";
         }
         return Redirect($"/produits/{Product.Slug}/objectifs");
-    }
-
-    internal static async Task<IReadOnlyList<Objective>> LoadObjectivesAsync(CapDbContext db, int productId, bool tracking, CancellationToken ct)
-    {
-        var query = db.Objectives.Include(o => o.Priorities).ThenInclude(p => p.MinistryPriority).Where(o => o.ProductId == productId);
-        if (!tracking)
-        {
-            query = query.AsNoTracking();
-        }
-        return await query.OrderBy(o => o.Position).ThenBy(o => o.Id).ToListAsync(ct);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Vision;
 
-/// <summary>Writes of the vision: a new version, a review, the answer to a contribution.</summary>
+/// <summary>Writes of the vision: a new version, a review, the answer to a contribution; the objectives in the team's order.</summary>
 public sealed class VisionService(CapDbContext db, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
@@ -59,6 +59,17 @@ public sealed class VisionService(CapDbContext db, TimeProvider time)
         contribution.Answer = Text.Clean(answer);
         contribution.AnsweredByName = person.DisplayName;
         contribution.AnsweredAt = Now;
+    }
+
+    /// <summary>The product's objectives in the order the team chose, with their ministry priorities.</summary>
+    public async Task<IReadOnlyList<Objective>> ObjectivesAsync(int productId, bool tracking, CancellationToken ct)
+    {
+        var query = db.Objectives.Include(o => o.Priorities).ThenInclude(p => p.MinistryPriority).Where(o => o.ProductId == productId);
+        if (!tracking)
+        {
+            query = query.AsNoTracking();
+        }
+        return await query.OrderBy(o => o.Position).ThenBy(o => o.Id).ToListAsync(ct);
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];

@@ -40,7 +40,10 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations, then seeds the reference lists (and the demo portfolio when enabled).</summary>
+    /// <summary>
+    /// Applies pending migrations, then seeds the reference lists (and the demo portfolio when enabled), then runs the
+    /// capabilities' <see cref="StartupDataStep"/>s: the demo-only ones after the demo portfolio, the others last.
+    /// </summary>
     public static async Task MigrateAndSeedAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -56,10 +59,14 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync();
+        var steps = scope.ServiceProvider.GetServices<StartupDataStep>().ToList();
         if (app.Configuration.GetValue<bool>("Database:SeedDemoData"))
         {
             await DemoPortfolio.SeedAsync(db, app.Configuration.GetValue("Database:SyntheticProducts", 0));
-            await Features.Roadmap.DemoRoadmapRevisions.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            foreach (var step in steps.Where(s => s.DemoOnly))
+            {
+                await step.RunAsync(db, scope.ServiceProvider);
+            }
         }
         else
         {
@@ -67,7 +74,9 @@ public static class DatabaseSetup
         }
         await ApiTokenExpiry.BoundAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
         await IndicatorSummaries.RefreshMissingAsync(db, CancellationToken.None);
-        // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
-        await new Features.Indicators.SatisfactionFeed(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None);
+        foreach (var step in steps.Where(s => !s.DemoOnly))
+        {
+            await step.RunAsync(db, scope.ServiceProvider);
+        }
     }
 }

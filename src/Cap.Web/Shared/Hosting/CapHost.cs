@@ -7,6 +7,7 @@ using Cap.Web.Features.Satisfaction;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Data;
 using Cap.Web.Shared.Problems;
+using Cap.Web.Shared.Products;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -76,6 +77,8 @@ public static class CapHost
         services.AddCapOpenApi();
         services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
 
+        services.AddProductAccess();
+        services.AddScoped<PhaseMoves>();
         services.AddCapFeatures();
     }
 

@@ -42,6 +42,7 @@ public static class OpenApiSetup
             });
             o.AddOperationTransformer((operation, context, _) =>
             {
+                DeclareRouteParameters(operation, context);
                 DeclareCommonProblems(operation, context);
                 return Task.CompletedTask;
             });
@@ -84,6 +85,40 @@ public static class OpenApiSetup
                 properties[property.Name] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, declared] };
             }
         }
+    }
+
+    /// <summary>
+    /// Declares every parameter of the route as a path parameter, in the route's order, also when no handler parameter
+    /// binds it: the endpoints under <c>/products/{slug}</c> receive their product through
+    /// <see cref="Products.ProductAccess"/>, resolved by their group's filter, not as a <c>string slug</c> (the generator
+    /// describes only what the handler binds).
+    /// </summary>
+    private static void DeclareRouteParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.RelativePath is not { Length: > 0 } path)
+        {
+            return;
+        }
+        var route = Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(path);
+        if (route.Parameters.Count == 0)
+        {
+            return;
+        }
+        var existing = operation.Parameters ?? [];
+        var parameters = new List<IOpenApiParameter>(existing.Count + 1);
+        foreach (var routeParameter in route.Parameters)
+        {
+            parameters.Add(existing.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == routeParameter.Name)
+                ?? new OpenApiParameter
+                {
+                    Name = routeParameter.Name,
+                    In = ParameterLocation.Path,
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+        }
+        parameters.AddRange(existing.Where(p => p.In != ParameterLocation.Path));
+        operation.Parameters = parameters;
     }
 
     /// <summary>Adds the error answers the pipeline itself can give for this operation, where the endpoint did not declare them.</summary>

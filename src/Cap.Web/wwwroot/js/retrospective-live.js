@@ -10,8 +10,6 @@
         return;
     }
     var LABELS = { Works: 'Ce qui fonctionne', ToImprove: 'À améliorer' };
-    var STATUS = { Open: 'À faire', InProgress: 'En cours', Done: 'Réalisée', Abandoned: 'Abandonnée' };
-    var BADGE = { Open: 'fr-badge--new', InProgress: 'fr-badge--info', Done: 'fr-badge--success', Abandoned: '' };
     var newsUrl = root.getAttribute('data-news-url');
     var me = root.getAttribute('data-me');
     var lastItem = parseInt(root.getAttribute('data-last-item'), 10) || 0;
@@ -98,11 +96,7 @@
         title.textContent = action.title;
         li.appendChild(title);
         li.appendChild(document.createTextNode(' — ' + action.ownerName + (action.dueDate ? ', pour le ' + format(action.dueDate) : '') + ' '));
-        var badge = document.createElement('span');
-        // Same classes, in the same order, as the server's <dsfr-badge> (DsfrBadge.Css, RetrospectiveLabels.Tone).
-        badge.className = 'fr-badge fr-badge--sm ' + (BADGE[action.status] ? BADGE[action.status] + ' ' : '') + 'fr-badge--no-icon';
-        badge.textContent = STATUS[action.status] || action.status;
-        li.appendChild(badge);
+        li.appendChild(statusBadge(action.status));
         actionsList.appendChild(li);
         var count = document.querySelector('[data-actions-count]');
         if (count) {
@@ -110,6 +104,18 @@
         }
         announce('Nouvelle action : ' + action.title + ', portée par ' + action.ownerName);
         return true;
+    }
+
+    // The badge of a status as the server renders it (<template data-action-badge> written by <dsfr-badge>):
+    // its classes and label are never restated here.
+    function statusBadge(status) {
+        var template = root.querySelector('template[data-action-badge="' + status + '"]');
+        if (template && template.content && template.content.firstElementChild) {
+            return template.content.firstElementChild.cloneNode(true);
+        }
+        var text = document.createElement('span');
+        text.textContent = status;
+        return text;
     }
 
     var timer = null;

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Web.Shared;
 
 public enum Granularity
 {
@@ -47,43 +48,22 @@ public sealed class SatisfactionStatistics(CapDbContext db)
     public async Task<SatisfactionStats> ComputeAsync(int productId, DateOnly from, DateOnly to, int? placementId, Granularity granularity, CancellationToken ct)
     {
         var rollups = db.FeedbackDailyRollups.AsNoTracking().Where(r => r.ProductId == productId && r.Day >= from && r.Day <= to);
-        var perDay = await DailyTotalsAsync(placementId is { } id ? rollups.Where(r => r.PlacementId == id) : rollups, ct);
-        var byPlacement = (await rollups.GroupBy(r => r.PlacementId).Select(g => new
-        {
-            PlacementId = g.Key,
-            Count = g.Sum(r => r.Count),
-            Points = g.Sum(r => r.Points),
-            ClarityCount = g.Sum(r => r.ClarityCount),
-            ClaritySum = g.Sum(r => r.ClaritySum),
-            HelpAsked = g.Sum(r => r.HelpAsked),
-            Reached = g.Sum(r => r.Reached),
-        }).ToListAsync(ct))
-        .ToDictionary(p => p.PlacementId, p => new AnswerTotals(p.Count, p.Points, p.ClarityCount, p.ClaritySum, p.HelpAsked, p.Reached));
-        return await AssembleAsync(productId, from, to, granularity, perDay, byPlacement, ct);
+        return await ComputeAsync(rollups, productId, from, to, placementId, granularity, ct);
     }
 
     /// <summary>The same statistics computed straight from the answers (every answer of the period read): the pre-rollup query.</summary>
     public async Task<SatisfactionStats> ComputeFromAnswersAsync(int productId, DateOnly from, DateOnly to, int? placementId, Granularity granularity, CancellationToken ct)
     {
         var answers = db.FeedbackAnswers.AsNoTracking().Where(a => a.ProductId == productId && a.Day >= from && a.Day <= to);
-        var perDay = await DailyTotalsFromAnswersAsync(placementId is { } id ? answers.Where(a => a.PlacementId == id) : answers, ct);
-        var byPlacement = (await answers.GroupBy(a => a.PlacementId).Select(g => new
-        {
-            PlacementId = g.Key,
-            Count = g.LongCount(),
-            Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0),
-            ClarityCount = g.Count(a => a.Clarity != null),
-            ClaritySum = g.Sum(a => a.Clarity ?? 0),
-            HelpAsked = g.Count(a => a.AdministrationReached != null),
-            Reached = g.Count(a => a.AdministrationReached == true),
-        }).ToListAsync(ct))
-        .ToDictionary(p => p.PlacementId, p => new AnswerTotals(p.Count, p.Points, p.ClarityCount, p.ClaritySum, p.HelpAsked, p.Reached));
-        return await AssembleAsync(productId, from, to, granularity, perDay, byPlacement, ct);
+        return await ComputeAsync(answers.Select(SatisfactionScore.InSql), productId, from, to, placementId, granularity, ct);
     }
 
-    private async Task<SatisfactionStats> AssembleAsync(int productId, DateOnly from, DateOnly to, Granularity granularity,
-        Dictionary<DateOnly, AnswerTotals> perDay, Dictionary<int, AnswerTotals> byPlacement, CancellationToken ct)
+    /// <summary>The statistics of these rows (rollups, or answers as rollups of one): totals per day and per placement.</summary>
+    private async Task<SatisfactionStats> ComputeAsync(IQueryable<FeedbackDailyRollup> rows, int productId, DateOnly from, DateOnly to,
+        int? placementId, Granularity granularity, CancellationToken ct)
     {
+        var perDay = await TotalsByAsync(placementId is { } id ? rows.Where(r => r.PlacementId == id) : rows, r => r.Day, ct);
+        var byPlacement = await TotalsByAsync(rows, r => r.PlacementId, ct);
         var placements = await db.Placements.AsNoTracking().Where(p => p.ProductId == productId).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Label, p.IsEnabled }).ToListAsync(ct);
 
@@ -107,10 +87,23 @@ public sealed class SatisfactionStatistics(CapDbContext db)
     }
 
     /// <summary>The totals of these rollups per day (one grouped query over a few rows per day, whatever the number of answers).</summary>
-    public static async Task<Dictionary<DateOnly, AnswerTotals>> DailyTotalsAsync(IQueryable<FeedbackDailyRollup> rollups, CancellationToken ct) =>
-        (await rollups.GroupBy(r => r.Day).Select(g => new
+    public static Task<Dictionary<DateOnly, AnswerTotals>> DailyTotalsAsync(IQueryable<FeedbackDailyRollup> rollups, CancellationToken ct) =>
+        TotalsByAsync(rollups, r => r.Day, ct);
+
+    /// <summary>
+    /// The totals of these answers per day of reception, straight from the answers (one grouped query reading every
+    /// answer): the pre-rollup query, kept as the reference of the tests and the naive time of the benchmark. Each answer
+    /// is scored in SQL by <see cref="SatisfactionScore.InSql"/>, the C# rules' twin.
+    /// </summary>
+    public static Task<Dictionary<DateOnly, AnswerTotals>> DailyTotalsFromAnswersAsync(IQueryable<FeedbackAnswer> answers, CancellationToken ct) =>
+        TotalsByAsync(answers.Select(SatisfactionScore.InSql), r => r.Day, ct);
+
+    /// <summary>The six sums of these rows, grouped by <paramref name="key"/>: the one projection every figure comes from.</summary>
+    private static async Task<Dictionary<TKey, AnswerTotals>> TotalsByAsync<TKey>(IQueryable<FeedbackDailyRollup> rows,
+        Expression<Func<FeedbackDailyRollup, TKey>> key, CancellationToken ct) where TKey : notnull =>
+        (await rows.GroupBy(key).Select(g => new
         {
-            Day = g.Key,
+            g.Key,
             Count = g.Sum(r => r.Count),
             Points = g.Sum(r => r.Points),
             ClarityCount = g.Sum(r => r.ClarityCount),
@@ -118,25 +111,7 @@ public sealed class SatisfactionStatistics(CapDbContext db)
             HelpAsked = g.Sum(r => r.HelpAsked),
             Reached = g.Sum(r => r.Reached),
         }).ToListAsync(ct))
-        .ToDictionary(d => d.Day, d => new AnswerTotals(d.Count, d.Points, d.ClarityCount, d.ClaritySum, d.HelpAsked, d.Reached));
-
-    /// <summary>
-    /// The totals of these answers per day of reception, straight from the answers (one grouped query reading every
-    /// answer): the pre-rollup query, kept as the reference of the tests and the naive time of the benchmark.
-    /// The scoring is SQL here, <see cref="SatisfactionScore"/> in memory and in <see cref="FeedbackDailyRollup.Add"/>.
-    /// </summary>
-    public static async Task<Dictionary<DateOnly, AnswerTotals>> DailyTotalsFromAnswersAsync(IQueryable<FeedbackAnswer> answers, CancellationToken ct) =>
-        (await answers.GroupBy(a => a.Day).Select(g => new
-        {
-            Day = g.Key,
-            Count = g.LongCount(),
-            Points = g.Sum(a => a.Experience == 3 ? 10 : a.Experience == 2 ? 5 : 0),
-            ClarityCount = g.Count(a => a.Clarity != null),
-            ClaritySum = g.Sum(a => a.Clarity ?? 0),
-            HelpAsked = g.Count(a => a.AdministrationReached != null),
-            Reached = g.Count(a => a.AdministrationReached == true),
-        }).ToListAsync(ct))
-        .ToDictionary(d => d.Day, d => new AnswerTotals(d.Count, d.Points, d.ClarityCount, d.ClaritySum, d.HelpAsked, d.Reached));
+        .ToDictionary(t => t.Key, t => new AnswerTotals(t.Count, t.Points, t.ClarityCount, t.ClaritySum, t.HelpAsked, t.Reached));
 
     public static DateOnly BucketStart(DateOnly day, Granularity granularity) => granularity switch
     {

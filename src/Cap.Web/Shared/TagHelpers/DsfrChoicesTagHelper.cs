@@ -1,0 +1,204 @@
+using System.Collections;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Cap.Web.Shared.TagHelpers;
+
+/// <summary>One option of a <c>&lt;dsfr-choices&gt;</c> group: the posted value, the label, an optional hint under it.</summary>
+public sealed record DsfrChoice(string Value, string Label, string? Hint = null, bool Checked = false)
+{
+    /// <summary>An option posted as a number (a row's id).</summary>
+    public DsfrChoice(long value, string label, string? hint = null, bool @checked = false)
+        : this(value.ToString(CultureInfo.InvariantCulture), label, hint, @checked)
+    {
+    }
+
+    /// <summary>The options of an enumeration, posted by name.</summary>
+    public static IReadOnlyList<DsfrChoice> Of<TEnum>(Func<TEnum, string> label) where TEnum : struct, Enum =>
+        [.. Enum.GetValues<TEnum>().Select(v => new DsfrChoice(v.ToString(), label(v)))];
+
+    /// <summary>The options of a select list (text, value, selected).</summary>
+    public static IReadOnlyList<DsfrChoice> From(IEnumerable<SelectListItem> items) =>
+        [.. items.Select(i => new DsfrChoice(i.Value, i.Text, Checked: i.Selected))];
+}
+
+/// <summary>
+/// A DSFR group of radio buttons or checkboxes, as the DSFR documents it: a <c>fieldset</c> whose <c>legend</c> names the
+/// question, one <c>fr-fieldset__element</c> per option, and the error in the fieldset's message group, which the
+/// fieldset's <c>aria-labelledby</c> names with the legend (so the error is read with the question); in error the
+/// fieldset takes <c>fr-fieldset--error</c> and <c>role="group"</c>.
+/// <code>&lt;dsfr-choices for="Input.Outcome" legend="Décision du comité" items="Model.Outcomes" /&gt;</code>
+/// Bound with <c>for</c> (name, id, checked options and error come from the model), or unbound with <c>name</c> and
+/// <c>error-key</c> (the model-state key of its error; the fieldset's id, which the error summary links to).
+/// Option ids are <c>{fieldset id}-{value}</c>. Any content is written after the options, inside the fieldset (a note
+/// when there is no option, a field tied to the question); a hint with markup goes in a <c>&lt;dsfr-choices-hint&gt;</c> child.
+/// </summary>
+[HtmlTargetElement("dsfr-choices")]
+public sealed class DsfrChoicesTagHelper : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression? For { get; set; }
+
+    /// <summary>The posted name when there is no <c>for</c>.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The model-state key of the group's error when there is no <c>for</c> (defaults to <see cref="Name"/>).</summary>
+    public string? ErrorKey { get; set; }
+
+    public string Legend { get; set; } = string.Empty;
+    public string? Hint { get; set; }
+    /// <summary><c>radio</c> (default) or <c>checkbox</c>.</summary>
+    public string Kind { get; set; } = "radio";
+    public IEnumerable<DsfrChoice> Items { get; set; } = [];
+    /// <summary>Options side by side (<c>fr-fieldset__element--inline</c>).</summary>
+    public bool Inline { get; set; }
+    public bool Required { get; set; }
+    /// <summary>The legend in regular weight, for a question among other fields (DSFR's choice legend).</summary>
+    public bool Regular { get; set; } = true;
+    /// <summary>Extra classes of the legend (a heading size…).</summary>
+    public string? LegendClass { get; set; }
+    /// <summary>Extra classes of the fieldset.</summary>
+    [HtmlAttributeName("class")]
+    public string? Class { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = For is null ? Name ?? throw new InvalidOperationException("<dsfr-choices> needs for or name.")
+            : ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var key = For is null ? ErrorKey ?? name : name;
+        var id = TagBuilder.CreateSanitizedId(key, "_");
+        var legendId = $"{id}-legend";
+        var messagesId = $"{id}-messages";
+        var hintId = $"{id}-hint";
+        ViewContext.ViewData.ModelState.TryGetValue(key, out var entry);
+        var error = entry?.ValidationState == ModelValidationState.Invalid ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        var isCheckbox = Kind == "checkbox";
+        var bound = For is null ? null : BoundValues(For.Model);
+        var slot = new DsfrChoicesHint();
+        context.Items[typeof(DsfrChoicesHint)] = slot;
+        var extra = await output.GetChildContentAsync();
+
+        output.TagName = "fieldset";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        var css = "fr-fieldset";
+        if (error is not null) css += " fr-fieldset--error";
+        if (!string.IsNullOrWhiteSpace(Class)) css += " " + Class.Trim();
+        output.Attributes.SetAttribute("class", css);
+        output.Attributes.SetAttribute("id", id);
+        output.Attributes.SetAttribute("aria-labelledby", $"{legendId} {messagesId}");
+        if (error is not null)
+        {
+            output.Attributes.SetAttribute("role", "group");
+        }
+
+        var legend = new TagBuilder("legend");
+        legend.Attributes["id"] = legendId;
+        legend.AddCssClass("fr-fieldset__legend");
+        if (Regular) legend.AddCssClass("fr-fieldset__legend--regular");
+        if (!string.IsNullOrWhiteSpace(LegendClass)) legend.AddCssClass(LegendClass.Trim());
+        legend.InnerHtml.Append(Legend);
+        if (Required)
+        {
+            legend.InnerHtml.AppendHtml("<span aria-hidden=\"true\"> *</span>");
+        }
+        if (Hint is not null || slot.Content is not null)
+        {
+            var hint = new TagBuilder("span");
+            hint.AddCssClass("fr-hint-text");
+            hint.Attributes["id"] = hintId;
+            if (slot.Content is not null) hint.InnerHtml.AppendHtml(slot.Content);
+            else hint.InnerHtml.Append(Hint!);
+            legend.InnerHtml.AppendHtml(hint);
+        }
+        output.Content.AppendHtml(legend);
+
+        foreach (var item in Items)
+        {
+            var optionId = TagBuilder.CreateSanitizedId($"{id}-{item.Value}", "_");
+            var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+            input.Attributes["type"] = isCheckbox ? "checkbox" : "radio";
+            input.Attributes["id"] = optionId;
+            input.Attributes["name"] = name;
+            input.Attributes["value"] = item.Value;
+            if (item.Checked || (bound?.Contains(item.Value) ?? false)) input.Attributes["checked"] = "checked";
+            if (Required && !isCheckbox) input.Attributes["required"] = "required";
+
+            var label = new TagBuilder("label");
+            label.AddCssClass("fr-label");
+            label.Attributes["for"] = optionId;
+            label.InnerHtml.Append(item.Label);
+            if (item.Hint is not null)
+            {
+                var hint = new TagBuilder("span");
+                hint.AddCssClass("fr-hint-text");
+                hint.InnerHtml.Append(item.Hint);
+                label.InnerHtml.AppendHtml(hint);
+            }
+
+            var group = new TagBuilder("div");
+            group.AddCssClass(isCheckbox ? "fr-checkbox-group" : "fr-radio-group");
+            group.InnerHtml.AppendHtml(input);
+            group.InnerHtml.AppendHtml(label);
+            var element = new TagBuilder("div");
+            element.AddCssClass(Inline ? "fr-fieldset__element fr-fieldset__element--inline" : "fr-fieldset__element");
+            element.InnerHtml.AppendHtml(group);
+            output.Content.AppendHtml(element);
+        }
+
+        output.Content.AppendHtml(extra);
+
+        var messages = new TagBuilder("div");
+        messages.AddCssClass("fr-messages-group");
+        messages.Attributes["id"] = messagesId;
+        messages.Attributes["aria-live"] = "polite";
+        if (error is not null)
+        {
+            var p = new TagBuilder("p");
+            p.AddCssClass("fr-message fr-message--error");
+            p.Attributes["id"] = $"{id}-message-error";
+            p.InnerHtml.Append(error);
+            messages.InnerHtml.AppendHtml(p);
+        }
+        output.Content.AppendHtml(messages);
+    }
+
+    /// <summary>The values the bound property holds, as posted strings (one for a radio group, several for checkboxes).</summary>
+    private static HashSet<string> BoundValues(object? model) => model switch
+    {
+        null => [],
+        string s => [s],
+        IEnumerable many => [.. many.Cast<object?>().Where(v => v is not null).Select(v => Posted(v!))],
+        _ => [Posted(model)],
+    };
+
+    private static string Posted(object value) => value switch
+    {
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
+
+/// <summary>The legend's hint of a <c>&lt;dsfr-choices&gt;</c> when it carries markup (a link).</summary>
+internal sealed class DsfrChoicesHint
+{
+    public Microsoft.AspNetCore.Html.IHtmlContent? Content { get; set; }
+}
+
+/// <summary>A hint with markup under a <c>&lt;dsfr-choices&gt;</c>'s legend.</summary>
+[HtmlTargetElement("dsfr-choices-hint", ParentTag = "dsfr-choices")]
+public sealed class DsfrChoicesHintTagHelper : TagHelper
+{
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        ((DsfrChoicesHint)context.Items[typeof(DsfrChoicesHint)]).Content = await output.GetChildContentAsync();
+        output.SuppressOutput();
+    }
+}
