@@ -154,18 +154,7 @@ public sealed class DsfrChoicesTagHelper : TagHelper
 
         output.Content.AppendHtml(extra);
 
-        var messages = new TagBuilder("div");
-        messages.AddCssClass("fr-messages-group");
-        messages.Attributes["id"] = messagesId;
-        messages.Attributes["aria-live"] = "polite";
-        if (error is not null)
-        {
-            var p = new TagBuilder("p");
-            p.AddCssClass("fr-message fr-message--error");
-            p.Attributes["id"] = $"{id}-message-error";
-            p.InnerHtml.Append(error);
-            messages.InnerHtml.AppendHtml(p);
-        }
+        var messages = DsfrMessages.Group(messagesId, error, $"{id}-message-error");
         output.Content.AppendHtml(messages);
     }
 

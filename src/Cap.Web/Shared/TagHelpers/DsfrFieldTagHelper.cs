@@ -106,17 +106,7 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
             label.InnerHtml.AppendHtml(hint);
         }
 
-        var messages = new TagBuilder("div");
-        messages.AddCssClass("fr-messages-group");
-        messages.Attributes["id"] = messagesId;
-        messages.Attributes["aria-live"] = "polite";
-        if (error is not null)
-        {
-            var p = new TagBuilder("p");
-            p.AddCssClass("fr-message fr-message--error");
-            p.InnerHtml.Append(error);
-            messages.InnerHtml.AppendHtml(p);
-        }
+        var messages = DsfrMessages.Group(messagesId, error);
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
