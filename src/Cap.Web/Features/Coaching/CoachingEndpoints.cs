@@ -32,12 +32,10 @@ public static class CoachingEndpoints
     {
         var group = api.MapGroup("/coaching").WithTags("Accompagnement");
         group.MapGet("/interventions", GetInterventions).WithName("ListCoachingInterventions");
-        group.MapPost("/interventions", (InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct) =>
-                WriteInterventionAsync(null, input, service, user, ct))
+        group.MapPost("/interventions", CreateIntervention)
             .WithName("CreateCoachingIntervention").WithSummary("Ajoute un accompagnement au catalogue (administrateurs).")
             .Produces<InterventionView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/interventions/{id:int}", (int id, InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct) =>
-                WriteInterventionAsync(id, input, service, user, ct))
+        group.MapPut("/interventions/{id:int}", UpdateIntervention)
             .WithName("UpdateCoachingIntervention").WithSummary("Modifie un accompagnement du catalogue (administrateurs) ; version doit être la version lue (sinon 409).")
             .Produces<InterventionView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -48,40 +46,85 @@ public static class CoachingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/requests/{id:int}", GetRequest).WithName("GetCoachingRequest").ProducesProblem(StatusCodes.Status404NotFound);
 
-        Transition(group, "accept", "AcceptCoachingRequest", "Accepte une demande nouvelle ou en instruction (coachs).",
-            (int id, VersionBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.AcceptAsync(me, id, body.Version, ct));
-        Transition(group, "decline", "DeclineCoachingRequest", "Refuse une demande nouvelle ou en instruction, avec la raison (coachs).",
-            (int id, DeclineBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.DeclineAsync(me, id, body.Reason, body.Version, ct));
-        Transition(group, "merge", "MergeCoachingRequest", "Ferme la demande comme doublon d’une autre demande ouverte du même produit (coachs).",
-            (int id, MergeBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.MergeAsync(me, id, body.DuplicateOfId, body.Version, ct));
-        Transition(group, "assign", "AssignCoachingRequest", "Affecte un ou plusieurs coachs (identifiants de personnes ayant le rôle Coach).",
-            (int id, AssignBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.AssignAsync(me, id, body.CoachIds ?? [], body.Version, ct));
-        Transition(group, "schedule", "ScheduleCoachingRequest", "Planifie la première séance d’une demande acceptée ayant un coach (date : aaaa-mm-jj).",
-            (int id, ScheduleBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.ScheduleAsync(me, id, body.Date, body.Version, ct));
-        Transition(group, "close", "CloseCoachingRequest", "Termine l’accompagnement avec son résultat ; autonomyGained : l’équipe a-t-elle gagné en autonomie ?",
-            (int id, CloseBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.CloseAsync(me, id, body.Outcome, body.AutonomyGained, body.Version, ct));
-        Transition(group, "rate", "RateCoachingRequest", "L’équipe du produit évalue l’accompagnement terminé, de 1 à 5, une fois.",
-            (int id, RateBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) => s.RateAsync(me, id, body.Rating, body.Comment, ct));
-        Transition(group, "messages", "PostCoachingMessage", "Écrit dans la conversation (équipe et coachs) ; question: true pour une question de coach.",
-            (int id, MessageBody body, CoachingRequestWorkflow s, Person me, CancellationToken ct) =>
-                body.Question ? s.QuestionAsync(me, id, body.Body, null, ct) : s.MessageAsync(me, id, body.Body, ct));
+        MapTransition(group, "accept", AcceptRequest, "AcceptCoachingRequest", "Accepte une demande nouvelle ou en instruction (coachs).");
+        MapTransition(group, "decline", DeclineRequest, "DeclineCoachingRequest", "Refuse une demande nouvelle ou en instruction, avec la raison (coachs).");
+        MapTransition(group, "merge", MergeRequest, "MergeCoachingRequest", "Ferme la demande comme doublon d’une autre demande ouverte du même produit (coachs).");
+        MapTransition(group, "assign", AssignRequest, "AssignCoachingRequest", "Affecte un ou plusieurs coachs (identifiants de personnes ayant le rôle Coach).");
+        MapTransition(group, "schedule", ScheduleRequest, "ScheduleCoachingRequest", "Planifie la première séance d’une demande acceptée ayant un coach (date : aaaa-mm-jj).");
+        MapTransition(group, "close", CloseRequest, "CloseCoachingRequest", "Termine l’accompagnement avec son résultat ; autonomyGained : l’équipe a-t-elle gagné en autonomie ?");
+        MapTransition(group, "rate", RateRequest, "RateCoachingRequest", "L’équipe du produit évalue l’accompagnement terminé, de 1 à 5, une fois.");
+        MapTransition(group, "messages", PostMessage, "PostCoachingMessage", "Écrit dans la conversation (équipe et coachs) ; question: true pour une question de coach.");
 
         group.MapGet("/requests/{id:int}/sessions", GetSessions).WithName("ListCoachingSessions").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/requests/{id:int}/sessions", (int id, SessionInput input, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
-                RunAsync(id, service, queries, user, (s, me) => s.RecordSessionAsync(me, id, input, ct), created: true, ct))
+        group.MapPost("/requests/{id:int}/sessions", RecordSession)
             .WithName("RecordCoachingSession").WithSummary("Enregistre une séance (coachs) ; seulement après l’acceptation de la demande (sinon 409).")
             .Produces<CoachingRequestDetail>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static void Transition<TBody>(RouteGroupBuilder group, string action, string name, string summary,
-        Func<int, TBody, CoachingRequestWorkflow, Person, CancellationToken, Task<Result<int>>> command)
-    {
-        group.MapPost($"/requests/{{id:int}}/{action}", (int id, TBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
-                RunAsync(id, service, queries, user, (s, me) => command(id, body, s, me, ct), created: false, ct))
+    /// <summary>A transition of a request: <c>POST /requests/{id}/{action}</c>, answered with the request as it now stands.</summary>
+    private static void MapTransition(RouteGroupBuilder group, string action, Delegate handler, string name, string summary) =>
+        group.MapPost($"/requests/{{id:int}}/{action}", handler)
             .WithName(name).WithSummary(summary)
             .Produces<CoachingRequestDetail>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+    public static async Task<Results<Created<InterventionView>, ForbidHttpResult, Refused>> CreateIntervention(
+        InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct)
+    {
+        if (await PersonAsync(user, ct) is not { } me)
+        {
+            return TypedResults.Forbid();
+        }
+        var saved = await SaveInterventionAsync(null, input, me, service, ct);
+        return saved.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Created($"/api/v1/coaching/interventions/{saved.Value!.Id}", saved.Value);
+    }
+
+    public static async Task<Results<Ok<InterventionView>, ForbidHttpResult, Refused>> UpdateIntervention(
+        int id, InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct)
+    {
+        if (await PersonAsync(user, ct) is not { } me)
+        {
+            return TypedResults.Forbid();
+        }
+        var saved = await SaveInterventionAsync(id, input, me, service, ct);
+        return saved.Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok(saved.Value!);
+    }
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> AcceptRequest(int id, VersionBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.AcceptAsync(me, id, body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> DeclineRequest(int id, DeclineBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.DeclineAsync(me, id, body.Reason, body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> MergeRequest(int id, MergeBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.MergeAsync(me, id, body.DuplicateOfId, body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> AssignRequest(int id, AssignBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.AssignAsync(me, id, body.CoachIds ?? [], body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> ScheduleRequest(int id, ScheduleBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.ScheduleAsync(me, id, body.Date, body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> CloseRequest(int id, CloseBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.CloseAsync(me, id, body.Outcome, body.AutonomyGained, body.Version, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> RateRequest(int id, RateBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => service.RateAsync(me, id, body.Rating, body.Comment, ct), ct);
+
+    public static Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> PostMessage(int id, MessageBody body, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct) =>
+        TransitionAsync(id, queries, user, me => body.Question ? service.QuestionAsync(me, id, body.Body, null, ct) : service.MessageAsync(me, id, body.Body, ct), ct);
+
+    public static async Task<Results<Created<CoachingRequestDetail>, ForbidHttpResult, Refused>> RecordSession(
+        int id, SessionInput input, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, CancellationToken ct)
+    {
+        if (await PersonAsync(user, ct) is not { } me)
+        {
+            return TypedResults.Forbid();
+        }
+        return (await service.RecordSessionAsync(me, id, input, ct)).Refusal is { } refusal
+            ? new Refused(refusal)
+            : TypedResults.Created($"/api/v1/coaching/requests/{id}/sessions", (await queries.LoadAsync(id, ct))!);
     }
 
     /// <summary>Le catalogue des accompagnements proposés (les administrateurs voient aussi les inactifs).</summary>
@@ -122,49 +165,42 @@ public static class CoachingEndpoints
         await service.LoadAsync(id, ct) is { } detail ? TypedResults.Ok(detail.Sessions) : NotFound();
 
     /// <summary>Demande un accompagnement pour un produit (son équipe) : product (identifiant), interventionId, need, context, urgency (Faible, Normale, Haute), availability ; decisionId et supportNeed pour répondre à un besoin identifié par le comité. Produit archivé : 422.</summary>
-    public static async Task<IResult> CreateRequest(CoachingRequestInput input, AskForCoaching service, CoachingQueries queries, CurrentUser user, CancellationToken ct)
+    public static async Task<Results<Created<CoachingRequestDetail>, ForbidHttpResult, Refused>> CreateRequest(
+        CoachingRequestInput input, AskForCoaching service, CoachingQueries queries, CurrentUser user, CancellationToken ct)
     {
-        if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
+        if (await PersonAsync(user, ct) is not { } me)
         {
             return TypedResults.Forbid();
         }
         var result = await service.CreateAsync(me, input, ct);
-        if (result.Refusal is { } refusal)
-        {
-            return new Refused(refusal);
-        }
-        return TypedResults.Created($"/api/v1/coaching/requests/{result.Value}", await queries.LoadAsync(result.Value, ct));
+        return result.Refusal is { } refusal
+            ? new Refused(refusal)
+            : TypedResults.Created($"/api/v1/coaching/requests/{result.Value}", (await queries.LoadAsync(result.Value, ct))!);
     }
 
-    private static async Task<IResult> WriteInterventionAsync(int? id, InterventionInput input, CoachingCatalogue service, CurrentUser user, CancellationToken ct)
+    private static async Task<Result<InterventionView>> SaveInterventionAsync(int? id, InterventionInput input, Person me, CoachingCatalogue service, CancellationToken ct)
     {
-        if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
-        {
-            return TypedResults.Forbid();
-        }
         var result = await service.SaveInterventionAsync(me, id, input, ct);
         if (result.Refusal is { } refusal)
         {
-            return new Refused(refusal);
+            return refusal;
         }
-        var view = (await service.InterventionsAsync(activeOnly: false, ct)).Single(i => i.Id == result.Value);
-        return id is null ? TypedResults.Created($"/api/v1/coaching/interventions/{view.Id}", view) : TypedResults.Ok(view);
+        return (await service.InterventionsAsync(activeOnly: false, ct)).Single(i => i.Id == result.Value);
     }
 
-    private static async Task<IResult> RunAsync(int id, CoachingRequestWorkflow service, CoachingQueries queries, CurrentUser user, Func<CoachingRequestWorkflow, Person, Task<Result<int>>> command, bool created, CancellationToken ct)
+    private static async Task<Results<Ok<CoachingRequestDetail>, ForbidHttpResult, Refused>> TransitionAsync(
+        int id, CoachingQueries queries, CurrentUser user, Func<Person, Task<Result<int>>> command, CancellationToken ct)
     {
-        if (await user.GetAsync(ct) is not { } me || user.IsProductToken)
+        if (await PersonAsync(user, ct) is not { } me)
         {
             return TypedResults.Forbid();
         }
-        var result = await command(service, me);
-        if (result.Refusal is { } refusal)
-        {
-            return new Refused(refusal);
-        }
-        var detail = await queries.LoadAsync(id, ct);
-        return created ? TypedResults.Created($"/api/v1/coaching/requests/{id}/sessions", detail) : TypedResults.Ok(detail);
+        return (await command(me)).Refusal is { } refusal ? new Refused(refusal) : TypedResults.Ok((await queries.LoadAsync(id, ct))!);
     }
+
+    /// <summary>The signed-in person who writes; null for a product token (coaching is between people) or no one.</summary>
+    private static async Task<Person?> PersonAsync(CurrentUser user, CancellationToken ct) =>
+        await user.GetAsync(ct) is { } me && !user.IsProductToken ? me : null;
 
     private static ProblemHttpResult NotFound() => Problem(StatusCodes.Status404NotFound, "Demande introuvable", CoachingQueries.NotFoundMessage);
 

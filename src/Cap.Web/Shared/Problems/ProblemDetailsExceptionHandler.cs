@@ -36,6 +36,9 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
                 Title = "Modification concurrente",
                 Detail = "La ressource a été modifiée par une autre requête pendant le traitement de celle-ci : rien n’a été enregistré. Relisez-la, puis renvoyez vos changements.",
             },
+            // A body that is absent or the JSON literal null, for a handler whose body parameter is not nullable: the
+            // same answer as RequiredBodyFilter gives when the framework lets the null through.
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when IsMissingBody(bad) => MissingBody(),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -61,6 +64,21 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         await Results.Problem(problem).ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The framework's messages for a required body that did not come (ASP.NET Core's RequestDelegateFactory).</summary>
+    private static bool IsMissingBody(BadHttpRequestException bad) =>
+        bad.Message.EndsWith(" was not provided from body.", StringComparison.Ordinal)
+        || bad.Message.Contains(" but no body was provided.", StringComparison.Ordinal);
+
+    private static ValidationProblemDetails MissingBody() => new(new Dictionary<string, string[]>
+    {
+        ["$"] = ["Le corps de la requête est vide ou vaut null : envoyez un objet JSON."],
+    })
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "Requête invalide",
+        Detail = "Le corps JSON de la requête est obligatoire.",
+    };
 
     private static ValidationProblemDetails InvalidJson(JsonException json)
     {
