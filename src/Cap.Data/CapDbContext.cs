@@ -85,6 +85,9 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Coaching.CoachingMessage> CoachingMessages => Set<Cap.Domain.Coaching.CoachingMessage>();
     public DbSet<Cap.Domain.Coaching.CoachingSession> CoachingSessions => Set<Cap.Domain.Coaching.CoachingSession>();
     public DbSet<Cap.Domain.Coaching.ProductWeather> ProductWeathers => Set<Cap.Domain.Coaching.ProductWeather>();
+    public DbSet<Cap.Domain.Compliance.ProductCompliance> ProductCompliances => Set<Cap.Domain.Compliance.ProductCompliance>();
+    public DbSet<Cap.Domain.Compliance.SigApproval> SigApprovals => Set<Cap.Domain.Compliance.SigApproval>();
+    public DbSet<Cap.Domain.Compliance.SigApprovalCheck> SigApprovalChecks => Set<Cap.Domain.Compliance.SigApprovalCheck>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

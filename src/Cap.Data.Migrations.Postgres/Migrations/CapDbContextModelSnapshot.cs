@@ -1213,6 +1213,187 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("SessionMembers");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Compliance.ProductCompliance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Dpia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("HomologationDecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HomologationValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RgaaAuditDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RgaaFullComplianceTarget")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("RgaaRate")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<string>("RgaaStatementStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RgaaStatementUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RgesnDeclarationUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("RgesnScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<string>("RgpdRegisterEntry")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomologationValidUntil");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublic", "RgaaRate");
+
+                    b.ToTable("ProductCompliances");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FinalDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FinalOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FinalReservations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("FramingSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PrincipleDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PrincipleOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PrincipleReservations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "PrincipleOutcome");
+
+                    b.ToTable("SigApprovals");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApprovalCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("IsMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SigApprovalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SigApprovalId", "Check")
+                        .IsUnique();
+
+                    b.ToTable("SigApprovalChecks");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -3308,6 +3489,37 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Compliance.ProductCompliance", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApprovalCheck", b =>
+                {
+                    b.HasOne("Cap.Domain.Compliance.SigApproval", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("SigApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", "Product")
@@ -3772,6 +3984,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.Navigation("Checks");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>

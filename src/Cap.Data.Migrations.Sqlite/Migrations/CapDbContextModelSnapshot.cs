@@ -1172,6 +1172,181 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SessionMembers");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Compliance.ProductCompliance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dpia")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomologationDecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HomologationValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RgaaAuditDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RgaaFullComplianceTarget")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RgaaRate")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RgaaStatementStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RgaaStatementUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RgesnDeclarationUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RgesnScore")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RgpdRegisterEntry")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomologationValidUntil");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("IsPublic", "RgaaRate");
+
+                    b.ToTable("ProductCompliances");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FinalDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalReservations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FramingSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PrincipleDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipleOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipleReservations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "PrincipleOutcome");
+
+                    b.ToTable("SigApprovals");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApprovalCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Check")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SigApprovalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SigApprovalId", "Check")
+                        .IsUnique();
+
+                    b.ToTable("SigApprovalChecks");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -3197,6 +3372,37 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Compliance.ProductCompliance", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApprovalCheck", b =>
+                {
+                    b.HasOne("Cap.Domain.Compliance.SigApproval", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("SigApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", "Product")
@@ -3661,6 +3867,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Assessments");
 
                     b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
+                {
+                    b.Navigation("Checks");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>

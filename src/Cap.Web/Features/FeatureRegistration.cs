@@ -3,6 +3,7 @@ using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
+using Cap.Web.Features.Compliance;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddCoaching();
         services.AddIterations();
         services.AddNotifications();
+        services.AddCompliance();
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class FeatureRegistration
         api.MapRitualEndpoints();
         api.MapCoachingEndpoints();
         api.MapIterationEndpoints();
+        api.MapComplianceEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
