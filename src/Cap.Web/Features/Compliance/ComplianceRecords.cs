@@ -31,7 +31,8 @@ public sealed class ComplianceRecords(CapDbContext db, TimeProvider time)
         }
         if (record is null)
         {
-            record = new ProductCompliance { ProductId = productId };
+            // Version 1 once stored: 0 means « not filled yet », so a second first save is told it comes late.
+            record = new ProductCompliance { ProductId = productId, Version = 1 };
             db.ProductCompliances.Add(record);
         }
         ComplianceRules.Apply(record, input);

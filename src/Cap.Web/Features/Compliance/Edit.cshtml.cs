@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Cap.Web.Features.Compliance;
 
 /// <summary>The team fills or edits the compliance record; the version read guards against overwriting someone else's save.</summary>
-public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ComplianceRecords records) : ProductPageModel(db, currentUser)
+public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ComplianceRecords records, TimeProvider time) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "conformite";
     protected override string PageTitle => "Modifier la fiche de conformité";
@@ -49,7 +49,10 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Complian
         var (input, parseErrors) = Input.ToInput();
         var result = parseErrors.Count == 0
             ? await records.SaveAsync(Product.Id, input, Version, ct)
-            : Domain.Result<ProductCompliance>.Refused(Domain.Refusal.Invalid(parseErrors));
+            // A field that does not parse refuses the form; the others' messages come with it.
+            : Domain.Result<ProductCompliance>.Refused(Domain.Refusal.Invalid(parseErrors
+                .Concat(ComplianceRules.Validate(input, time.ParisToday()).Where(e => !parseErrors.ContainsKey(e.Key)))
+                .ToDictionary(e => e.Key, e => e.Value)));
         if (result.Refusal is not { } refusal)
         {
             TempData["Success"] = "La fiche de conformité est enregistrée.";
