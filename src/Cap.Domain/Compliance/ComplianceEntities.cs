@@ -228,15 +228,16 @@ public static class ComplianceLabels
         _ => check.ToString(),
     };
 
+    /// <summary>A short label (a badge in a table).</summary>
     public static string Label(this SigState state) => state switch
     {
-        SigState.FramingSent => "Cadrage transmis, agrément de principe attendu",
-        SigState.PrincipleGranted => "Agrément de principe obtenu, agrément définitif à demander",
-        SigState.FinalWithReservations => "Agrément définitif accordé sous réserve",
-        SigState.PrincipleRefused => "Agrément de principe refusé",
-        SigState.FinalGranted => "Agrément définitif accordé",
-        SigState.FinalRefused => "Agrément définitif refusé",
-        SigState.Superseded => "Remplacée par une demande ultérieure",
+        SigState.FramingSent => "Principe attendu",
+        SigState.PrincipleGranted => "Principe obtenu",
+        SigState.FinalWithReservations => "Définitif sous réserve",
+        SigState.PrincipleRefused => "Principe refusé",
+        SigState.FinalGranted => "Définitif accordé",
+        SigState.FinalRefused => "Définitif refusé",
+        SigState.Superseded => "Remplacée",
         _ => state.ToString(),
     };
 }

@@ -342,7 +342,7 @@ public static class ComplianceRules
         }
         if (latest is not null && !IsClosed(latest.State) && kind != SigRequestKind.EvolutionMajeure)
         {
-            return Refusal.Conflict($"La demande n° {latest.Number} est en cours ({latest.State.Label().ToLowerInvariant()}) : une nouvelle demande ne s’ouvre qu’une fois celle-ci close, ou pour déclarer une évolution majeure.", "Kind", latest.Version);
+            return Refusal.Conflict($"La demande n° {latest.Number} est en cours (état : {latest.State.Label().ToLowerInvariant()}) : une nouvelle demande ne s’ouvre qu’une fois celle-ci close, ou pour déclarer une évolution majeure.", "Kind", latest.Version);
         }
         return null;
     }
@@ -393,7 +393,7 @@ public static class ComplianceRules
             return Refusal.Conflict(state switch
             {
                 SigState.FramingSent => $"La demande n° {a.Number} attend encore son agrément de principe : l’agrément définitif vient après.",
-                _ => $"La demande n° {a.Number} est close ({state.Label().ToLowerInvariant()}) : ouvrez une nouvelle demande.",
+                _ => $"La demande n° {a.Number} est close (état : {state.Label().ToLowerInvariant()}) : ouvrez une nouvelle demande.",
             }, currentVersion: a.Version);
         }
         if (outcome == SigOutcome.Accorde)

@@ -357,6 +357,14 @@ public abstract class ComplianceTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(["agrement-principe-missing"], await Of("data-catalogue"));
         Assert.Equal(["homologation-expired"], await Of("signal-sante"));
         Assert.Empty(await Of("index-egalite"));
+
+        // The committee's evidence pack of a demo request shows them among its points of attention.
+        var request = await QueryAsync(factory, db => db.GateRequests.Where(r => r.Product!.Slug == "signal-sante").Select(r => r.Id).FirstAsync());
+        using var client = factory.CreateClientFor(Demo.MembreComite);
+        using var pack = await client.GetAsync($"/comite/demandes/{request}/dossier");
+        var attention = (await Html.ParseAsync(pack)).QuerySelector("section[aria-labelledby='attention']");
+        Assert.Contains("Homologation expirée", attention?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(attention!.QuerySelector("a[href='/produits/signal-sante/conformite']"));
     }
 }
 
