@@ -48,7 +48,7 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(karim, "70-comite-produit-demande-soumise");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Retirer la demande" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La demande est retirée.")).ToBeVisibleAsync();
-        await karim.GetByRole(AriaRole.Link, new() { Name = "Demander un passage de phase" }).ClickAsync();
+        await karim.GetByRole(AriaRole.Link, new() { Name = "Saisir le comité produit" }).ClickAsync();
         await karim.GetByLabel("Contexte").FillAsync("");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez le contexte de la demande.").Last).ToBeVisibleAsync();

@@ -1068,6 +1068,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int>("GateRequestId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1143,6 +1148,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
