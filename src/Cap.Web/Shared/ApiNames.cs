@@ -33,6 +33,24 @@ public static class ApiNames
         return all.Count == 1 ? all[0] : $"{string.Join(", ", all.Take(all.Count - 1))} ou {all[^1]}";
     }
 
+    /// <summary>
+    /// A body field that takes an enumeration value: null when blank, the value when known, else null and a French message
+    /// naming the accepted values under <paramref name="field"/> in <paramref name="errors"/>.
+    /// </summary>
+    public static TEnum? ParseField<TEnum>(string? text, string field, IDictionary<string, string> errors) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+        errors[field] = $"Valeur inconnue « {text} » : choisissez {Choices<TEnum>()}.";
+        return null;
+    }
+
     /// <summary>Parses an API name (exact, lower case after trimming); member names and numbers are not accepted.</summary>
     public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {

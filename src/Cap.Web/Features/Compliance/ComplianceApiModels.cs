@@ -28,10 +28,10 @@ public sealed record ComplianceRequest(
         var input = new ComplianceInput
         {
             IsPublic = IsPublic, RgaaAuditDate = RgaaAuditDate, RgaaRate = RgaaRate, RgaaStatementUrl = RgaaStatementUrl,
-            RgaaStatementStatus = ComplianceApiNames.Parse<StatementStatus>(RgaaStatementStatus, "rgaaStatementStatus", errors),
+            RgaaStatementStatus = ApiNames.ParseField<StatementStatus>(RgaaStatementStatus, "rgaaStatementStatus", errors),
             RgaaFullComplianceTarget = RgaaFullComplianceTarget, HomologationDecisionDate = HomologationDecisionDate,
             HomologationValidUntil = HomologationValidUntil, RgpdRegisterEntry = RgpdRegisterEntry,
-            Dpia = ComplianceApiNames.Parse<DpiaStatus>(Dpia, "dpia", errors),
+            Dpia = ApiNames.ParseField<DpiaStatus>(Dpia, "dpia", errors),
             RgesnDeclarationUrl = RgesnDeclarationUrl, RgesnScore = RgesnScore,
         };
         if (Version is null)
@@ -102,22 +102,4 @@ public sealed record SigApprovalResponse(
         a.FinalOutcome is { } f && a.FinalDecidedOn is { } fOn ? new SigDecisionResponse(f, f.Label(), fOn, a.FinalReservations) : null,
         a.Checks.OrderBy(c => c.Check).Select(c => new SigCheckResponse(c.Check, c.Check.Label(), c.IsMet, c.Note)).ToList(),
         a.SupersededOn, a.Version);
-}
-
-/// <summary>Enumeration values given by their API name, with the French message naming the accepted ones.</summary>
-internal static class ComplianceApiNames
-{
-    public static T? Parse<T>(string? text, string field, Dictionary<string, string> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (ApiNames.TryParse<T>(text, out var value))
-        {
-            return value;
-        }
-        errors[field] = $"Valeur inconnue « {text} » : choisissez {ApiNames.Choices<T>()}.";
-        return null;
-    }
 }

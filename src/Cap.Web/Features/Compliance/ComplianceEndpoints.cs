@@ -70,7 +70,7 @@ public static class ComplianceEndpoints
         SigApprovalRequest request, ProductAccess product, SigApprovals approvals, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var kind = ComplianceApiNames.Parse<SigRequestKind>(request.Kind, "kind", errors);
+        var kind = ApiNames.ParseField<SigRequestKind>(request.Kind, "kind", errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors);
@@ -89,7 +89,7 @@ public static class ComplianceEndpoints
         int id, SigPrincipleRequest request, ProductAccess product, SigApprovals approvals, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var outcome = ComplianceApiNames.Parse<SigOutcome>(request.Outcome, "outcome", errors);
+        var outcome = ApiNames.ParseField<SigOutcome>(request.Outcome, "outcome", errors);
         if (request.Version is null)
         {
             errors["version"] = "Indiquez la version de la demande lue avant modification (champ version).";
@@ -107,7 +107,7 @@ public static class ComplianceEndpoints
         int id, SigFinalRequest request, ProductAccess product, SigApprovals approvals, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        var outcome = ComplianceApiNames.Parse<SigOutcome>(request.Outcome, "outcome", errors);
+        var outcome = ApiNames.ParseField<SigOutcome>(request.Outcome, "outcome", errors);
         var checks = new List<(SigCheck, bool, string?)>();
         for (var i = 0; i < (request.Checks?.Count ?? 0); i++)
         {
@@ -117,7 +117,7 @@ public static class ComplianceEndpoints
                 errors[$"checks[{i}]"] = "Chaque vérification est un objet { check, isMet, note }.";
                 continue;
             }
-            var check = ComplianceApiNames.Parse<SigCheck>(c.Check, $"checks[{i}].check", errors);
+            var check = ApiNames.ParseField<SigCheck>(c.Check, $"checks[{i}].check", errors);
             if (check is null && !errors.ContainsKey($"checks[{i}].check"))
             {
                 errors[$"checks[{i}].check"] = $"Indiquez la vérification : {ApiNames.Choices<SigCheck>()}.";
