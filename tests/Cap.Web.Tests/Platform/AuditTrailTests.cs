@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
+using Cap.Web.Shared;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
@@ -146,6 +147,41 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.NotEmpty(kinds);
         Assert.All(kinds, k => Assert.StartsWith("Membre d’équipe", k, StringComparison.Ordinal));
         Assert.DoesNotContain("Valeur visible dans le journal.", Html.Text(document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administration_journal_shows_an_unreadable_date_beside_its_field_and_filters_by_the_other()
+    {
+        var (slug, _) = await CreateAsync("Audit période");
+        using (var response = await PutSummaryAsync(slug, "Valeur du filtre par période."))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        using var admin = factory.CreateClientFor(Demo.Administrateur);
+        using (var page = await admin.GetAsync("/admin/journal"))
+        {
+            // The filter form the page renders carries du and au.
+            using var form = await Html.ParseAsync(page);
+            Assert.NotNull(form.QuerySelector("form[role=search] input[type=date][name=du]#du"));
+            Assert.NotNull(form.QuerySelector("form[role=search] input[type=date][name=au]#au"));
+        }
+        var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var later = await admin.GetAsync($"/admin/journal?du=2026-02-31&au={tomorrow}");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        using var document = await Html.ParseAsync(later);
+        var from = document.QuerySelector("input#du")!;
+        Assert.Equal("2026-02-31", from.GetAttribute("value"));
+        Assert.Equal("true", from.GetAttribute("aria-invalid"));
+        Assert.Equal(PeriodFilter.FromUnreadable, document.QuerySelector("#du-messages .fr-message--error")!.TextContent);
+        Assert.Null(document.QuerySelector("#au-messages .fr-message--error"));
+        Assert.Contains("Valeur du filtre par période.", Html.Text(document), StringComparison.Ordinal);
+
+        using var earlier = await admin.GetAsync("/admin/journal?du=hier&au=2000-01-01");
+        Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+        var earlierText = Html.Text(await Html.ParseAsync(earlier));
+        Assert.Contains(PeriodFilter.FromUnreadable, earlierText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Valeur du filtre par période.", earlierText, StringComparison.Ordinal);
     }
 
     [Fact]
