@@ -35,6 +35,15 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         return await client.PutAsync($"/api/v1/products/{slug}", body);
     }
 
+    /// <summary>A new product whose summary is then changed through the API: two journaled changes.</summary>
+    private async Task<string> CreateWithSummaryAsync(string name, string summary)
+    {
+        var (slug, _) = await CreateAsync(name);
+        using var response = await PutSummaryAsync(slug, summary);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return slug;
+    }
+
     [Fact]
     public async Task Each_entry_is_named_by_the_label_its_entity_configuration_declares()
     {
@@ -107,11 +116,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task Product_history_page_shows_the_author_and_the_new_value()
     {
-        var (slug, _) = await CreateAsync("Audit historique");
-        using (var response = await PutSummaryAsync(slug, "Valeur visible dans l’historique."))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        var slug = await CreateWithSummaryAsync("Audit historique", "Valeur visible dans l’historique.");
         using var client = factory.CreateClientFor(Demo.Lecteur);
 
         using var page = await client.GetAsync($"/produits/{slug}/historique");
@@ -125,11 +130,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task Administration_journal_shows_changes_and_filters_by_kind()
     {
-        var (slug, _) = await CreateAsync("Audit journal");
-        using (var response = await PutSummaryAsync(slug, "Valeur visible dans le journal."))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        _ = await CreateWithSummaryAsync("Audit journal", "Valeur visible dans le journal.");
         using var admin = factory.CreateClientFor(Demo.Administrateur);
 
         using var all = await admin.GetAsync("/admin/journal");
@@ -152,11 +153,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task Administration_journal_shows_an_unreadable_date_beside_its_field_and_filters_by_the_other()
     {
-        var (slug, _) = await CreateAsync("Audit période");
-        using (var response = await PutSummaryAsync(slug, "Valeur du filtre par période."))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        _ = await CreateWithSummaryAsync("Audit période", "Valeur du filtre par période.");
         using var admin = factory.CreateClientFor(Demo.Administrateur);
         using (var page = await admin.GetAsync("/admin/journal"))
         {

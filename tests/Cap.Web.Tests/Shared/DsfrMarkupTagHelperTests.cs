@@ -27,6 +27,9 @@ public sealed class DsfrMarkupTagHelperTests
         return writer.ToString();
     }
 
+    private static ViewContext WithoutError() =>
+        new() { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) };
+
     private static ViewContext WithError(string key, string message)
     {
         var viewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary());
@@ -71,7 +74,7 @@ public sealed class DsfrMarkupTagHelperTests
         {
             Name = "coachIds", Kind = "checkbox", Legend = "Coachs", Regular = false,
             Items = [new(7, "Anne", null, true), new(8, "Paul")],
-            ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) },
+            ViewContext = WithoutError(),
         };
         var fieldset = Parse(await RenderAsync(helper, "dsfr-choices", "<p class=\"fr-fieldset__element\">note</p>"));
         Assert.Equal("fr-fieldset", fieldset.ClassName);
@@ -94,7 +97,7 @@ public sealed class DsfrMarkupTagHelperTests
         {
             Name = "masques", Kind = "checkbox", Class = "fr-mt-2w",
             Items = [new("true", "Afficher aussi les masqués", Checked: true, HiddenSuffix: " : verbatims")],
-            ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) },
+            ViewContext = WithoutError(),
         };
         var html = await RenderAsync(helper, "dsfr-choices", string.Empty);
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<form>{html}</form>");
@@ -114,7 +117,7 @@ public sealed class DsfrMarkupTagHelperTests
         {
             Name = "fr-radios-theme", Legend = "Thème",
             Items = [new("light", "Thème clair", Pictogram: "environment/sun")],
-            ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) },
+            ViewContext = WithoutError(),
         };
         var fieldset = Parse(await RenderAsync(helper, "dsfr-choices", string.Empty));
         var group = fieldset.QuerySelector(".fr-fieldset__element > .fr-radio-group.fr-radio-rich")!;
@@ -146,7 +149,7 @@ public sealed class DsfrMarkupTagHelperTests
         var plain = new DsfrFieldsetTagHelper
         {
             Id = "identite", Legend = "Identité",
-            ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) },
+            ViewContext = WithoutError(),
         };
         var quiet = Parse(await RenderAsync(plain, "dsfr-fieldset", string.Empty));
         Assert.Equal("fr-fieldset", quiet.ClassName);

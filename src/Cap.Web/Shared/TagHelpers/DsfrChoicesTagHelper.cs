@@ -43,8 +43,11 @@ public sealed record DsfrChoice(string Value, string Label, string? Hint = null,
 /// its message group and no fieldset; its id is the group's (<c>masques</c>), not <c>{id}-{value}</c>.</para>
 /// </summary>
 [HtmlTargetElement("dsfr-choices")]
-public sealed class DsfrChoicesTagHelper : TagHelper
+public sealed class DsfrChoicesTagHelper : DsfrLegendTagHelper
 {
+    /// <summary>A choice's legend is in regular weight unless <c>regular="false"</c>.</summary>
+    public DsfrChoicesTagHelper() => Regular = true;
+
     [HtmlAttributeName("for")]
     public ModelExpression? For { get; set; }
 
@@ -54,25 +57,12 @@ public sealed class DsfrChoicesTagHelper : TagHelper
     /// <summary>The model-state key of the group's error when there is no <c>for</c> (defaults to <see cref="Name"/>).</summary>
     public string? ErrorKey { get; set; }
 
-    public string Legend { get; set; } = string.Empty;
-    public string? Hint { get; set; }
     /// <summary><c>radio</c> (default) or <c>checkbox</c>.</summary>
     public string Kind { get; set; } = "radio";
     public IEnumerable<DsfrChoice> Items { get; set; } = [];
     /// <summary>Options side by side (<c>fr-fieldset__element--inline</c>).</summary>
     public bool Inline { get; set; }
     public bool Required { get; set; }
-    /// <summary>The legend in regular weight, for a question among other fields (DSFR's choice legend).</summary>
-    public bool Regular { get; set; } = true;
-    /// <summary>Extra classes of the legend (a heading size…).</summary>
-    public string? LegendClass { get; set; }
-    /// <summary>Extra classes of the fieldset.</summary>
-    [HtmlAttributeName("class")]
-    public string? Class { get; set; }
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {

@@ -16,27 +16,13 @@ namespace Cap.Web.Shared.TagHelpers;
 /// <c>{id}-legend</c>, <c>{id}-hint</c>, <c>{id}-messages</c>, <c>{id}-message-error</c>.
 /// </summary>
 [HtmlTargetElement("dsfr-fieldset")]
-public sealed class DsfrFieldsetTagHelper : TagHelper
+public sealed class DsfrFieldsetTagHelper : DsfrLegendTagHelper
 {
     /// <summary>The fieldset's id (defaults to the error key's).</summary>
     public string? Id { get; set; }
 
     /// <summary>The model-state key of an error on the group as a whole.</summary>
     public string? ErrorKey { get; set; }
-
-    public string Legend { get; set; } = string.Empty;
-    public string? Hint { get; set; }
-    /// <summary>The legend in regular weight (DSFR's choice legend).</summary>
-    public bool Regular { get; set; }
-    /// <summary>Extra classes of the legend (a heading size, <c>fr-sr-only</c>…).</summary>
-    public string? LegendClass { get; set; }
-    /// <summary>Extra classes of the fieldset.</summary>
-    [HtmlAttributeName("class")]
-    public string? Class { get; set; }
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -73,6 +59,24 @@ public sealed class DsfrFieldsetTagHelper : TagHelper
         output.PreElement.AppendHtml($"<div class=\"{Classes("fr-fieldset__element", elementClass)}\">");
         output.PostElement.AppendHtml("</div>");
     }
+}
+
+/// <summary>What a DSFR fieldset with a legend takes: <c>&lt;dsfr-fieldset&gt;</c> and <c>&lt;dsfr-choices&gt;</c>.</summary>
+public abstract class DsfrLegendTagHelper : TagHelper
+{
+    public string Legend { get; set; } = string.Empty;
+    public string? Hint { get; set; }
+    /// <summary>The legend in regular weight, for a question among other fields (DSFR's choice legend).</summary>
+    public bool Regular { get; set; }
+    /// <summary>Extra classes of the legend (a heading size, <c>fr-sr-only</c>…).</summary>
+    public string? LegendClass { get; set; }
+    /// <summary>Extra classes of the fieldset.</summary>
+    [HtmlAttributeName("class")]
+    public string? Class { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
 }
 
 /// <summary>
