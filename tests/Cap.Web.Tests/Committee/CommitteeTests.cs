@@ -276,6 +276,10 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.NotNull((await Html.ParseAsync(agenda)).QuerySelector($"a[href='/comite/demandes/{request.Id}/dossier']"));
         using var pack = await member.GetAsync($"/comite/demandes/{request.Id}/dossier");
         Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+        // The fresh product has no vision: the pack's points of attention say so and lead to the vision tab.
+        var attention = (await Html.ParseAsync(pack)).QuerySelector("section[aria-labelledby='attention']");
+        Assert.Contains("Vision absente", attention?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(attention!.QuerySelector($"a[href='/produits/{slug}/vision']"));
 
         using var decided = await PostFormAsync(member, $"/comite/demandes/{request.Id}/examen", Review("GoAvecConditions", target: "construction", condition: true, ownerId: karimId));
 
@@ -314,6 +318,38 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal("go-with-conditions", first.GetProperty("outcome").GetString());
         Assert.Equal(7, first.GetProperty("assessments").GetArrayLength());
         Assert.Equal("confirmed", first.GetProperty("conditions")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Points_of_attention_follow_the_latest_vision_for_one_product_and_for_all()
+    {
+        var (id, _) = await FreshProductAsync(Phase.Mvp);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
+        var flags = scope.ServiceProvider.GetRequiredService<Cap.Web.Shared.ProductFlags>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        Assert.Equal(["vision-missing"], (await flags.ForProductAsync(id, default)).Select(f => f.Code));
+
+        db.Visions.Add(new Cap.Domain.Steering.Vision { ProductId = id, Number = 1, Statement = "Une vision toute neuve.", CreatedAt = now });
+        await db.SaveChangesAsync();
+        Assert.Empty(await flags.ForProductAsync(id, default));
+
+        var written = now.AddDays(-200);
+        await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedAt, written));
+        var stale = Assert.Single(await flags.ForProductAsync(id, default));
+        Assert.Equal(("vision-stale", "Vision à revisiter"), (stale.Code, stale.Label));
+        Assert.Contains(Cap.Web.Shared.Dates.Day(written), stale.Detail, StringComparison.Ordinal);
+        // Asked for every product at once, the same flag comes out for this one.
+        Assert.Equal(["vision-stale"], (await flags.ForProductsAsync(null, default))[id].Select(f => f.Code));
+
+        // Confirmed yesterday: nothing to look at.
+        await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReviewedAt, now.AddDays(-1)));
+        Assert.Empty(await flags.ForProductAsync(id, default));
+
+        // An archived product raises no point of attention, however old its vision.
+        await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReviewedAt, (DateTimeOffset?)null));
+        await db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsArchived, true));
+        Assert.Empty(await flags.ForProductAsync(id, default));
     }
 
     [Fact]

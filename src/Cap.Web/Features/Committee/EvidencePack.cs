@@ -20,13 +20,14 @@ public sealed record PackSatisfaction(decimal? Index, long Answers, DateOnly Fro
 public sealed record EvidencePackData(
     RequestRow Request, Phase Phase, string DirectorateName, PackVision? Vision, List<Objective> Objectives, List<IndicatorRow> Indicators,
     PackSatisfaction? Satisfaction, List<PackDeliverable> Deliverables, List<PackTeamMember> Team,
-    List<GateDecision> Decisions, List<ConditionRow> OpenConditions);
+    List<GateDecision> Decisions, List<ConditionRow> OpenConditions, IReadOnlyList<ProductFlag> Flags);
 
 /// <summary>
 /// Builds the evidence pack. Statuses of indicators come from their kept summaries (<see cref="IndicatorRows"/>, no history
-/// read); the satisfaction index and answer count over the last 12 months from the satisfaction statistics.
+/// read); the satisfaction index and answer count over the last 12 months from the satisfaction statistics; the points of
+/// attention from every <see cref="IProductFlagSource"/>.
 /// </summary>
-public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics satisfaction, TimeProvider time)
+public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics satisfaction, ProductFlags flags, TimeProvider time)
 {
     public async Task<EvidencePackData?> BuildAsync(int requestId, CancellationToken ct)
     {
@@ -65,9 +66,10 @@ public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics 
         var decisions = await CommitteeQueries.DecisionsAsync(db, productId, ct);
         var open = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(db).Where(c => c.ProductId == productId)
             .OrderBy(c => c.DueDate)).ToListAsync(ct);
+        var attention = await flags.ForProductAsync(productId, ct);
 
         return new EvidencePackData(request, phase, directorate,
             vision is null ? null : new PackVision(vision.Number, vision.CreatedAt, vision.Statement, (int)(now - vision.CreatedAt).TotalDays),
-            objectives, indicatorRows, satisfactionFigures, deliverables, team, decisions, open);
+            objectives, indicatorRows, satisfactionFigures, deliverables, team, decisions, open, attention);
     }
 }

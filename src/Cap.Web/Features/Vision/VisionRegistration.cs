@@ -9,6 +9,7 @@ public static class VisionRegistration
     public static IServiceCollection AddVision(this IServiceCollection services)
     {
         services.AddScoped<VisionService>();
+        services.AddProductFlagSource<VisionFlagSource>();
         services.AddProductTab(new ProductTab("vision", "Vision", "/Vision/Index", 20));
         services.AddProductTab(new ProductTab("objectifs", "Objectifs", "/Vision/Objectives", 25));
         // One form page serves both the creation and the edit of an objective.
