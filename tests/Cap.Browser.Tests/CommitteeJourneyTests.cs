@@ -53,7 +53,7 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez le contexte de la demande.").Last).ToBeVisibleAsync();
         await Screens.CheckAsync(karim, "71-demande-erreurs");
-        await karim.GetByLabel("Phase visée").SelectOptionAsync(new SelectOptionValue { Label = "Construction" });
+        await karim.GetByRole(AriaRole.Combobox, new() { Name = "Phase visée" }).SelectOptionAsync(new SelectOptionValue { Label = "Construction" });
         await karim.GetByLabel("Contexte").FillAsync("Le MVP est en service depuis six mois ; 3 000 usagers actifs, indicateurs suivis chaque mois.");
         await karim.GetByLabel("Ce que l’équipe attend du comité").FillAsync("Valider le passage en construction et un appui DevOps.");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();

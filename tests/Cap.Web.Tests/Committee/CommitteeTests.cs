@@ -291,6 +291,8 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(Phase.Construction, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
         var change = await QueryAsync(factory, db => db.PhaseChanges.AsNoTracking().SingleAsync(c => c.ProductId == id));
         Assert.Equal((Phase.Mvp, Phase.Construction, PhaseChangeKind.CommitteeDecision, decision.Id), (change.From!.Value, change.To, change.Kind, change.GateDecisionId!.Value));
+        // The phase's start is kept on the product with the move.
+        Assert.Equal(change.At, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.PhaseSince).SingleAsync()));
         Assert.Equal(GateRequestStatus.Examinee, (await RequestsAsync(id))[0].Status);
         var audited = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().Where(a => a.ProductId == id).Select(a => a.EntityType).ToListAsync());
         Assert.Contains(nameof(GateDecision), audited);
@@ -318,6 +320,28 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal("go-with-conditions", first.GetProperty("outcome").GetString());
         Assert.Equal(7, first.GetProperty("assessments").GetArrayLength());
         Assert.Equal("confirmed", first.GetProperty("conditions")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_home_lists_products_whose_phase_has_lasted_long_from_the_kept_phase_start()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Construction);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        async Task<List<string>> LongPhaseRowsAsync()
+        {
+            using var home = await member.GetAsync("/comite");
+            var table = (await Html.ParseAsync(home)).QuerySelectorAll("table")
+                .FirstOrDefault(t => t.QuerySelector("caption")?.TextContent.Contains("phase dure depuis longtemps", StringComparison.Ordinal) == true);
+            return table is null ? [] : [.. table.QuerySelectorAll("tbody tr").Select(r => r.TextContent)];
+        }
+        Assert.DoesNotContain(await LongPhaseRowsAsync(), r => r.Contains($"Produit {slug}", StringComparison.Ordinal));
+
+        // In Construction for ten years: the oldest of all, first in the list, with the date its phase started.
+        var since = (await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.PhaseSince).SingleAsync())).AddYears(-10);
+        await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhaseSince, since)));
+        var first = (await LongPhaseRowsAsync())[0];
+        Assert.Contains($"Produit {slug}", first, StringComparison.Ordinal);
+        Assert.Contains(Cap.Web.Shared.Dates.Day(since), first, StringComparison.Ordinal);
     }
 
     [Fact]
