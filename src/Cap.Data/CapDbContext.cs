@@ -85,6 +85,8 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Coaching.CoachingMessage> CoachingMessages => Set<Cap.Domain.Coaching.CoachingMessage>();
     public DbSet<Cap.Domain.Coaching.CoachingSession> CoachingSessions => Set<Cap.Domain.Coaching.CoachingSession>();
     public DbSet<Cap.Domain.Coaching.ProductWeather> ProductWeathers => Set<Cap.Domain.Coaching.ProductWeather>();
+    public DbSet<Cap.Domain.Checklist.ChecklistAssessment> ChecklistAssessments => Set<Cap.Domain.Checklist.ChecklistAssessment>();
+    public DbSet<Cap.Domain.Checklist.ChecklistAnswer> ChecklistAnswers => Set<Cap.Domain.Checklist.ChecklistAnswer>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,6 +1,7 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Checklist;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Indicators;
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddCoaching();
         services.AddIterations();
         services.AddNotifications();
+        services.AddChecklist();
         return services;
     }
 
@@ -54,6 +56,7 @@ public static class FeatureRegistration
         api.MapRitualEndpoints();
         api.MapCoachingEndpoints();
         api.MapIterationEndpoints();
+        api.MapChecklistEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
