@@ -18,26 +18,26 @@ public sealed record ChecklistCatalogueResponse(int Version, string GuideUrl, st
 
 /// <summary>A product's checklist: the catalogue with Cap's evidence beside each question it knows about, and the latest assessment.</summary>
 /// <param name="IsStale">The latest assessment is older than six months (or there is none).</param>
-public sealed record ProductChecklistResponse(string Product, ChecklistCatalogueResponse Catalogue, AssessmentResponse? Latest, bool IsStale);
+public sealed record ProductChecklistResponse(string Product, ChecklistCatalogueResponse Catalogue, ChecklistAssessmentResponse? Latest, bool IsStale);
 
 /// <summary>One assessment in a list: date, author, overall score.</summary>
-public sealed record AssessmentSummaryResponse(int Id, int Number, DateTimeOffset AssessedAt, string AuthorName, int CatalogueVersion, int? ScorePercent, int UnknownCount);
+public sealed record ChecklistAssessmentSummaryResponse(int Id, int Number, DateTimeOffset AssessedAt, string AuthorName, int CatalogueVersion, int? ScorePercent, int UnknownCount);
 
 /// <param name="ScorePercent">Oui = 1, partiellement = ½, non = 0, over the questions not answered « ne sait pas »; null when none counts.</param>
-public sealed record BlockScoreResponse(string Key, string Title, int? ScorePercent, int Counted, int Unknown);
+public sealed record ChecklistBlockScoreResponse(string Key, string Title, int? ScorePercent, int Counted, int Unknown);
 
-public sealed record AnswerResponse(string QuestionKey, string Question, string BlockKey, ChecklistAnswerValue Answer, string AnswerLabel, string? Comment);
+public sealed record ChecklistAnswerResponse(string QuestionKey, string Question, string BlockKey, ChecklistAnswerValue Answer, string AnswerLabel, string? Comment);
 
 /// <summary>One assessment, whole, with the wording of the catalogue version it answered.</summary>
-public sealed record AssessmentResponse(
+public sealed record ChecklistAssessmentResponse(
     int Id, int Number, DateTimeOffset AssessedAt, string AuthorName, int CatalogueVersion, int? ScorePercent, int UnknownCount,
-    IReadOnlyList<BlockScoreResponse> Blocks, IReadOnlyList<AnswerResponse> Answers)
+    IReadOnlyList<ChecklistBlockScoreResponse> Blocks, IReadOnlyList<ChecklistAnswerResponse> Answers)
 {
-    public static AssessmentResponse Of(AssessmentView v) => new(
+    public static ChecklistAssessmentResponse Of(AssessmentView v) => new(
         v.Row.Id, v.Row.Number, v.Row.AssessedAt, v.Row.AuthorName, v.Row.CatalogueVersion, v.Row.ScorePercent, v.Row.UnknownCount,
-        [.. v.Blocks.Select(b => new BlockScoreResponse(b.Block.Key, b.Block.Title, b.Score.Percent, b.Score.Counted, b.Score.Unknown))],
+        [.. v.Blocks.Select(b => new ChecklistBlockScoreResponse(b.Block.Key, b.Block.Title, b.Score.Percent, b.Score.Counted, b.Score.Unknown))],
         [.. v.Catalogue.Blocks.SelectMany(b => b.Questions.Where(q => v.Answers.ContainsKey(q.Key)).Select(q => (b, q, a: v.Answers[q.Key])))
-            .Select(x => new AnswerResponse(x.q.Key, x.q.Text, x.b.Key, x.a.Value, x.a.Value.Label(), x.a.Comment))]);
+            .Select(x => new ChecklistAnswerResponse(x.q.Key, x.q.Text, x.b.Key, x.a.Value, x.a.Value.Label(), x.a.Comment))]);
 }
 
 /// <summary>One answer of a new assessment.</summary>

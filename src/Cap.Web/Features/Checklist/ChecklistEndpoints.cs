@@ -27,7 +27,7 @@ public static class ChecklistEndpoints
         group.MapGet("/assessments", List).WithName("ListChecklistAssessments").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/assessments/{id:int}", GetAssessment).WithName("GetChecklistAssessment").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/assessments", Create).WithName("CreateChecklistAssessment").RequireProductEdit()
-            .Produces<AssessmentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<ChecklistAssessmentResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         var portfolio = api.MapGroup("/checklist").WithTags("Check-list produit");
@@ -40,27 +40,27 @@ public static class ChecklistEndpoints
         var evidence = await queries.EvidenceAsync(product.Id, ct);
         var latest = await queries.LatestAsync(product.Id, ct);
         return TypedResults.Ok(new ProductChecklistResponse(product.Slug, Catalogue(product.Slug, evidence),
-            latest is null ? null : AssessmentResponse.Of(latest),
+            latest is null ? null : ChecklistAssessmentResponse.Of(latest),
             latest is null || ChecklistRules.IsStale(latest.Row.AssessedAt, queries.Now)));
     }
 
     /// <summary>Liste les auto-évaluations du produit, de la plus récente à la plus ancienne : date, auteur, score global.</summary>
-    public static async Task<Ok<List<AssessmentSummaryResponse>>> List(ProductAccess product, ChecklistQueries queries, CancellationToken ct) =>
+    public static async Task<Ok<List<ChecklistAssessmentSummaryResponse>>> List(ProductAccess product, ChecklistQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.HistoryAsync(product.Id, ct))
-            .Select(r => new AssessmentSummaryResponse(r.Id, r.Number, r.AssessedAt, r.AuthorName, r.CatalogueVersion, r.ScorePercent, r.UnknownCount)).ToList());
+            .Select(r => new ChecklistAssessmentSummaryResponse(r.Id, r.Number, r.AssessedAt, r.AuthorName, r.CatalogueVersion, r.ScorePercent, r.UnknownCount)).ToList());
 
     /// <summary>Lit une auto-évaluation : réponses, commentaires, score par bloc et global, avec la formulation de la version du guide à laquelle elle a répondu.</summary>
-    public static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> GetAssessment(int id, ProductAccess product, ChecklistQueries queries, CancellationToken ct) =>
-        await queries.LoadAsync(product.Id, id, ct) is { } view ? TypedResults.Ok(AssessmentResponse.Of(view)) : NotFound();
+    public static async Task<Results<Ok<ChecklistAssessmentResponse>, ProblemHttpResult>> GetAssessment(int id, ProductAccess product, ChecklistQueries queries, CancellationToken ct) =>
+        await queries.LoadAsync(product.Id, id, ct) is { } view ? TypedResults.Ok(ChecklistAssessmentResponse.Of(view)) : NotFound();
 
     /// <summary>Enregistre une auto-évaluation entière : answers contient une réponse (yes, partly, no, unknown) pour chacune des questions de la version en cours, un commentaire facultatif (2000 caractères au plus). Datée du moment de l’enregistrement ; jamais modifiée ensuite.</summary>
-    public static async Task<Results<Created<AssessmentResponse>, Refused>> Create(ChecklistAssessmentRequest input, ProductAccess product, ChecklistRecorder recorder, CancellationToken ct)
+    public static async Task<Results<Created<ChecklistAssessmentResponse>, Refused>> Create(ChecklistAssessmentRequest input, ProductAccess product, ChecklistRecorder recorder, CancellationToken ct)
     {
         var answers = input.Answers?.Select(a => new ChecklistAnswerInput(a.QuestionKey, a.Answer, a.Comment)).ToList();
         var result = await recorder.RecordAsync(product.Id, product.Person, answers, ct);
         return result.Refusal is { } refusal
             ? new Refused(refusal)
-            : TypedResults.Created($"/api/v1/products/{product.Slug}/checklist/assessments/{result.Value!.Id}", AssessmentResponse.Of(ChecklistQueries.View(result.Value)));
+            : TypedResults.Created($"/api/v1/products/{product.Slug}/checklist/assessments/{result.Value!.Id}", ChecklistAssessmentResponse.Of(ChecklistQueries.View(result.Value)));
     }
 
     /// <summary>Liste, pour chaque produit non archivé (par ordre de nom), sa dernière auto-évaluation de la check-list : date, score global, « ne sait pas », et si elle date de plus de six mois (isStale, vrai aussi sans auto-évaluation). page (à partir de 1), pageSize (1 à 500, 100 par défaut).</summary>
