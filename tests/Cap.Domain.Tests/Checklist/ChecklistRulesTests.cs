@@ -27,7 +27,7 @@ public sealed class ChecklistRulesTests
         var score = ChecklistRules.Score([ChecklistAnswerValue.Yes, ChecklistAnswerValue.Partly, ChecklistAnswerValue.No, ChecklistAnswerValue.Unknown]);
         Assert.Equal(new ChecklistScore(50, 3, 1), score);
         Assert.Equal(83, ChecklistRules.Score([ChecklistAnswerValue.Yes, ChecklistAnswerValue.Yes, ChecklistAnswerValue.Partly]).Percent);
-        // 2.5 / 3 = 83.33 %; 1.5 / 2 = 75 %; 0.5 / 8 = 6.25 % → 6; 1 / 8 half-points = 12.5 % → 13 (half away from zero).
+        // 2.5 / 3 = 83.3 % → 83; ½ / 4 = 12.5 % → 13 (half away from zero).
         Assert.Equal(13, ChecklistRules.Score([ChecklistAnswerValue.Partly, .. Enumerable.Repeat(ChecklistAnswerValue.No, 3)]).Percent);
         Assert.Equal(new ChecklistScore(null, 0, 2), ChecklistRules.Score([ChecklistAnswerValue.Unknown, ChecklistAnswerValue.Unknown]));
         Assert.Equal(new ChecklistScore(100, 20, 0), ChecklistRules.Score(All(ChecklistAnswerValue.Yes).Select(a => a.Answer!.Value)));

@@ -40,13 +40,9 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await RefuseAsync(ct) is { } refused)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return refused;
         }
         await PrepareAsync(ct);
         return Page();
@@ -54,13 +50,9 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnPostSuggestAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await RefuseAsync(ct) is { } refused)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return refused;
         }
         await PrepareAsync(ct);
         var suggested = new HashSet<string>(StringComparer.Ordinal);
@@ -80,13 +72,9 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await RefuseAsync(ct) is { } refused)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return refused;
         }
         var answers = Input.Answers.Select(a => new ChecklistAnswerInput(a.QuestionKey,
             Enum.TryParse<ChecklistAnswerValue>(a.Answer, out var v) && Enum.IsDefined(v) ? v : null, a.Comment)).ToList();
@@ -102,6 +90,10 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
         TempData["Success"] = $"Auto-évaluation n° {saved.Number} enregistrée : score global {ChecklistDisplay.Percent(saved.ScorePercent)}{ChecklistDisplay.UnknownNote(saved.UnknownCount)}.";
         return Redirect($"/produits/{Product.Slug}/checklist/{saved.Number}");
     }
+
+    /// <summary>404 for an unknown product, 403 for anyone but the product's team: the answer, or null to go on.</summary>
+    private async Task<IActionResult?> RefuseAsync(CancellationToken ct) =>
+        !await LoadProductAsync(ct) ? NotFound() : !CanEdit ? Forbid() : null;
 
     /// <summary>Cap's evidence, and one form line per question of the catalogue, in its order (keeping what was posted).</summary>
     private async Task PrepareAsync(CancellationToken ct)
