@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cap.Browser.Tests;
@@ -61,6 +63,20 @@ public sealed class ChecklistJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(karim.GetByText("Auto-évaluation n° 4 enregistrée", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(karim.GetByText("Revue en équipe lors de la rétrospective.", new() { Exact = false })).ToBeVisibleAsync();
         await Screens.CheckAsync(karim, "c5-checklist-enregistree");
+
+        // The life-cycle timeline has the new assessment; the committee's evidence pack shows it with its block scores.
+        await karim.GotoAsync(fixture.BaseUrl + "/produits/vaccin-suivi/cycle-de-vie");
+        await Assertions.Expect(karim.GetByText("Auto-évaluation n° 4 de la check-list produit par Karim Benali")).ToBeVisibleAsync();
+        int requestId;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
+            requestId = await db.GateRequests.Where(r => r.Product!.Slug == "vaccin-suivi").OrderByDescending(r => r.Id).Select(r => r.Id).FirstAsync();
+        }
+        await karim.GotoAsync($"{fixture.BaseUrl}/comite/demandes/{requestId}/dossier");
+        await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Check-list produit" })).ToBeVisibleAsync();
+        await Assertions.Expect(karim.GetByText("Dernière auto-évaluation (n° 4)", new() { Exact = false })).ToBeVisibleAsync();
+        await Screens.CheckAsync(karim, "c6-dossier-checklist");
 
         var helene = await SignInAsync("Hélène Petit", Checklist);
         await Assertions.Expect(helene.GetByRole(AriaRole.Heading, new() { Name = "Historique" })).ToBeVisibleAsync();

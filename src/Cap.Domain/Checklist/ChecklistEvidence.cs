@@ -102,7 +102,9 @@ public static class ChecklistEvidenceRules
             list.Add(new("objectives-measurable",
                 with == f.ActiveObjectives
                     ? (f.ActiveObjectives == 1 ? "L’objectif actif a au moins un indicateur." : $"Les {f.ActiveObjectives} objectifs actifs ont chacun au moins un indicateur.")
-                    : $"{with} {(with > 1 ? "objectifs actifs sur" : "objectif actif sur")} {f.ActiveObjectives} {(with > 1 ? "ont" : "a")} au moins un indicateur ; {Plural(f.ActiveObjectives - with, "n’en a", "n’en ont")} aucun.",
+                    : with == 0
+                        ? (f.ActiveObjectives == 1 ? "L’objectif actif n’a aucun indicateur." : $"Aucun des {f.ActiveObjectives} objectifs actifs n’a d’indicateur.")
+                        : $"{with} {(with > 1 ? "objectifs actifs sur" : "objectif actif sur")} {f.ActiveObjectives} {(with > 1 ? "ont" : "a")} au moins un indicateur ; {Plural(f.ActiveObjectives - with, "n’en a", "n’en ont")} aucun.",
                 EvidenceSource.Objectives,
                 with == f.ActiveObjectives ? ChecklistAnswerValue.Yes : with > 0 ? ChecklistAnswerValue.Partly : ChecklistAnswerValue.No));
         }

@@ -44,7 +44,8 @@ public sealed class ChecklistEvidenceRulesTests
         Assert.Equal((ChecklistAnswerValue.Yes, "Les 3 objectifs actifs ont chacun au moins un indicateur."), (all.Suggested, all.Sentence));
         var some = For(Nothing() with { ActiveObjectives = 3, ActiveObjectivesWithIndicator = 1 }, "objectives-measurable");
         Assert.Equal((ChecklistAnswerValue.Partly, "1 objectif actif sur 3 a au moins un indicateur ; 2 n’en ont aucun."), (some.Suggested, some.Sentence));
-        Assert.Equal(ChecklistAnswerValue.No, For(Nothing() with { ActiveObjectives = 2 }, "objectives-measurable").Suggested);
+        var none = For(Nothing() with { ActiveObjectives = 2 }, "objectives-measurable");
+        Assert.Equal((ChecklistAnswerValue.No, "Aucun des 2 objectifs actifs n’a d’indicateur."), (none.Suggested, none.Sentence));
     }
 
     [Fact]

@@ -136,7 +136,8 @@ public abstract class ChecklistTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(0, await QueryAsync(factory, db => db.ChecklistAssessments.CountAsync(a => a.ProductId == id)));
 
         // The team completes the suggested form and saves it: that is what is stored.
-        var next = (await RenderedForm.InAsync(suggested, $"{Page(slug)}/nouvelle")).Single(f => f.Action == $"{Page(slug)}/nouvelle");
+        // The page now stands at the Suggest handler's address: its form must still post to the save.
+        var next = (await RenderedForm.InAsync(suggested, $"{Page(slug)}/nouvelle?handler=Suggest")).Single(f => f.Action == $"{Page(slug)}/nouvelle");
         for (var i = 0; i < 20; i++)
         {
             if (next[$"Input.Answers[{i}].Answer"] is null)
