@@ -48,12 +48,12 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(karim, "70-comite-produit-demande-soumise");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Retirer la demande" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("La demande est retirée.")).ToBeVisibleAsync();
-        await karim.GetByRole(AriaRole.Link, new() { Name = "Demander un passage de phase" }).ClickAsync();
+        await karim.GetByRole(AriaRole.Link, new() { Name = "Saisir le comité produit" }).ClickAsync();
         await karim.GetByLabel("Contexte").FillAsync("");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();
         await Assertions.Expect(karim.GetByText("Décrivez le contexte de la demande.").Last).ToBeVisibleAsync();
         await Screens.CheckAsync(karim, "71-demande-erreurs");
-        await karim.GetByLabel("Phase visée").SelectOptionAsync(new SelectOptionValue { Label = "Construction" });
+        await karim.GetByRole(AriaRole.Combobox, new() { Name = "Phase visée" }).SelectOptionAsync(new SelectOptionValue { Label = "Construction" });
         await karim.GetByLabel("Contexte").FillAsync("Le MVP est en service depuis six mois ; 3 000 usagers actifs, indicateurs suivis chaque mois.");
         await karim.GetByLabel("Ce que l’équipe attend du comité").FillAsync("Valider le passage en construction et un appui DevOps.");
         await karim.GetByRole(AriaRole.Button, new() { Name = "Soumettre au comité" }).ClickAsync();

@@ -283,6 +283,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset>("PhaseSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(702)
@@ -317,6 +320,8 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseSince");
 
                     b.HasIndex("SearchText");
 
@@ -1146,6 +1151,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int>("GateRequestId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1221,6 +1231,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

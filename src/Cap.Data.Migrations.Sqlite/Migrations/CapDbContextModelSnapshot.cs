@@ -270,6 +270,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PhaseSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(702)
@@ -304,6 +307,8 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseSince");
 
                     b.HasIndex("SearchText");
 
@@ -1105,6 +1110,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("GateRequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1178,6 +1188,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -14,6 +14,7 @@ internal sealed class GateRequestConfiguration : IEntityTypeConfiguration<GateRe
     public void Configure(EntityTypeBuilder<GateRequest> builder)
     {
         builder.Ignore(r => r.IsOpen);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.FromPhase).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.TargetPhase).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -58,10 +59,11 @@ internal sealed class SessionMemberConfiguration : IEntityTypeConfiguration<Sess
 
 internal sealed class GateDecisionConfiguration : IEntityTypeConfiguration<GateDecision>, IAuditLabel<GateDecision>
 {
-    public string? Label(GateDecision entity) => $"décision « {CommitteeLabels.Label(entity.Outcome)} » ({entity.FromPhase.Label()} → {entity.TargetPhase.Label()})";
+    public string? Label(GateDecision entity) => $"décision « {CommitteeLabels.Label(entity.Outcome)} » ({CommitteeLabels.Subject(entity.Kind, entity.FromPhase, entity.TargetPhase)})";
 
     public void Configure(EntityTypeBuilder<GateDecision> builder)
     {
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.FromPhase).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.TargetPhase).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(30);

@@ -30,6 +30,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>, 
         builder.HasIndex(p => new { p.DomainId, p.IsArchived });
         builder.HasIndex(p => new { p.DirectorateId, p.IsArchived });
         builder.HasIndex(p => new { p.Phase, p.IsArchived });
+        // Products whose phase has lasted long (the committee's home): a range of this index, oldest first.
+        builder.HasIndex(p => p.PhaseSince);
         builder.HasIndex(p => new { p.TypologyId, p.IsArchived });
     }
 }

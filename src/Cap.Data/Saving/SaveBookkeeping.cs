@@ -203,6 +203,11 @@ internal sealed class SaveBookkeeping : SaveChangesInterceptor
             if (entry.State == EntityState.Added)
             {
                 stamped.CreatedAt = now;
+                if (stamped is Product { PhaseSince.Ticks: 0 } registered)
+                {
+                    // Registered without a phase change staged (imports, tests): its phase starts now.
+                    registered.PhaseSince = now;
+                }
             }
             if (entry.State is EntityState.Added or EntityState.Modified)
             {

@@ -117,7 +117,7 @@ public static class DemoCommittee
                 requests.Add(request);
                 var decision = new GateDecision
                 {
-                    ProductId = product.Id, Session = session, FromPhase = from, TargetPhase = target, Outcome = outcome,
+                    ProductId = product.Id, Session = session, Kind = request.Kind, FromPhase = from, TargetPhase = target, Outcome = outcome,
                     Summary = outcome switch
                     {
                         DecisionOutcome.Go => $"Le comité valide le passage en phase {target.Label()}.",
@@ -186,6 +186,22 @@ public static class DemoCommittee
                 Status = i == 0 ? GateRequestStatus.Inscrite : GateRequestStatus.Soumise, Session = i == 0 ? upcoming[0] : null,
                 Context = $"Bilan de la phase {product.Phase.Label()} et perspectives.", Ask = $"Valider le passage en phase {target.Label()}.",
                 DesiredDate = firstUpcoming, AuthorId = owner.PersonId, AuthorName = owner.DisplayName, SubmittedAt = now.AddDays(-5 - i),
+            });
+        }
+
+        // The committee also reviews redesigns without a change of phase: a product in Généralisation presents one.
+        var redesigned = demo.FirstOrDefault(p => p.Phase == Phase.Generalisation && team.ContainsKey(p.Id)
+            && !requests.Any(r => r.ProductId == p.Id && GateRules.IsOpen(r.Status)));
+        if (redesigned is not null)
+        {
+            var owner = team[redesigned.Id][0];
+            requests.Add(new GateRequest
+            {
+                ProductId = redesigned.Id, Kind = GateRequestKind.Refonte, FromPhase = redesigned.Phase, TargetPhase = redesigned.Phase,
+                Status = GateRequestStatus.Soumise,
+                Context = "Le parcours de dépôt date de la première version : trois usagers sur dix abandonnent à l’étape des pièces justificatives. La refonte reprend ce parcours avec le DSFR et un nouveau moteur de formulaires.",
+                Ask = "Valider la refonte du parcours de dépôt et son calendrier (six mois), et identifier un appui en accessibilité.",
+                DesiredDate = firstUpcoming.AddDays(7), AuthorId = owner.PersonId, AuthorName = owner.DisplayName, SubmittedAt = now.AddDays(-3),
             });
         }
 

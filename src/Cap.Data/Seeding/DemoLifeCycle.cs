@@ -16,6 +16,14 @@ public static class DemoLifeCycle
     private const string CommitteeAuthor = "Jean Dupont";
     private const string Administrator = "Camille Martin";
 
+    /// <summary>
+    /// Each product's phase started at its last change of the generated history (or at its registration): written
+    /// once the committee's seeding has moved the history's dates onto its decisions.
+    /// </summary>
+    public static Task KeepPhaseStartsAsync(CapDbContext db, CancellationToken ct) =>
+        db.Products.ExecuteUpdateAsync(s => s.SetProperty(p => p.PhaseSince,
+            p => db.PhaseChanges.Where(c => c.ProductId == p.Id).Max(c => (DateTimeOffset?)c.At) ?? p.CreatedAt), ct);
+
     private static readonly string[] OverrideReasons =
     [
         "Décision du comité prise hors séance, reportée par le bureau des produits.",

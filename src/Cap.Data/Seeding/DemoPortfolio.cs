@@ -169,6 +169,7 @@ public static class DemoPortfolio
         db.ChangeTracker.Clear();
         await DemoLifeCycle.SeedAsync(db, ct);
         await DemoCommittee.SeedAsync(db, ct);
+        await DemoLifeCycle.KeepPhaseStartsAsync(db, ct);
         await DemoRoadmap.SeedAsync(db, ct);
         await DemoIterations.SeedAsync(db, ct);
         // After the iterations: retrospectives close the ended ones.

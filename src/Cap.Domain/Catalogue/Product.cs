@@ -21,6 +21,12 @@ public class Product : IVersioned, ITimestamped
     public int TypologyId { get; set; }
     public Typology? Typology { get; set; }
     public Phase Phase { get; set; } = Phase.Idee;
+
+    /// <summary>
+    /// When the product entered its current phase (its last phase change, or its registration): kept with the phase so
+    /// that « time in phase » is read, not recomputed from the history, on the committee's home and the portfolio.
+    /// </summary>
+    public DateTimeOffset PhaseSince { get; set; }
     public string? Url { get; set; }
     /// <summary>Who the users are (citizens, companies, agents), in the team's words.</summary>
     public string? Users { get; set; }

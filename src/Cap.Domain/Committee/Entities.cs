@@ -13,6 +13,8 @@ public class GateRequest : IProductScoped, IVersioned, ITimestamped
     public int ProductId { get; set; }
     public Product? Product { get; set; }
     /// <summary>The product's phase when the request was written.</summary>
+    /// <summary>A phase change, or a review of a redesign or a major change (then <see cref="TargetPhase"/> is <see cref="FromPhase"/>).</summary>
+    public GateRequestKind Kind { get; set; } = GateRequestKind.PassagePhase;
     public Phase FromPhase { get; set; }
     public Phase TargetPhase { get; set; }
     public string Context { get; set; } = string.Empty;
@@ -73,6 +75,8 @@ public class GateDecision : IProductScoped, ITimestamped
     public GateRequest? GateRequest { get; set; }
     public int? SessionId { get; set; }
     public CommitteeSession? Session { get; set; }
+    /// <summary>The request's kind: a Go on a redesign or a major change keeps the phase.</summary>
+    public GateRequestKind Kind { get; set; } = GateRequestKind.PassagePhase;
     public Phase FromPhase { get; set; }
     /// <summary>The phase the decision opens (Go) — always the requested one.</summary>
     public Phase TargetPhase { get; set; }

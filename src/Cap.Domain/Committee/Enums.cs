@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cap.Domain.Catalogue;
 
 namespace Cap.Domain.Committee;
 
@@ -16,6 +17,22 @@ public enum GateRequestStatus
     Examinee = 4,
     [JsonStringEnumMemberName("withdrawn")]
     Retiree = 5,
+}
+
+/// <summary>
+/// What a request asks the committee (product guide, « Cadre organisationnel »: the committee reviews new products,
+/// redesigns and major changes, not only phase changes). Only a phase change moves the product's phase on a Go.
+/// </summary>
+public enum GateRequestKind
+{
+    [JsonStringEnumMemberName("phase-change")]
+    PassagePhase = 1,
+    /// <summary>A functional or technical redesign (« refonte »), reviewed without a change of phase.</summary>
+    [JsonStringEnumMemberName("redesign")]
+    Refonte = 2,
+    /// <summary>A major change (« évolution majeure »), reviewed without a change of phase.</summary>
+    [JsonStringEnumMemberName("major-change")]
+    EvolutionMajeure = 3,
 }
 
 public enum SessionStatus
@@ -111,6 +128,18 @@ public static class CommitteeLabels
         GateRequestStatus.Retiree => "Retirée",
         _ => status.ToString(),
     };
+
+    public static string Label(this GateRequestKind kind) => kind switch
+    {
+        GateRequestKind.PassagePhase => "Passage de phase",
+        GateRequestKind.Refonte => "Refonte",
+        GateRequestKind.EvolutionMajeure => "Évolution majeure",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>What a request or decision is about, in a few words: « MVP → Construction », « Refonte (phase MVP) ».</summary>
+    public static string Subject(GateRequestKind kind, Phase from, Phase target) =>
+        kind == GateRequestKind.PassagePhase ? $"{from.Label()} → {target.Label()}" : $"{kind.Label()} (phase {from.Label()})";
 
     public static string Label(this SessionStatus status) => status switch
     {

@@ -3,8 +3,12 @@ using Cap.Domain.LifeCycle;
 
 namespace Cap.Domain.Committee;
 
-/// <summary>What a team writes to request a gate passage.</summary>
-public sealed record GateRequestInput(Phase? Target, string? Context, string? Ask, DateOnly? DesiredDate);
+/// <summary>What a team writes to the committee: a phase change (with its target) or a review of a redesign or a major change.</summary>
+public sealed record GateRequestInput(Phase? Target, string? Context, string? Ask, DateOnly? DesiredDate, GateRequestKind? Kind = GateRequestKind.PassagePhase)
+{
+    /// <summary>The phase the request names: the target of a phase change, the current phase for a review.</summary>
+    public Phase? TargetFrom(Phase current) => Kind == GateRequestKind.PassagePhase ? Target : current;
+}
 
 public sealed record AspectInput(ReviewAspect Aspect, AspectRating? Rating, string? Comment);
 
@@ -37,7 +41,23 @@ public static class GateRules
     public static Dictionary<string, string> ValidateRequest(Phase current, GateRequestInput input, DateOnly today)
     {
         var errors = new Dictionary<string, string>();
-        if (input.Target is not { } target || !Enum.IsDefined(target))
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors[nameof(GateRequestInput.Kind)] = "Choisissez l’objet de la demande : un passage de phase, une refonte ou une évolution majeure.";
+        }
+        else if (kind != GateRequestKind.PassagePhase)
+        {
+            // A redesign or a major change is reviewed in the phase the product is in; a stopped product has none.
+            if (current == Phase.Arret)
+            {
+                errors[nameof(GateRequestInput.Kind)] = "Un produit arrêté n’a ni refonte ni évolution majeure à présenter : demandez d’abord sa reprise (passage de phase).";
+            }
+            else if (input.Target is { } other && other != current)
+            {
+                errors[nameof(GateRequestInput.Target)] = $"Une revue de {(kind == GateRequestKind.Refonte ? "refonte" : "évolution majeure")} ne change pas de phase : laissez la phase visée vide, ou demandez un passage de phase.";
+            }
+        }
+        else if (input.Target is not { } target || !Enum.IsDefined(target))
         {
             errors[nameof(GateRequestInput.Target)] = "Choisissez la phase visée.";
         }
@@ -83,7 +103,11 @@ public static class GateRules
     /// <summary>An older decision's effects have been overtaken by later ones: correcting it would rewrite history.</summary>
     public const string OvertakenCorrectionRefusal = "Seule la dernière décision du comité sur ce produit peut être corrigée.";
 
-    /// <summary>The phase a decision moves the product to, or null when it stays where it is (Ajourné).</summary>
+    /// <summary>
+    /// The phase a decision moves the product to, or null when it stays where it is (Ajourné). A review of a redesign or a
+    /// major change names the product's own phase as its target, so its Go keeps the phase; an Arrêt stops the product
+    /// whatever the request was about (the committee may stop a product at any review).
+    /// </summary>
     public static Phase? PhaseAfter(DecisionOutcome outcome, Phase requestedTarget) => outcome switch
     {
         DecisionOutcome.Go or DecisionOutcome.GoAvecConditions => requestedTarget,

@@ -37,6 +37,49 @@ public class GateRulesTests
         Assert.Equal(["Ask", "Context", "DesiredDate", "Target"], errors.Keys.Order());
     }
 
+    [Theory]
+    [InlineData(GateRequestKind.Refonte)]
+    [InlineData(GateRequestKind.EvolutionMajeure)]
+    public void A_review_of_a_redesign_or_a_major_change_needs_no_target_and_names_the_current_phase(GateRequestKind kind)
+    {
+        var review = Request(null) with { Kind = kind };
+        Assert.Empty(GateRules.ValidateRequest(Phase.Mvp, review, Today));
+        Assert.Equal(Phase.Mvp, review.TargetFrom(Phase.Mvp));
+        // The current phase may be named; another one may not: a review does not change the phase.
+        Assert.Empty(GateRules.ValidateRequest(Phase.Mvp, review with { Target = Phase.Mvp }, Today));
+        Assert.Contains("ne change pas de phase", GateRules.ValidateRequest(Phase.Mvp, review with { Target = Phase.Construction }, Today)["Target"], StringComparison.Ordinal);
+        // A stopped product presents no redesign: it asks to be reopened first.
+        Assert.True(GateRules.ValidateRequest(Phase.Arret, review, Today).ContainsKey("Kind"));
+    }
+
+    [Fact]
+    public void A_request_without_a_known_kind_is_refused()
+    {
+        Assert.True(GateRules.ValidateRequest(Phase.Mvp, Request(Phase.Construction) with { Kind = null }, Today).ContainsKey("Kind"));
+        Assert.True(GateRules.ValidateRequest(Phase.Mvp, Request(Phase.Construction) with { Kind = (GateRequestKind)9 }, Today).ContainsKey("Kind"));
+    }
+
+    [Theory]
+    [InlineData(DecisionOutcome.Go, false, Phase.Mvp)]
+    [InlineData(DecisionOutcome.GoAvecConditions, false, Phase.Mvp)]
+    [InlineData(DecisionOutcome.Ajourne, false, Phase.Mvp)]
+    [InlineData(DecisionOutcome.Ajourne, true, Phase.Mvp)]
+    [InlineData(DecisionOutcome.Arret, false, Phase.Arret)]
+    public void A_decision_on_a_review_keeps_the_phase_unless_the_committee_stops_the_product(DecisionOutcome outcome, bool correction, Phase expected)
+    {
+        // A review's target is its own phase (TargetFrom), so its Go keeps the product where it is.
+        Assert.Equal(expected, GateRules.PhaseAfterDecision(outcome, Phase.Mvp, Phase.Mvp, Phase.Mvp, correction));
+        Assert.Empty(GateRules.ValidateDecision(Phase.Mvp, Phase.Mvp, Review(outcome, conditions: outcome == DecisionOutcome.GoAvecConditions ? [Condition] : []), Today));
+    }
+
+    [Fact]
+    public void The_subject_of_a_request_says_what_it_is_about()
+    {
+        Assert.Equal("MVP → Construction", CommitteeLabels.Subject(GateRequestKind.PassagePhase, Phase.Mvp, Phase.Construction));
+        Assert.Equal("Refonte (phase MVP)", CommitteeLabels.Subject(GateRequestKind.Refonte, Phase.Mvp, Phase.Mvp));
+        Assert.Equal("Évolution majeure (phase Généralisation)", CommitteeLabels.Subject(GateRequestKind.EvolutionMajeure, Phase.Generalisation, Phase.Generalisation));
+    }
+
     [Fact]
     public void Request_targets_follow_the_life_cycle() =>
         Assert.Equal([Phase.Idee, Phase.Poc, Phase.Construction, Phase.Arret], GateRules.RequestTargets(Phase.Mvp));

@@ -41,10 +41,13 @@ public abstract class RevisitFilterTests<TFactory>(TFactory factory) : IClassFix
         var expected = await ExpectedAsync();
         using var client = factory.CreateClientFor(Demo.Lecteur);
 
-        var html = await client.GetStringAsync("/produits?revisiter=true");
+        using var response = await client.GetAsync("/produits?revisiter=true");
+        using var document = await Html.ParseAsync(response);
 
-        Assert.Contains($"{expected.Count} produit", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"revisiter\" name=\"revisiter\" value=\"true\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains($"{expected.Count} produit", Html.Text(document), StringComparison.Ordinal);
+        var box = document.QuerySelector("input#revisiter[type=checkbox][name=revisiter][value=true]")!;
+        Assert.True(box.HasAttribute("checked"));
+        Assert.Equal("Vision à revisiterVision absente, ou ni réécrite ni confirmée depuis six mois", document.QuerySelector("label[for=revisiter]")!.TextContent.Trim());
     }
 }
 

@@ -253,7 +253,11 @@ public abstract class CoachingApiTests<TFactory>(TFactory factory) : IClassFixtu
         }
         using (var badStatus = await karim.GetAsync($"{Api}/requests?status=perdue"))
         {
-            await AssertProblemAsync(badStatus, HttpStatusCode.BadRequest);
+            await AssertProblemAsync(badStatus, HttpStatusCode.BadRequest, "status", "Statut inconnu");
+        }
+        using (var badProduct = await karim.GetAsync($"{Api}/requests?product=inconnu"))
+        {
+            await AssertProblemAsync(badProduct, HttpStatusCode.BadRequest, "product", "« inconnu »");
         }
         using (var filtered = await karim.GetAsync($"{Api}/requests?status=completed"))
         {

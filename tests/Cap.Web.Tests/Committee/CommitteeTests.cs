@@ -291,6 +291,8 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(Phase.Construction, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
         var change = await QueryAsync(factory, db => db.PhaseChanges.AsNoTracking().SingleAsync(c => c.ProductId == id));
         Assert.Equal((Phase.Mvp, Phase.Construction, PhaseChangeKind.CommitteeDecision, decision.Id), (change.From!.Value, change.To, change.Kind, change.GateDecisionId!.Value));
+        // The phase's start is kept on the product with the move.
+        Assert.Equal(change.At, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.PhaseSince).SingleAsync()));
         Assert.Equal(GateRequestStatus.Examinee, (await RequestsAsync(id))[0].Status);
         var audited = await QueryAsync(factory, db => db.AuditEntries.AsNoTracking().Where(a => a.ProductId == id).Select(a => a.EntityType).ToListAsync());
         Assert.Contains(nameof(GateDecision), audited);
@@ -318,6 +320,90 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal("go-with-conditions", first.GetProperty("outcome").GetString());
         Assert.Equal(7, first.GetProperty("assessments").GetArrayLength());
         Assert.Equal("confirmed", first.GetProperty("conditions")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_home_lists_products_whose_phase_has_lasted_long_from_the_kept_phase_start()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Construction);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+        async Task<List<string>> LongPhaseRowsAsync()
+        {
+            using var home = await member.GetAsync("/comite");
+            var table = (await Html.ParseAsync(home)).QuerySelectorAll("table")
+                .FirstOrDefault(t => t.QuerySelector("caption")?.TextContent.Contains("phase dure depuis longtemps", StringComparison.Ordinal) == true);
+            return table is null ? [] : [.. table.QuerySelectorAll("tbody tr").Select(r => r.TextContent)];
+        }
+        Assert.DoesNotContain(await LongPhaseRowsAsync(), r => r.Contains($"Produit {slug}", StringComparison.Ordinal));
+
+        // In Construction for ten years: the oldest of all, first in the list, with the date its phase started.
+        var since = (await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.PhaseSince).SingleAsync())).AddYears(-10);
+        await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhaseSince, since)));
+        var first = (await LongPhaseRowsAsync())[0];
+        Assert.Contains($"Produit {slug}", first, StringComparison.Ordinal);
+        Assert.Contains(Cap.Web.Shared.Dates.Day(since), first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redesign_is_reviewed_by_the_committee_without_a_change_of_phase()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        using var member = factory.CreateClientFor(Demo.MembreComite);
+
+        // The team writes the request in the form the page renders: a redesign, no target phase.
+        var form = await RenderedForm.ReadAsync(team, $"/produits/{slug}/comite/demandes/nouvelle");
+        Assert.Equal("PassagePhase", form["Input.Kind"]);
+        using var created = await form.Set("Input.Kind", "Refonte").Set("Input.Target", "")
+            .Set("Input.Context", "Le parcours de dépôt est repris avec le DSFR.").Set("Input.Ask", "Valider la refonte du parcours de dépôt.")
+            .Set("submit", "oui").SubmitAsync(team);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("La demande de revue (refonte) est soumise au comité produit.", System.Net.WebUtility.HtmlDecode(await team.GetStringAsync(created.Headers.Location)), StringComparison.Ordinal);
+        var request = Assert.Single(await RequestsAsync(id));
+        Assert.Equal((GateRequestKind.Refonte, Phase.Mvp, Phase.Mvp, GateRequestStatus.Soumise), (request.Kind, request.FromPhase, request.TargetPhase, request.Status));
+
+        // The committee's home and the dossier say what the request is about.
+        Assert.Contains("Refonte (phase MVP)", System.Net.WebUtility.HtmlDecode(await member.GetStringAsync("/comite")), StringComparison.Ordinal);
+        var dossier = await Html.ParseAsync(await member.GetAsync($"/comite/demandes/{request.Id}/dossier"));
+        Assert.Equal("Revue demandée : Refonte (phase MVP)", dossier.QuerySelector("p.fr-text--lead")?.TextContent.Trim());
+
+        // The review form has no « phase ouverte par un Go »; a Go validates the redesign and the product stays in MVP.
+        var review = await RenderedForm.ReadAsync(member, $"/comite/demandes/{request.Id}/examen");
+        Assert.DoesNotContain("Input.TargetPhase", review.Names);
+        Assert.Contains("La refonte est validée ; le produit reste en phase MVP.", review.Text, StringComparison.Ordinal);
+        for (var i = 0; i < 7; i++)
+        {
+            review.Set($"Input.Aspects[{i}].Rating", "Satisfaisant");
+        }
+        using var decided = await review.Set("Input.Outcome", "Go").Set("Input.Summary", "Refonte validée.").SubmitAsync(member);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(Phase.Mvp, await QueryAsync(factory, db => db.Products.Where(p => p.Id == id).Select(p => p.Phase).SingleAsync()));
+        Assert.False(await QueryAsync(factory, db => db.PhaseChanges.AnyAsync(c => c.ProductId == id)));
+        var decision = await QueryAsync(factory, db => db.GateDecisions.AsNoTracking().SingleAsync(d => d.ProductId == id));
+        Assert.Equal((GateRequestKind.Refonte, DecisionOutcome.Go), (decision.Kind, decision.Outcome));
+
+        // The product's timeline and the API tell a review from a phase change.
+        var timeline = System.Net.WebUtility.HtmlDecode(await team.GetStringAsync($"/produits/{slug}/cycle-de-vie"));
+        Assert.Contains("Demande de revue (refonte) soumise par", timeline, StringComparison.Ordinal);
+        Assert.Contains("Décision du comité : Go (Refonte (phase MVP))", timeline, StringComparison.Ordinal);
+        using var api = await ReadJsonAsync(await team.GetAsync($"/api/v1/products/{slug}/decisions"));
+        Assert.Equal("redesign", api.RootElement[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_of_an_unknown_kind_or_a_review_naming_another_phase_is_refused_beside_its_field()
+    {
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
+        using var team = factory.CreateClientFor(Demo.ProductOwner);
+        var form = await RenderedForm.ReadAsync(team, $"/produits/{slug}/comite/demandes/nouvelle");
+        form.Set("Input.Context", "Contexte.").Set("Input.Ask", "Demande.").Set("submit", "oui");
+        using var other = await form.Set("Input.Kind", "EvolutionMajeure").Set("Input.Target", "construction").SubmitAsync(team);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Contains("ne change pas de phase", (await Html.ParseAsync(other)).QuerySelector("#Input_Target-messages")?.TextContent, StringComparison.Ordinal);
+        using var unknown = await form.Set("Input.Kind", "2").Set("Input.Target", "construction").SubmitAsync(team);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("Choisissez l’objet de la demande", (await Html.ParseAsync(unknown)).QuerySelector("#Input_Kind-messages")?.TextContent, StringComparison.Ordinal);
+        Assert.Empty(await RequestsAsync(id));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Platform;
+using Cap.Web.Shared;
 using Cap.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Cap.Web.Tests.Infrastructure.TestHttp;
@@ -32,6 +33,15 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         var version = stored.Version;
         using var body = Json(new { name = stored.Name, slug = newSlug ?? slug, summary, directorate = "DGS", domain = "SANTE", typology = "DOSSIER", phase = "idea", version });
         return await client.PutAsync($"/api/v1/products/{slug}", body);
+    }
+
+    /// <summary>A new product whose summary is then changed through the API: two journaled changes.</summary>
+    private async Task<string> CreateWithSummaryAsync(string name, string summary)
+    {
+        var (slug, _) = await CreateAsync(name);
+        using var response = await PutSummaryAsync(slug, summary);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return slug;
     }
 
     [Fact]
@@ -106,11 +116,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task Product_history_page_shows_the_author_and_the_new_value()
     {
-        var (slug, _) = await CreateAsync("Audit historique");
-        using (var response = await PutSummaryAsync(slug, "Valeur visible dans l’historique."))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        var slug = await CreateWithSummaryAsync("Audit historique", "Valeur visible dans l’historique.");
         using var client = factory.CreateClientFor(Demo.Lecteur);
 
         using var page = await client.GetAsync($"/produits/{slug}/historique");
@@ -124,11 +130,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     [Fact]
     public async Task Administration_journal_shows_changes_and_filters_by_kind()
     {
-        var (slug, _) = await CreateAsync("Audit journal");
-        using (var response = await PutSummaryAsync(slug, "Valeur visible dans le journal."))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        _ = await CreateWithSummaryAsync("Audit journal", "Valeur visible dans le journal.");
         using var admin = factory.CreateClientFor(Demo.Administrateur);
 
         using var all = await admin.GetAsync("/admin/journal");
@@ -146,6 +148,37 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.NotEmpty(kinds);
         Assert.All(kinds, k => Assert.StartsWith("Membre d’équipe", k, StringComparison.Ordinal));
         Assert.DoesNotContain("Valeur visible dans le journal.", Html.Text(document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administration_journal_shows_an_unreadable_date_beside_its_field_and_filters_by_the_other()
+    {
+        _ = await CreateWithSummaryAsync("Audit période", "Valeur du filtre par période.");
+        using var admin = factory.CreateClientFor(Demo.Administrateur);
+        using (var page = await admin.GetAsync("/admin/journal"))
+        {
+            // The filter form the page renders carries du and au.
+            using var form = await Html.ParseAsync(page);
+            Assert.NotNull(form.QuerySelector("form[role=search] input[type=date][name=du]#du"));
+            Assert.NotNull(form.QuerySelector("form[role=search] input[type=date][name=au]#au"));
+        }
+        var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var later = await admin.GetAsync($"/admin/journal?du=2026-02-31&au={tomorrow}");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+        using var document = await Html.ParseAsync(later);
+        var from = document.QuerySelector("input#du")!;
+        Assert.Equal("2026-02-31", from.GetAttribute("value"));
+        Assert.Equal("true", from.GetAttribute("aria-invalid"));
+        Assert.Equal(PeriodFilter.FromUnreadable, document.QuerySelector("#du-messages .fr-message--error")!.TextContent);
+        Assert.Null(document.QuerySelector("#au-messages .fr-message--error"));
+        Assert.Contains("Valeur du filtre par période.", Html.Text(document), StringComparison.Ordinal);
+
+        using var earlier = await admin.GetAsync("/admin/journal?du=hier&au=2000-01-01");
+        Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+        var earlierText = Html.Text(await Html.ParseAsync(earlier));
+        Assert.Contains(PeriodFilter.FromUnreadable, earlierText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Valeur du filtre par période.", earlierText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Cap.Web.Tests.Shared;
 
-/// <summary>The DSFR patterns written once: &lt;dsfr-choices&gt;, &lt;dsfr-callout&gt;, &lt;dsfr-table&gt; render the markup of the pinned DSFR.</summary>
+/// <summary>The DSFR patterns written once: &lt;dsfr-choices&gt;, &lt;dsfr-fieldset&gt;, &lt;dsfr-callout&gt;, &lt;dsfr-table&gt; render the markup of the pinned DSFR.</summary>
 public sealed class DsfrMarkupTagHelperTests
 {
     private static async Task<string> RenderAsync(TagHelper helper, string tag, string content, Action<TagHelperContext>? children = null)
@@ -26,6 +26,9 @@ public sealed class DsfrMarkupTagHelperTests
         output.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
         return writer.ToString();
     }
+
+    private static ViewContext WithoutError() =>
+        new() { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) };
 
     private static ViewContext WithError(string key, string message)
     {
@@ -71,7 +74,7 @@ public sealed class DsfrMarkupTagHelperTests
         {
             Name = "coachIds", Kind = "checkbox", Legend = "Coachs", Regular = false,
             Items = [new(7, "Anne", null, true), new(8, "Paul")],
-            ViewContext = new ViewContext { ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), new ModelStateDictionary()) },
+            ViewContext = WithoutError(),
         };
         var fieldset = Parse(await RenderAsync(helper, "dsfr-choices", "<p class=\"fr-fieldset__element\">note</p>"));
         Assert.Equal("fr-fieldset", fieldset.ClassName);
@@ -85,6 +88,73 @@ public sealed class DsfrMarkupTagHelperTests
         var messages = fieldset.QuerySelector(".fr-messages-group#coachIds-messages")!;
         Assert.Empty(messages.Children);
         Assert.Same(fieldset.LastElementChild, messages);
+    }
+
+    [Fact]
+    public async Task A_checkbox_alone_is_a_DSFR_single_checkbox_without_a_fieldset()
+    {
+        var helper = new DsfrChoicesTagHelper
+        {
+            Name = "masques", Kind = "checkbox", Class = "fr-mt-2w",
+            Items = [new("true", "Afficher aussi les masqués", Checked: true, HiddenSuffix: " : verbatims")],
+            ViewContext = WithoutError(),
+        };
+        var html = await RenderAsync(helper, "dsfr-choices", string.Empty);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<form>{html}</form>");
+        Assert.Null(document.QuerySelector("fieldset"));
+        var group = document.QuerySelector("form > div.fr-checkbox-group.fr-mt-2w")!;
+        var box = group.QuerySelector("input#masques[type=checkbox][name=masques][value=true][aria-describedby=masques-messages]")!;
+        Assert.True(box.HasAttribute("checked"));
+        Assert.Equal("Afficher aussi les masqués : verbatims", group.QuerySelector("label.fr-label[for=masques]")!.TextContent);
+        Assert.Equal(" : verbatims", group.QuerySelector("label > span.fr-sr-only")!.TextContent);
+        Assert.NotNull(group.QuerySelector(".fr-messages-group#masques-messages[aria-live=polite]"));
+    }
+
+    [Fact]
+    public async Task A_rich_radio_carries_its_decorative_pictogram()
+    {
+        var helper = new DsfrChoicesTagHelper
+        {
+            Name = "fr-radios-theme", Legend = "Thème",
+            Items = [new("light", "Thème clair", Pictogram: "environment/sun")],
+            ViewContext = WithoutError(),
+        };
+        var fieldset = Parse(await RenderAsync(helper, "dsfr-choices", string.Empty));
+        var group = fieldset.QuerySelector(".fr-fieldset__element > .fr-radio-group.fr-radio-rich")!;
+        Assert.Equal("fr-radios-theme-light", group.QuerySelector("input[type=radio][name=fr-radios-theme]")!.Id);
+        var svg = group.QuerySelector(".fr-radio-rich__img > svg.fr-artwork[aria-hidden=true]")!;
+        Assert.Equal("/lib/dsfr/artwork/pictograms/environment/sun.svg#artwork-major", svg.QuerySelector("use.fr-artwork-major")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_fieldset_has_its_legend_hint_and_message_group_and_wraps_its_fields_in_elements()
+    {
+        var helper = new DsfrFieldsetTagHelper
+        {
+            ErrorKey = "Input.Outcomes", Legend = "Initiatives", Hint = "Toutes", Regular = true, LegendClass = "fr-h5",
+            ViewContext = WithError("Input.Outcomes", "Choisissez un résultat."),
+        };
+        var fieldset = Parse(await RenderAsync(helper, "dsfr-fieldset", "<div class=\"fr-fieldset__element\">champ</div>", context =>
+            Assert.True(context.Items.ContainsKey(typeof(DsfrFieldsetTagHelper)))));
+        Assert.Equal("fr-fieldset fr-fieldset--error", fieldset.ClassName);
+        Assert.Equal("Input_Outcomes", fieldset.Id);
+        Assert.Equal("group", fieldset.GetAttribute("role"));
+        Assert.Equal("Input_Outcomes-legend Input_Outcomes-messages", fieldset.GetAttribute("aria-labelledby"));
+        var legend = fieldset.QuerySelector("legend#Input_Outcomes-legend")!;
+        Assert.Equal("fr-fieldset__legend fr-fieldset__legend--regular fr-h5", legend.ClassName);
+        Assert.Equal("Toutes", legend.QuerySelector("span.fr-hint-text#Input_Outcomes-hint")!.TextContent);
+        Assert.Equal("Choisissez un résultat.", fieldset.QuerySelector(".fr-messages-group#Input_Outcomes-messages > p.fr-message--error#Input_Outcomes-message-error")!.TextContent);
+        Assert.Same(fieldset.LastElementChild, fieldset.QuerySelector(".fr-messages-group"));
+
+        var plain = new DsfrFieldsetTagHelper
+        {
+            Id = "identite", Legend = "Identité",
+            ViewContext = WithoutError(),
+        };
+        var quiet = Parse(await RenderAsync(plain, "dsfr-fieldset", string.Empty));
+        Assert.Equal("fr-fieldset", quiet.ClassName);
+        Assert.False(quiet.HasAttribute("role"));
+        Assert.Empty(quiet.QuerySelector(".fr-messages-group#identite-messages")!.Children);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class JournalModel(CapDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public int? Auteur { get; set; }
     [BindProperty(SupportsGet = true)] public string? Produit { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
+    /// <summary><c>du</c> and <c>au</c>: an unreadable end is shown with its message and does not filter.</summary>
+    [BindProperty(SupportsGet = true)] public PeriodFilter Period { get; set; } = PeriodFilter.None;
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public PagedResult<AuditEntry> Entries { get; private set; } = new([], 0, 1, AuditFilter.PageSize);
@@ -28,14 +28,6 @@ public sealed class JournalModel(CapDbContext db) : PageModel
     {
         ViewData["Title"] = "Journal d’audit";
         ViewData["Breadcrumb"] = new List<Crumb> { new("Accueil", "/"), new("Administration", "/admin"), new("Journal d’audit", null) };
-        var badFrom = ModelState.TryGetValue("du", out var du) && du.Errors.Count > 0;
-        var badTo = ModelState.TryGetValue("au", out var au) && au.Errors.Count > 0;
-        if (badFrom || badTo)
-        {
-            Notice = "Une date du filtre n’est pas valide : utilisez le format jj/mm/aaaa. Elle a été ignorée.";
-            Du = badFrom ? null : Du;
-            Au = badTo ? null : Au;
-        }
         int? productId = null;
         if (!string.IsNullOrWhiteSpace(Produit))
         {
@@ -50,8 +42,8 @@ public sealed class JournalModel(CapDbContext db) : PageModel
             EntityType = AuditTrail.EntityLabels.ContainsKey(Type ?? string.Empty) ? Type : null,
             PersonId = Auteur,
             ProductId = productId,
-            From = Du,
-            To = Au,
+            From = Period.From,
+            To = Period.To,
             Page = Math.Max(1, PageNumber),
         }, ct);
         Names = await AuditTrail.ReferenceNamesAsync(db, Entries.Items, ct);
@@ -63,8 +55,7 @@ public sealed class JournalModel(CapDbContext db) : PageModel
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/journal", new Dictionary<string, string?>
         {
             ["type"] = Type, ["auteur"] = Auteur?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["produit"] = Produit,
-            ["du"] = Du?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["au"] = Au?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [PeriodFilter.FromName] = Period.FromText, [PeriodFilter.ToName] = Period.ToText,
             ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(v => !string.IsNullOrEmpty(v.Value))!);
 }

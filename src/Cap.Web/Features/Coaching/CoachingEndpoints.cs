@@ -4,6 +4,7 @@ using Cap.Domain.Coaching;
 using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Problems;
 using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public static class CoachingEndpoints
             .Produces<InterventionView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/requests", GetRequests).WithName("ListCoachingRequests").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/requests", GetRequests).WithName("ListCoachingRequests").ProducesValidationProblem();
         group.MapPost("/requests", CreateRequest).WithName("CreateCoachingRequest")
             .Produces<CoachingRequestDetail>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -132,26 +133,34 @@ public static class CoachingEndpoints
         TypedResults.Ok(await service.InterventionsAsync(activeOnly: !await user.IsAdminAsync(ct), ct));
 
     /// <summary>Les demandes d’accompagnement, les plus récentes d’abord ; filtres : product (identifiant du produit), status (new, under-review, accepted, scheduled, in-progress, completed, declined), coach (identifiant de personne).</summary>
-    public static async Task<Results<Ok<List<CoachingRequestSummary>>, ProblemHttpResult>> GetRequests(
+    public static async Task<Results<Ok<List<CoachingRequestSummary>>, ValidationProblem>> GetRequests(
         CoachingQueries service, CapDbContext db, [FromQuery] string? product, [FromQuery] string? status, [FromQuery] int? coach, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string>();
         int? productId = null;
         if (!string.IsNullOrWhiteSpace(product))
         {
             productId = await db.Products.Where(p => p.Slug == product).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             if (productId is null)
             {
-                return Problem(StatusCodes.Status400BadRequest, "Filtre invalide", $"Aucun produit n’a l’identifiant « {product} ».");
+                errors["product"] = $"Aucun produit n’a l’identifiant « {product} ».";
             }
         }
         List<CoachingStatus>? statuses = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (!ApiNames.TryParse<CoachingStatus>(status, out var s))
+            if (ApiNames.TryParse<CoachingStatus>(status, out var s))
             {
-                return Problem(StatusCodes.Status400BadRequest, "Filtre invalide", $"Statut inconnu : {ApiNames.Choices<CoachingStatus>()}.");
+                statuses = [s];
             }
-            statuses = [s];
+            else
+            {
+                errors["status"] = $"Statut inconnu : {ApiNames.Choices<CoachingStatus>()}.";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
         }
         return TypedResults.Ok(await service.ListAsync(productId, statuses, coach, 500, ct));
     }

@@ -124,7 +124,4 @@ public sealed class RequestModel(CapDbContext db, CurrentUser currentUser, Coach
     /// <summary>Posted as <c>autonomy</c>: oui or non.</summary>
     public static readonly IReadOnlyList<DsfrChoice> Autonomy = [new("oui", "Oui"), new("non", "Non")];
     public static readonly IReadOnlyList<DsfrChoice> Ratings = [.. Enumerable.Range(1, 5).Select(n => new DsfrChoice(n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture)))];
-
-    public string? FieldError(string key) =>
-        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 }

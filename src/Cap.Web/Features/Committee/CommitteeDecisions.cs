@@ -60,6 +60,7 @@ public sealed class CommitteeDecisions(CapDbContext db, PhaseMoves phaseMoves, T
             ProductId = request.ProductId,
             GateRequestId = request.Id,
             SessionId = request.SessionId,
+            Kind = request.Kind,
             FromPhase = request.FromPhase,
             TargetPhase = request.TargetPhase,
             Outcome = outcome,

@@ -17,12 +17,12 @@ public sealed record ConditionResponse(
     string? Evidence, string? EvidenceLink, DateTimeOffset? DeclaredAt, DateTimeOffset? ConfirmedAt);
 
 public sealed record DecisionResponse(
-    int Id, string Product, int RequestId, int? SessionId, DateOnly? SessionDate, Phase FromPhase, Phase TargetPhase,
+    int Id, string Product, int RequestId, int? SessionId, DateOnly? SessionDate, GateRequestKind Kind, Phase FromPhase, Phase TargetPhase,
     DecisionOutcome Outcome, string OutcomeLabel, string Summary, IReadOnlyList<SupportNeeds> SupportNeeds, int? CorrectsDecisionId,
     DateTimeOffset DecidedAt, string DecidedByName, IReadOnlyList<AssessmentResponse> Assessments, IReadOnlyList<ConditionResponse> Conditions)
 {
     public static DecisionResponse From(GateDecision d, string slug) => new(
-        d.Id, slug, d.GateRequestId, d.SessionId, d.Session?.Date, d.FromPhase, d.TargetPhase, d.Outcome, d.Outcome.Label(),
+        d.Id, slug, d.GateRequestId, d.SessionId, d.Session?.Date, d.Kind, d.FromPhase, d.TargetPhase, d.Outcome, d.Outcome.Label(),
         d.Summary, [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n))],
         d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName,
         [.. d.Assessments.OrderBy(a => a.Aspect).Select(a => new AssessmentResponse(a.Aspect, a.Aspect.Label(), a.Rating, a.Rating.Label(), a.Comment))],
@@ -30,7 +30,7 @@ public sealed record DecisionResponse(
 }
 
 public sealed record DecisionSummaryResponse(
-    int Id, string Product, string ProductName, int RequestId, int? SessionId, Phase FromPhase, Phase TargetPhase,
+    int Id, string Product, string ProductName, int RequestId, int? SessionId, GateRequestKind Kind, Phase FromPhase, Phase TargetPhase,
     DecisionOutcome Outcome, string OutcomeLabel, IReadOnlyList<SupportNeeds> SupportNeeds, int? CorrectsDecisionId, DateTimeOffset DecidedAt, string DecidedByName, int Conditions);
 
 public sealed record SessionResponse(int Id, DateOnly Date, SessionStatus Status, string StatusLabel, IReadOnlyList<string> Members, int Agenda, int Decisions, string? Notes);
@@ -137,11 +137,11 @@ public static class CommitteeEndpoints
         var rows = await decisions.OrderByDescending(d => d.DecidedAt).ThenByDescending(d => d.Id).Skip((page - 1) * size).Take(size)
             .Select(d => new
             {
-                d.Id, d.Product!.Slug, d.Product.Name, d.GateRequestId, d.SessionId, d.FromPhase, d.TargetPhase, d.Outcome, d.SupportNeeds,
+                d.Id, d.Product!.Slug, d.Product.Name, d.GateRequestId, d.SessionId, d.Kind, d.FromPhase, d.TargetPhase, d.Outcome, d.SupportNeeds,
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, Conditions = d.Conditions.Count,
             }).ToListAsync(ct);
         return TypedResults.Ok(new PagedResult<DecisionSummaryResponse>(
-            rows.Select(d => new DecisionSummaryResponse(d.Id, d.Slug, d.Name, d.GateRequestId, d.SessionId, d.FromPhase, d.TargetPhase,
+            rows.Select(d => new DecisionSummaryResponse(d.Id, d.Slug, d.Name, d.GateRequestId, d.SessionId, d.Kind, d.FromPhase, d.TargetPhase,
                 d.Outcome, d.Outcome.Label(), [.. CommitteeLabels.Needs.Where(n => d.SupportNeeds.HasFlag(n))],
                 d.CorrectsDecisionId, d.DecidedAt, d.DecidedByName, d.Conditions)).ToList(),
             total, page, size));

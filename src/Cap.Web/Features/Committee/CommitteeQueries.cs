@@ -9,7 +9,13 @@ namespace Cap.Web.Features.Committee;
 public sealed record RequestRow(
     int Id, int ProductId, string Slug, string ProductName, Phase ProductPhase, Phase FromPhase, Phase TargetPhase,
     GateRequestStatus Status, DateOnly? DesiredDate, DateTimeOffset? SubmittedAt, string AuthorName,
-    int? SessionId, DateOnly? SessionDate, string Context, string Ask, int Version);
+    int? SessionId, DateOnly? SessionDate, string Context, string Ask, int Version, GateRequestKind Kind)
+{
+    /// <summary>« MVP → Construction » for a phase change, « Refonte (phase MVP) » for a review.</summary>
+    public string Subject => CommitteeLabels.Subject(Kind, FromPhase, TargetPhase);
+
+    public bool IsPhaseChange => Kind == GateRequestKind.PassagePhase;
+}
 
 /// <summary>A condition with its product, for the committee's follow-up lists.</summary>
 public sealed record ConditionRow(
@@ -22,7 +28,7 @@ public static class CommitteeQueries
     public static IQueryable<RequestRow> Rows(IQueryable<GateRequest> requests) =>
         requests.Select(r => new RequestRow(
             r.Id, r.ProductId, r.Product!.Slug, r.Product.Name, r.Product.Phase, r.FromPhase, r.TargetPhase, r.Status, r.DesiredDate,
-            r.SubmittedAt, r.AuthorName, r.SessionId, r.Session == null ? null : r.Session.Date, r.Context, r.Ask, r.Version));
+            r.SubmittedAt, r.AuthorName, r.SessionId, r.Session == null ? null : r.Session.Date, r.Context, r.Ask, r.Version, r.Kind));
 
     public static IQueryable<ConditionRow> Rows(IQueryable<GateCondition> conditions) =>
         conditions.Select(c => new ConditionRow(

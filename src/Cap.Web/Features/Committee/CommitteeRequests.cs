@@ -34,8 +34,9 @@ public sealed class CommitteeRequests(CapDbContext db, TimeProvider time)
         var request = new GateRequest
         {
             ProductId = productId,
+            Kind = input.Kind!.Value,
             FromPhase = current,
-            TargetPhase = input.Target!.Value,
+            TargetPhase = input.TargetFrom(current)!.Value,
             Context = input.Context!.Trim(),
             Ask = input.Ask!.Trim(),
             DesiredDate = input.DesiredDate,

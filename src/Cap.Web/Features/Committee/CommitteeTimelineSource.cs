@@ -16,13 +16,16 @@ public sealed class CommitteeTimelineSource(CapDbContext db) : ITimelineSource
         var page = $"/produits/{productSlug}/comite";
         var events = new List<TimelineEvent>();
         var requests = await db.GateRequests.AsNoTracking().Where(r => r.ProductId == productId && r.SubmittedAt != null)
-            .Select(r => new { r.SubmittedAt, r.FromPhase, r.TargetPhase, r.Ask, r.AuthorName }).ToListAsync(ct);
+            .Select(r => new { r.SubmittedAt, r.Kind, r.FromPhase, r.TargetPhase, r.Ask, r.AuthorName }).ToListAsync(ct);
         events.AddRange(requests.Select(r => new TimelineEvent(r.SubmittedAt!.Value, Category,
-            $"Demande de passage {r.FromPhase.Label()} → {r.TargetPhase.Label()} soumise par {r.AuthorName}", r.Ask, $"{page}#demandes")));
+            r.Kind == GateRequestKind.PassagePhase
+                ? $"Demande de passage {r.FromPhase.Label()} → {r.TargetPhase.Label()} soumise par {r.AuthorName}"
+                : $"Demande de revue ({r.Kind.Label().ToLowerInvariant()}) soumise par {r.AuthorName}",
+            r.Ask, $"{page}#demandes")));
         var decisions = await db.GateDecisions.AsNoTracking().Where(d => d.ProductId == productId)
-            .Select(d => new { d.Id, d.DecidedAt, d.Outcome, d.FromPhase, d.TargetPhase, d.Summary, d.CorrectsDecisionId }).ToListAsync(ct);
+            .Select(d => new { d.Id, d.DecidedAt, d.Outcome, d.Kind, d.FromPhase, d.TargetPhase, d.Summary, d.CorrectsDecisionId }).ToListAsync(ct);
         events.AddRange(decisions.Select(d => new TimelineEvent(d.DecidedAt, Category,
-            $"{(d.CorrectsDecisionId is null ? "Décision" : "Décision corrigée")} du comité : {d.Outcome.Label()} ({d.FromPhase.Label()} → {d.TargetPhase.Label()})",
+            $"{(d.CorrectsDecisionId is null ? "Décision" : "Décision corrigée")} du comité : {d.Outcome.Label()} ({CommitteeLabels.Subject(d.Kind, d.FromPhase, d.TargetPhase)})",
             d.Summary, $"{page}#decision-{d.Id}")));
         var conditions = await db.GateConditions.AsNoTracking().Where(c => c.ProductId == productId && (c.DeclaredAt != null || c.ConfirmedAt != null))
             .Select(c => new { c.Description, c.DeclaredAt, c.ConfirmedAt, c.DeclaredByName, c.ConfirmedByName }).ToListAsync(ct);

@@ -85,16 +85,11 @@ public sealed class HomeModel(CapDbContext db, CurrentUser currentUser, Decision
         ToConfirm = await CommitteeQueries.Rows(Db.GateConditions.AsNoTracking().Where(c => c.Status == ConditionStatus.LeveeDeclaree)
             .OrderBy(c => c.DeclaredAt).ThenBy(c => c.Id).Take(100)).ToListAsync(ct);
 
-        // The phase started at the last phase change, or at the product's registration when it has none.
+        // The phase's start is kept on the product (PhaseSince, indexed): a range read, not a scan of the histories.
         var threshold = time.GetUtcNow().AddMonths(-PhaseAlertMonths);
         var longPhases = Db.Products.AsNoTracking()
-            .Where(p => !p.IsArchived && p.Phase != Phase.Arret)
-            .Select(p => new
-            {
-                p.Slug, p.Name, p.Phase,
-                Since = Db.PhaseChanges.Where(c => c.ProductId == p.Id).Max(c => (DateTimeOffset?)c.At) ?? p.CreatedAt,
-            })
-            .Where(p => p.Since < threshold);
+            .Where(p => p.PhaseSince < threshold && !p.IsArchived && p.Phase != Phase.Arret)
+            .Select(p => new { p.Slug, p.Name, p.Phase, Since = p.PhaseSince });
         LongPhaseCount = await longPhases.CountAsync(ct);
         LongPhases = (await longPhases.OrderBy(p => p.Since).ThenBy(p => p.Slug).Take(LongPhaseShown).ToListAsync(ct))
             .Select(p => new LongPhaseRow(p.Slug, p.Name, p.Phase, p.Since)).ToList();

@@ -7,6 +7,7 @@ using Cap.Domain.Platform;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Refusals;
+using Cap.Web.Shared.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -16,7 +17,15 @@ namespace Cap.Web.Features.Committee;
 public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, CommitteeRequests requests) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "comite";
-    protected override string PageTitle => "Demander un passage de phase";
+    protected override string PageTitle => "Saisir le comité produit";
+
+    /// <summary>What a request may be about, each with what a Go does.</summary>
+    public static readonly IReadOnlyList<DsfrChoice> Kinds =
+    [
+        new(nameof(GateRequestKind.PassagePhase), GateRequestKind.PassagePhase.Label(), "Un Go fait passer le produit dans la phase visée."),
+        new(nameof(GateRequestKind.Refonte), "Revue d’une refonte", "Refonte fonctionnelle ou technique : le comité l’examine sans changement de phase."),
+        new(nameof(GateRequestKind.EvolutionMajeure), "Revue d’une évolution majeure", "Changement important du périmètre ou de l’interface : examiné sans changement de phase."),
+    ];
 
     [BindProperty]
     public RequestInput Input { get; set; } = new();
@@ -26,6 +35,8 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
 
     public sealed class RequestInput
     {
+        /// <summary>A <see cref="GateRequestKind"/> by name.</summary>
+        public string? Kind { get; set; } = nameof(GateRequestKind.PassagePhase);
         public string? Target { get; set; }
         public string? Context { get; set; }
         public string? Ask { get; set; }
@@ -75,7 +86,8 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
             }
         }
         Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
-        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired);
+        GateRequestKind? kind = Enum.TryParse<GateRequestKind>(Input.Kind, out var k) && Enum.IsDefined(k) && !int.TryParse(Input.Kind, out _) ? k : null;
+        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired, kind);
         if (dateError)
         {
             // Nothing is created with a date that could not be read; the other fields are checked all the same.
@@ -93,9 +105,13 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
             Response.StatusCode = refusal.PageStatus();
             return Page();
         }
+        var created = result.Value!;
+        var what = created.Kind == GateRequestKind.PassagePhase
+            ? $"La demande de passage en phase {created.TargetPhase.Label()}"
+            : $"La demande de revue ({created.Kind.Label().ToLowerInvariant()})";
         TempData["Success"] = submit == "oui"
-            ? $"La demande de passage en phase {result.Value!.TargetPhase.Label()} est soumise au comité produit."
-            : $"La demande de passage en phase {result.Value!.TargetPhase.Label()} est enregistrée en brouillon : soumettez-la quand elle est prête.";
+            ? $"{what} est soumise au comité produit."
+            : $"{what} est enregistrée en brouillon : soumettez-la quand elle est prête.";
         return Redirect($"/produits/{Product.Slug}/comite");
     }
 

@@ -66,7 +66,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         {
             return found;
         }
-        Input.TargetPhase = Row.TargetPhase.Slug();
+        Input.TargetPhase = Row.IsPhaseChange ? Row.TargetPhase.Slug() : null;
         if (Corrects is not null)
         {
             Input.Outcome = Corrects.Outcome.ToString();
@@ -187,6 +187,10 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
 
     private string OutcomeHint(DecisionOutcome outcome, RequestRow r) => outcome switch
     {
+        DecisionOutcome.Go when !r.IsPhaseChange => $"La {r.Kind.Label().ToLowerInvariant()} est validée ; le produit reste en phase {r.FromPhase.Label()}.",
+        DecisionOutcome.GoAvecConditions when !r.IsPhaseChange => $"La {r.Kind.Label().ToLowerInvariant()} est validée ; l’équipe lève les conditions ci-dessous.",
+        DecisionOutcome.Ajourne when !r.IsPhaseChange => $"La {r.Kind.Label().ToLowerInvariant()} n’est pas validée pour l’instant : " + GateRules.PhaseEffect(r.ProductPhase,
+            GateRules.PhaseAfterDecision(DecisionOutcome.Ajourne, r.FromPhase, r.TargetPhase, r.ProductPhase, Corrects is not null)),
         DecisionOutcome.Go => $"Le produit passe en phase {r.TargetPhase.Label()}.",
         DecisionOutcome.GoAvecConditions => $"Le produit passe en phase {r.TargetPhase.Label()} ; l’équipe lève les conditions ci-dessous.",
         DecisionOutcome.Ajourne => "Pas de passage pour l’instant : " + GateRules.PhaseEffect(r.ProductPhase,

@@ -153,7 +153,7 @@ public sealed class SessionModel(CapDbContext db, CurrentUser currentUser, Commi
         {
             Submitted = (await CommitteeQueries.Rows(Db.GateRequests.AsNoTracking().Where(r => r.Status == GateRequestStatus.Soumise)
                 .OrderBy(r => r.Product!.Name).Take(500)).ToListAsync(ct))
-                .Select(r => new SelectListItem($"{r.ProductName} — {r.FromPhase.Label()} → {r.TargetPhase.Label()}", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Select(r => new SelectListItem($"{r.ProductName} — {r.Subject}", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .ToList();
         }
         return true;

@@ -1,14 +1,17 @@
 using System.Collections;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Cap.Web.Shared.TagHelpers;
 
-/// <summary>One option of a <c>&lt;dsfr-choices&gt;</c> group: the posted value, the label, an optional hint under it.</summary>
-public sealed record DsfrChoice(string Value, string Label, string? Hint = null, bool Checked = false)
+/// <summary>
+/// One option of a <c>&lt;dsfr-choices&gt;</c> group: the posted value, the label, an optional hint under it; words read
+/// only by screen readers after the label (which row it is about); a DSFR pictogram (<c>environment/sun</c>) for a rich radio.
+/// </summary>
+public sealed record DsfrChoice(string Value, string Label, string? Hint = null, bool Checked = false,
+    string? HiddenSuffix = null, string? Pictogram = null)
 {
     /// <summary>An option posted as a number (a row's id).</summary>
     public DsfrChoice(long value, string label, string? hint = null, bool @checked = false)
@@ -35,10 +38,16 @@ public sealed record DsfrChoice(string Value, string Label, string? Hint = null,
 /// <c>error-key</c> (the model-state key of its error; the fieldset's id, which the error summary links to).
 /// Option ids are <c>{fieldset id}-{value}</c>. Any content is written after the options, inside the fieldset (a note
 /// when there is no option, a field tied to the question); a hint with markup goes in a <c>&lt;dsfr-choices-hint&gt;</c> child.
+/// Options with a pictogram are DSFR's rich radios (<c>fr-radio-rich</c>).
+/// <para>Without a legend, one checkbox alone (a filter's toggle): DSFR's single checkbox, <c>fr-checkbox-group</c> with
+/// its message group and no fieldset; its id is the group's (<c>masques</c>), not <c>{id}-{value}</c>.</para>
 /// </summary>
 [HtmlTargetElement("dsfr-choices")]
-public sealed class DsfrChoicesTagHelper : TagHelper
+public sealed class DsfrChoicesTagHelper : DsfrLegendTagHelper
 {
+    /// <summary>A choice's legend is in regular weight unless <c>regular="false"</c>.</summary>
+    public DsfrChoicesTagHelper() => Regular = true;
+
     [HtmlAttributeName("for")]
     public ModelExpression? For { get; set; }
 
@@ -48,25 +57,12 @@ public sealed class DsfrChoicesTagHelper : TagHelper
     /// <summary>The model-state key of the group's error when there is no <c>for</c> (defaults to <see cref="Name"/>).</summary>
     public string? ErrorKey { get; set; }
 
-    public string Legend { get; set; } = string.Empty;
-    public string? Hint { get; set; }
     /// <summary><c>radio</c> (default) or <c>checkbox</c>.</summary>
     public string Kind { get; set; } = "radio";
     public IEnumerable<DsfrChoice> Items { get; set; } = [];
     /// <summary>Options side by side (<c>fr-fieldset__element--inline</c>).</summary>
     public bool Inline { get; set; }
     public bool Required { get; set; }
-    /// <summary>The legend in regular weight, for a question among other fields (DSFR's choice legend).</summary>
-    public bool Regular { get; set; } = true;
-    /// <summary>Extra classes of the legend (a heading size…).</summary>
-    public string? LegendClass { get; set; }
-    /// <summary>Extra classes of the fieldset.</summary>
-    [HtmlAttributeName("class")]
-    public string? Class { get; set; }
-
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -74,78 +70,54 @@ public sealed class DsfrChoicesTagHelper : TagHelper
             : ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var key = For is null ? ErrorKey ?? name : name;
         var id = TagBuilder.CreateSanitizedId(key, "_");
-        var legendId = $"{id}-legend";
         var messagesId = $"{id}-messages";
-        var hintId = $"{id}-hint";
-        ViewContext.ViewData.ModelState.TryGetValue(key, out var entry);
-        var error = entry?.ValidationState == ModelValidationState.Invalid ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        var error = DsfrMessages.ErrorOf(ViewContext, key);
         var isCheckbox = Kind == "checkbox";
         var bound = For is null ? null : BoundValues(For.Model);
+        bool IsChecked(DsfrChoice item) => item.Checked || (bound?.Contains(item.Value) ?? false);
+
+        if (string.IsNullOrEmpty(Legend))
+        {
+            var single = Items.ToList() is [var only] && isCheckbox ? only
+                : throw new InvalidOperationException("<dsfr-choices> without a legend is one checkbox alone.");
+            output.TagName = "div";
+            output.TagMode = TagMode.StartTagAndEndTag;
+            output.Attributes.SetAttribute("class", DsfrFieldsetTagHelper.Classes("fr-checkbox-group", error is null ? null : "fr-checkbox-group--error", Class));
+            var input = Input(single, id, name, IsChecked(single));
+            input.Attributes["aria-describedby"] = messagesId;
+            output.Content.AppendHtml(input);
+            output.Content.AppendHtml(OptionLabel(single, id));
+            output.Content.AppendHtml(DsfrMessages.Group(messagesId, error));
+            return;
+        }
+
         var slot = new DsfrChoicesHint();
         context.Items[typeof(DsfrChoicesHint)] = slot;
         var extra = await output.GetChildContentAsync();
 
         output.TagName = "fieldset";
         output.TagMode = TagMode.StartTagAndEndTag;
-        var css = "fr-fieldset";
-        if (error is not null) css += " fr-fieldset--error";
-        if (!string.IsNullOrWhiteSpace(Class)) css += " " + Class.Trim();
-        output.Attributes.SetAttribute("class", css);
+        output.Attributes.SetAttribute("class", DsfrFieldsetTagHelper.Classes("fr-fieldset", error is null ? null : "fr-fieldset--error", Class));
         output.Attributes.SetAttribute("id", id);
-        output.Attributes.SetAttribute("aria-labelledby", $"{legendId} {messagesId}");
+        output.Attributes.SetAttribute("aria-labelledby", $"{id}-legend {messagesId}");
         if (error is not null)
         {
             output.Attributes.SetAttribute("role", "group");
         }
-
-        var legend = new TagBuilder("legend");
-        legend.Attributes["id"] = legendId;
-        legend.AddCssClass("fr-fieldset__legend");
-        if (Regular) legend.AddCssClass("fr-fieldset__legend--regular");
-        if (!string.IsNullOrWhiteSpace(LegendClass)) legend.AddCssClass(LegendClass.Trim());
-        legend.InnerHtml.Append(Legend);
-        if (Required)
-        {
-            legend.InnerHtml.AppendHtml("<span aria-hidden=\"true\"> *</span>");
-        }
-        if (Hint is not null || slot.Content is not null)
-        {
-            var hint = new TagBuilder("span");
-            hint.AddCssClass("fr-hint-text");
-            hint.Attributes["id"] = hintId;
-            if (slot.Content is not null) hint.InnerHtml.AppendHtml(slot.Content);
-            else hint.InnerHtml.Append(Hint!);
-            legend.InnerHtml.AppendHtml(hint);
-        }
-        output.Content.AppendHtml(legend);
+        output.Content.AppendHtml(DsfrMessages.Legend(id, Legend, Hint, Regular, LegendClass, Required, slot.Content));
 
         foreach (var item in Items)
         {
             var optionId = TagBuilder.CreateSanitizedId($"{id}-{item.Value}", "_");
-            var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-            input.Attributes["type"] = isCheckbox ? "checkbox" : "radio";
-            input.Attributes["id"] = optionId;
-            input.Attributes["name"] = name;
-            input.Attributes["value"] = item.Value;
-            if (item.Checked || (bound?.Contains(item.Value) ?? false)) input.Attributes["checked"] = "checked";
+            var input = Input(item, optionId, name, IsChecked(item));
             if (Required && !isCheckbox) input.Attributes["required"] = "required";
-
-            var label = new TagBuilder("label");
-            label.AddCssClass("fr-label");
-            label.Attributes["for"] = optionId;
-            label.InnerHtml.Append(item.Label);
-            if (item.Hint is not null)
-            {
-                var hint = new TagBuilder("span");
-                hint.AddCssClass("fr-hint-text");
-                hint.InnerHtml.Append(item.Hint);
-                label.InnerHtml.AppendHtml(hint);
-            }
 
             var group = new TagBuilder("div");
             group.AddCssClass(isCheckbox ? "fr-checkbox-group" : "fr-radio-group");
+            if (item.Pictogram is not null) group.AddCssClass("fr-radio-rich");
             group.InnerHtml.AppendHtml(input);
-            group.InnerHtml.AppendHtml(label);
+            group.InnerHtml.AppendHtml(OptionLabel(item, optionId));
+            if (item.Pictogram is not null) group.InnerHtml.AppendHtml(Pictogram(item.Pictogram));
             var element = new TagBuilder("div");
             element.AddCssClass(Inline ? "fr-fieldset__element fr-fieldset__element--inline" : "fr-fieldset__element");
             element.InnerHtml.AppendHtml(group);
@@ -153,9 +125,60 @@ public sealed class DsfrChoicesTagHelper : TagHelper
         }
 
         output.Content.AppendHtml(extra);
+        output.Content.AppendHtml(DsfrMessages.Group(messagesId, error, $"{id}-message-error"));
+    }
 
-        var messages = DsfrMessages.Group(messagesId, error, $"{id}-message-error");
-        output.Content.AppendHtml(messages);
+    private TagBuilder Input(DsfrChoice item, string id, string name, bool isChecked)
+    {
+        var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+        input.Attributes["type"] = Kind == "checkbox" ? "checkbox" : "radio";
+        input.Attributes["id"] = id;
+        input.Attributes["name"] = name;
+        input.Attributes["value"] = item.Value;
+        if (isChecked) input.Attributes["checked"] = "checked";
+        return input;
+    }
+
+    private static TagBuilder OptionLabel(DsfrChoice item, string id)
+    {
+        var label = new TagBuilder("label");
+        label.AddCssClass("fr-label");
+        label.Attributes["for"] = id;
+        label.InnerHtml.Append(item.Label);
+        if (item.HiddenSuffix is not null)
+        {
+            var hidden = new TagBuilder("span");
+            hidden.AddCssClass("fr-sr-only");
+            hidden.InnerHtml.Append(item.HiddenSuffix);
+            label.InnerHtml.AppendHtml(hidden);
+        }
+        if (item.Hint is not null)
+        {
+            var hint = new TagBuilder("span");
+            hint.AddCssClass("fr-hint-text");
+            hint.InnerHtml.Append(item.Hint);
+            label.InnerHtml.AppendHtml(hint);
+        }
+        return label;
+    }
+
+    /// <summary>A rich radio's decorative pictogram, from the DSFR's artwork (<c>/lib/dsfr/artwork/pictograms/…</c>).</summary>
+    private static TagBuilder Pictogram(string pictogram)
+    {
+        var svg = new TagBuilder("svg");
+        svg.Attributes["aria-hidden"] = "true";
+        svg.AddCssClass("fr-artwork");
+        svg.Attributes["width"] = "80";
+        svg.Attributes["height"] = "80";
+        svg.Attributes["viewBox"] = "0 0 80 80";
+        foreach (var part in new[] { "decorative", "minor", "major" })
+        {
+            svg.InnerHtml.AppendHtml($"<use class=\"fr-artwork-{part}\" href=\"/lib/dsfr/artwork/pictograms/{pictogram}.svg#artwork-{part}\"></use>");
+        }
+        var img = new TagBuilder("div");
+        img.AddCssClass("fr-radio-rich__img");
+        img.InnerHtml.AppendHtml(svg);
+        return img;
     }
 
     /// <summary>The values the bound property holds, as posted strings (one for a radio group, several for checkboxes).</summary>

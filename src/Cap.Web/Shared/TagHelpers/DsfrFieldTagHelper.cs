@@ -10,12 +10,24 @@ namespace Cap.Web.Shared.TagHelpers;
 /// model property so that what was typed is kept when the form is shown again:
 /// <c>&lt;dsfr-field for="Input.Name" label="Nom" hint="…" required="true" /&gt;</c>.
 /// Kinds: text (default), textarea, select, url, email, number, date, checkbox.
+/// <para>A handler's parameter rather than a bound property: <c>name</c> (posted name), <c>error-key</c> (the model-state
+/// key of its error, and its id) and <c>value</c>; what was posted under that name is shown again.</para>
+/// Inside a <c>&lt;dsfr-fieldset&gt;</c> the field is in its <c>fr-fieldset__element</c> (<c>element-class</c>: its width…).
 /// </summary>
 [HtmlTargetElement("dsfr-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
+public sealed class DsfrFieldTagHelper(IHtmlGenerator generator, IModelMetadataProvider metadata) : TagHelper
 {
     [HtmlAttributeName("for")]
-    public ModelExpression For { get; set; } = default!;
+    public ModelExpression? For { get; set; }
+
+    /// <summary>The posted name when there is no <c>for</c>.</summary>
+    public string? Name { get; set; }
+    /// <summary>The model-state key of the field's error when there is no <c>for</c> (defaults to <see cref="Name"/>); the field's id.</summary>
+    public string? ErrorKey { get; set; }
+    /// <summary>The value shown when there is no <c>for</c> and nothing was posted under <see cref="Name"/>.</summary>
+    public string? Value { get; set; }
+    /// <summary>Extra classes of the field's <c>fr-fieldset__element</c> inside a <c>&lt;dsfr-fieldset&gt;</c>.</summary>
+    public string? ElementClass { get; set; }
 
     public string Label { get; set; } = string.Empty;
     public string? Hint { get; set; }
@@ -36,12 +48,14 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
     {
         // Inside a partial rendered with for="…", names carry the partial's prefix. The generator adds that prefix
         // itself, so it is given the expression (For.Name); the full name is for the id and the model state only.
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
-        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var expression = For?.Name ?? Name ?? throw new InvalidOperationException("<dsfr-field> needs for or name.");
+        var explorer = For?.ModelExplorer ?? metadata.GetModelExplorerForType(typeof(string), Posted(Name!) ?? Value);
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(expression);
+        var key = For is null ? ErrorKey ?? name : name;
+        var id = TagBuilder.CreateSanitizedId(key, "_");
         var messagesId = $"{id}-messages";
         var hintId = $"{id}-hint";
-        ViewContext.ViewData.ModelState.TryGetValue(name, out var entry);
-        var error = entry?.ValidationState == ModelValidationState.Invalid ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+        var error = DsfrMessages.ErrorOf(ViewContext, key);
         var isSelect = Kind == "select";
         var isCheckbox = Kind == "checkbox";
         var group = isSelect ? "fr-select-group" : isCheckbox ? "fr-checkbox-group" : "fr-input-group";
@@ -75,10 +89,10 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
         TagBuilder field = Kind switch
         {
-            "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, 0, attributes),
-            "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, Placeholder, For.Name, Items ?? [], false, attributes),
-            "checkbox" => generator.GenerateCheckBox(ViewContext, For.ModelExplorer, For.Name, null, attributes),
-            _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
+            "textarea" => generator.GenerateTextArea(ViewContext, explorer, expression, Rows, 0, attributes),
+            "select" => generator.GenerateSelect(ViewContext, explorer, Placeholder, expression, Items ?? [], false, attributes),
+            "checkbox" => generator.GenerateCheckBox(ViewContext, explorer, expression, null, attributes),
+            _ => generator.GenerateTextBox(ViewContext, explorer, expression, explorer.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
         };
         if (Kind is "url" or "email" or "number" or "date")
         {
@@ -116,7 +130,7 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
             output.Content.AppendHtml(field);
             output.Content.AppendHtml(label);
             // An unchecked box posts nothing: the hidden "false" makes it bind to false.
-            output.Content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, For.Name));
+            output.Content.AppendHtml(generator.GenerateHiddenForCheckbox(ViewContext, explorer, expression));
         }
         else
         {
@@ -124,5 +138,13 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator) : TagHelper
             output.Content.AppendHtml(field);
         }
         output.Content.AppendHtml(messages);
+        DsfrFieldsetTagHelper.WrapInElement(context, output, ElementClass);
+    }
+
+    /// <summary>What was posted under <paramref name="name"/>, to show it again with the refusal.</summary>
+    private string? Posted(string name)
+    {
+        var request = ViewContext.HttpContext?.Request;
+        return request is { HasFormContentType: true } && request.Form.TryGetValue(name, out var posted) ? posted.ToString() : null;
     }
 }

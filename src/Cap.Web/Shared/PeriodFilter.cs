@@ -2,13 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Cap.Web.Features.Satisfaction;
+namespace Cap.Web.Shared;
 
 /// <summary>
-/// The period filter of the satisfaction pages and exports: <c>?du=aaaa-mm-jj&amp;au=aaaa-mm-jj</c>, as a date input posts it.
-/// Bound once, by <see cref="PeriodFilterBinder"/> on pages and <see cref="BindAsync"/> on endpoints; what was typed is kept
-/// for the form shown again. Each end is optional for a filter (an unreadable one filters nothing); the statistics' chosen
-/// period needs both, checked by <see cref="Range"/> with its French messages.
+/// A period filter of a page or an export: <c>?du=aaaa-mm-jj&amp;au=aaaa-mm-jj</c>, as a date input posts it (the
+/// satisfaction pages and exports, the administration journal). Bound once, by <see cref="PeriodFilterBinder"/> on pages
+/// (an unreadable end is a model-state error under its name, shown beside its field by <c>_PeriodFields</c>) and
+/// <see cref="BindAsync"/> on endpoints; what was typed is kept for the form shown again. Each end is optional for a
+/// filter (an unreadable one filters nothing); the statistics' chosen period needs both, checked by <see cref="Range"/>
+/// with its French messages.
 /// </summary>
 [ModelBinder(typeof(PeriodFilterBinder))]
 public sealed record PeriodFilter(string? FromText, string? ToText)
@@ -22,6 +24,8 @@ public sealed record PeriodFilter(string? FromText, string? ToText)
     public const string ToMissing = "Indiquez la date de fin de la période (jj/mm/aaaa).";
     public const string Reversed = "La date de début doit précéder la date de fin.";
     public const string TooLong = "Choisissez une période de cinq ans au plus.";
+    public const string FromUnreadable = "La date de début n’est pas valide : utilisez le format jj/mm/aaaa. Elle n’est pas appliquée.";
+    public const string ToUnreadable = "La date de fin n’est pas valide : utilisez le format jj/mm/aaaa. Elle n’est pas appliquée.";
 
     public static readonly PeriodFilter None = new(null, null);
 
@@ -74,8 +78,19 @@ public sealed class PeriodFilterBinder : IModelBinder
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
         var values = bindingContext.ValueProvider;
-        bindingContext.Result = ModelBindingResult.Success(PeriodFilter.Of(
-            values.GetValue(PeriodFilter.FromName).FirstValue, values.GetValue(PeriodFilter.ToName).FirstValue));
+        var filter = PeriodFilter.Of(values.GetValue(PeriodFilter.FromName).FirstValue, values.GetValue(PeriodFilter.ToName).FirstValue);
+        if (filter.FromText is not null && filter.From is null)
+        {
+            bindingContext.ModelState.AddModelError(PeriodFilter.FromName, PeriodFilter.FromUnreadable);
+        }
+        if (filter.ToText is not null && filter.To is null)
+        {
+            bindingContext.ModelState.AddModelError(PeriodFilter.ToName, PeriodFilter.ToUnreadable);
+        }
+        bindingContext.Result = ModelBindingResult.Success(filter);
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The model of <c>_PeriodFields</c>: the filter, a hint under both labels, the grid column of each field.</summary>
+public sealed record PeriodFields(PeriodFilter Filter, string? Hint = null, string Column = "fr-col-6 fr-col-md-2");

@@ -1,0 +1,45 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cap.Data.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PhaseSince : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "PhaseSince",
+                table: "Products",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // Existing products: their phase started at their last phase change, or at their registration.
+            migrationBuilder.Sql("""
+                UPDATE "Products" SET "PhaseSince" = COALESCE(
+                    (SELECT MAX(c."At") FROM "PhaseChanges" c WHERE c."ProductId" = "Products"."Id"), "CreatedAt");
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_PhaseSince",
+                table: "Products",
+                column: "PhaseSince");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Products_PhaseSince",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "PhaseSince",
+                table: "Products");
+        }
+    }
+}

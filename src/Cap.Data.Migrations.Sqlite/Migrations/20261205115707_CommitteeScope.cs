@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cap.Data.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CommitteeScope : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "GateRequests",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "PassagePhase"); // requests and decisions written before were all phase changes
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "GateDecisions",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "PassagePhase"); // requests and decisions written before were all phase changes
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "GateRequests");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "GateDecisions");
+        }
+    }
+}
