@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cap.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205114843_Checklist")]
+    [Migration("20261205130053_Checklist")]
     partial class Checklist
     {
         /// <inheritdoc />
@@ -273,6 +273,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PhaseSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(702)
@@ -307,6 +310,8 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseSince");
 
                     b.HasIndex("SearchText");
 
@@ -1108,6 +1113,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("GateRequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1181,6 +1191,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cap.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205114925_Checklist")]
+    [Migration("20261205130112_Checklist")]
     partial class Checklist
     {
         /// <inheritdoc />
@@ -286,6 +286,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset>("PhaseSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(702)
@@ -320,6 +323,8 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PhaseSince");
 
                     b.HasIndex("SearchText");
 
@@ -1149,6 +1154,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int>("GateRequestId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1224,6 +1234,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("FromPhase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
