@@ -88,6 +88,8 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Compliance.ProductCompliance> ProductCompliances => Set<Cap.Domain.Compliance.ProductCompliance>();
     public DbSet<Cap.Domain.Compliance.SigApproval> SigApprovals => Set<Cap.Domain.Compliance.SigApproval>();
     public DbSet<Cap.Domain.Compliance.SigApprovalCheck> SigApprovalChecks => Set<Cap.Domain.Compliance.SigApprovalCheck>();
+    public DbSet<Cap.Domain.Checklist.ChecklistAssessment> ChecklistAssessments => Set<Cap.Domain.Checklist.ChecklistAssessment>();
+    public DbSet<Cap.Domain.Checklist.ChecklistAnswer> ChecklistAnswers => Set<Cap.Domain.Checklist.ChecklistAnswer>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -1,6 +1,7 @@
 using Cap.Web.Features.Account;
 using Cap.Web.Features.Administration;
 using Cap.Web.Features.Catalogue;
+using Cap.Web.Features.Checklist;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Compliance;
@@ -35,6 +36,7 @@ public static class FeatureRegistration
         services.AddIterations();
         services.AddNotifications();
         services.AddCompliance();
+        services.AddChecklist();
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class FeatureRegistration
         api.MapCoachingEndpoints();
         api.MapIterationEndpoints();
         api.MapComplianceEndpoints();
+        api.MapChecklistEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();

@@ -414,23 +414,25 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
         var flags = scope.ServiceProvider.GetRequiredService<Cap.Web.Shared.ProductFlags>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        Assert.Equal(["vision-missing"], (await flags.ForProductAsync(id, default)).Select(f => f.Code));
+        // Other sources (the checklist…) raise their own flags on this MVP product: this test follows the vision's.
+        static IEnumerable<Cap.Web.Shared.ProductFlag> VisionFlags(IEnumerable<Cap.Web.Shared.ProductFlag> all) => all.Where(f => f.Code.StartsWith("vision-", StringComparison.Ordinal));
+        Assert.Equal(["vision-missing"], VisionFlags(await flags.ForProductAsync(id, default)).Select(f => f.Code));
 
         db.Visions.Add(new Cap.Domain.Steering.Vision { ProductId = id, Number = 1, Statement = "Une vision toute neuve.", CreatedAt = now });
         await db.SaveChangesAsync();
-        Assert.Empty(await flags.ForProductAsync(id, default));
+        Assert.Empty(VisionFlags(await flags.ForProductAsync(id, default)));
 
         var written = now.AddDays(-200);
         await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedAt, written));
-        var stale = Assert.Single(await flags.ForProductAsync(id, default));
+        var stale = Assert.Single(VisionFlags(await flags.ForProductAsync(id, default)));
         Assert.Equal(("vision-stale", "Vision à revisiter"), (stale.Code, stale.Label));
         Assert.Contains(Cap.Web.Shared.Dates.Day(written), stale.Detail, StringComparison.Ordinal);
         // Asked for every product at once, the same flag comes out for this one.
-        Assert.Equal(["vision-stale"], (await flags.ForProductsAsync(null, default))[id].Select(f => f.Code));
+        Assert.Equal(["vision-stale"], VisionFlags((await flags.ForProductsAsync(null, default))[id]).Select(f => f.Code));
 
         // Confirmed yesterday: nothing to look at.
         await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReviewedAt, now.AddDays(-1)));
-        Assert.Empty(await flags.ForProductAsync(id, default));
+        Assert.Empty(VisionFlags(await flags.ForProductAsync(id, default)));
 
         // An archived product raises no point of attention, however old its vision.
         await db.Visions.Where(v => v.ProductId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ReviewedAt, (DateTimeOffset?)null));

@@ -52,7 +52,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found, V invalid: allowed to try, refused for its empty body).
     /// </summary>
-    internal static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications, .. MatrixRows.Compliance];
+    internal static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications, .. MatrixRows.Compliance, .. MatrixRows.Checklist];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [
@@ -157,8 +157,10 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         switch (expected)
         {
             case Expected.Allowed:
-                // Creating a token answers 200 with the secret, shown once, instead of redirecting.
-                var createsToken = url.StartsWith("/compte?handler=Create", StringComparison.Ordinal) || url.EndsWith("/indicateurs/jetons?handler=Create", StringComparison.Ordinal);
+                // Creating a token answers 200 with the secret, shown once, instead of redirecting; so does taking the
+                // checklist's suggestions (the form shown again, nothing saved).
+                var createsToken = url.StartsWith("/compte?handler=Create", StringComparison.Ordinal) || url.EndsWith("/indicateurs/jetons?handler=Create", StringComparison.Ordinal)
+                    || url.EndsWith("/checklist/nouvelle?handler=Suggest", StringComparison.Ordinal);
                 var isFormPost = method != "GET" && !isApi && !createsToken;
                 var ok = isFormPost
                     ? response.StatusCode == HttpStatusCode.Redirect && location?.StartsWith("/connexion", StringComparison.Ordinal) != true

@@ -20,14 +20,18 @@ public sealed record PackSatisfaction(decimal? Index, long Answers, DateOnly Fro
 public sealed record EvidencePackData(
     RequestRow Request, Phase Phase, string DirectorateName, PackVision? Vision, List<Objective> Objectives, List<IndicatorRow> Indicators,
     PackSatisfaction? Satisfaction, List<PackDeliverable> Deliverables, List<PackTeamMember> Team,
-    List<GateDecision> Decisions, List<ConditionRow> OpenConditions, IReadOnlyList<ProductFlag> Flags);
+    List<GateDecision> Decisions, List<ConditionRow> OpenConditions, IReadOnlyList<ProductFlag> Flags)
+{
+    /// <summary>The latest checklist self-assessment (date, overall and block scores), or null when the team has made none.</summary>
+    public ChecklistLatest? Checklist { get; init; }
+}
 
 /// <summary>
 /// Builds the evidence pack. Statuses of indicators come from their kept summaries (<see cref="IndicatorRows"/>, no history
 /// read); the satisfaction index and answer count over the last 12 months from the satisfaction statistics; the points of
-/// attention from every <see cref="IProductFlagSource"/>.
+/// attention from every <see cref="IProductFlagSource"/>; the latest checklist self-assessment from <see cref="ChecklistSummaries"/>.
 /// </summary>
-public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics satisfaction, ProductFlags flags, TimeProvider time)
+public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics satisfaction, ProductFlags flags, ChecklistSummaries checklists, TimeProvider time)
 {
     public async Task<EvidencePackData?> BuildAsync(int requestId, CancellationToken ct)
     {
@@ -67,9 +71,13 @@ public sealed class EvidencePackBuilder(CapDbContext db, SatisfactionStatistics 
         var open = await CommitteeQueries.Rows(CommitteeQueries.Unconfirmed(db).Where(c => c.ProductId == productId)
             .OrderBy(c => c.DueDate)).ToListAsync(ct);
         var attention = await flags.ForProductAsync(productId, ct);
+        var checklist = await checklists.LatestWithBlocksAsync(productId, ct);
 
         return new EvidencePackData(request, phase, directorate,
             vision is null ? null : new PackVision(vision.Number, vision.CreatedAt, vision.Statement, (int)(now - vision.CreatedAt).TotalDays),
-            objectives, indicatorRows, satisfactionFigures, deliverables, team, decisions, open, attention);
+            objectives, indicatorRows, satisfactionFigures, deliverables, team, decisions, open, attention)
+        {
+            Checklist = checklist,
+        };
     }
 }
