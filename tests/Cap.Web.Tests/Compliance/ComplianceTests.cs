@@ -24,12 +24,15 @@ public abstract class ComplianceTests<TFactory>(TFactory factory) : IClassFixtur
         return (product.Id, slug);
     });
 
+    private static readonly string[] ComplianceCodes = ["homologation-", "rgaa-", "agrement-"];
+
     private async Task<IReadOnlyList<string>> FlagCodesAsync(int productId, bool all = false)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var flags = scope.ServiceProvider.GetRequiredService<ProductFlags>();
         var found = all ? (await flags.ForProductsAsync(null, default))[productId] : await flags.ForProductAsync(productId, default);
-        return [.. found.Select(f => f.Code).Where(c => !c.StartsWith("vision-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        // Only this capability's flags: the vision's and the checklist's have their own tests.
+        return [.. found.Select(f => f.Code).Where(c => ComplianceCodes.Any(p => c.StartsWith(p, StringComparison.Ordinal))).Order(StringComparer.Ordinal)];
     }
 
     private Task<int> SetAsync(int productId, Action<ProductCompliance> set) => QueryAsync(factory, async db =>
