@@ -307,6 +307,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 /// <summary>Cap hosted in-process on a seeded database, with the bench's timing, SQL counting and sign-in.</summary>
 internal sealed class BenchFactory(BenchDatabase database, int syntheticProducts, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The address the benchmarks browse Cap at: HTTPS, as people reach it in production (the antiforgery and session
+    /// cookies are Secure-only outside Development, so a form page asked over plain HTTP fails).
+    /// </summary>
+    public static readonly Uri SiteAddress = new("https://localhost");
+
     public SampleCollector Samples { get; } = new();
     public BenchIdentities Identities { get; } = new();
 

@@ -70,7 +70,7 @@ internal static class CatalogueBenchmark
         var results = new List<ScenarioResult>();
         await using (var factory = new BenchFactory(database, syntheticProducts))
         {
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             seed.Stop();
             await factory.Identities.AddAsync(factory.Services, options.Person);
             await using (var scope = factory.Services.CreateAsyncScope())

@@ -36,7 +36,7 @@ internal static class CommitteeBenchmark
             Console.Error.WriteLine($"[committee] {database.Description}: migrating and seeding {options.Products} generated products with their committee history…");
             var seed = Stopwatch.StartNew();
             await using var factory = new BenchFactory(database, options.Products);
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             await factory.Identities.AddAsync(factory.Services, options.Person);
             var (requestId, slug) = await SeedPhaseChangesAsync(factory.Services);
             seed.Stop();

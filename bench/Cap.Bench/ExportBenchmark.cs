@@ -33,7 +33,7 @@ internal static class ExportBenchmark
         {
             Console.Error.WriteLine($"[export] {database.Description}: migrating and seeding…");
             await using var factory = new BenchFactory(database, 0);
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             client.Timeout = TimeSpan.FromMinutes(10);
             await factory.Identities.AddAsync(factory.Services, Reader);
             client.DefaultRequestHeaders.Add(BenchAuthHandler.PersonHeader, Reader);

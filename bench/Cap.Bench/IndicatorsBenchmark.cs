@@ -50,7 +50,7 @@ internal static partial class IndicatorsBenchmark
             Console.Error.WriteLine($"[indicators] {database.Description}: migrating and seeding…");
             var seed = Stopwatch.StartNew();
             await using var factory = new BenchFactory(database, 3);
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             await factory.Identities.AddAsync(factory.Services, options.Person);
             await factory.Identities.AddAsync(factory.Services, Editor);
             var (slug, firstIndicator, importSlug, importProductId) = await SeedAsync(factory.Services, database.Provider);
@@ -314,7 +314,7 @@ internal static partial class IndicatorsBenchmark
     private static async Task<ImportResult> ImportHttpAsync(BenchFactory factory, string slug, int productId, byte[] csv, Func<string> nextId, List<string> problems)
     {
         var id = await FreshIndicatorAsync(factory.Services, productId, "Import par la page");
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
         client.Timeout = TimeSpan.FromMinutes(10);
         client.DefaultRequestHeaders.Add(BenchAuthHandler.PersonHeader, Editor);
         var url = $"/produits/{slug}/indicateurs/{id}/import";

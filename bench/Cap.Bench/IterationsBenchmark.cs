@@ -38,7 +38,7 @@ internal static class IterationsBenchmark
             Console.Error.WriteLine($"[iterations] {database.Description}: migrating and seeding {options.Products} generated products, then three years of iterations for one…");
             var seed = Stopwatch.StartNew();
             await using var factory = new BenchFactory(database, options.Products);
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             await factory.Identities.AddAsync(factory.Services, options.Person);
             (var slug, volumes) = await SeedProductAsync(factory.Services);
             seed.Stop();

@@ -51,7 +51,7 @@ internal static class SatisfactionStatsBenchmark
             // The satisfaction indicator's worker would catch up on the bulk-loaded answers during the measurement
             // (a scan of every new answer id); in service answers arrive over time and each pass reads a few.
             await using var factory = new BenchFactory(database, 0, new Dictionary<string, string> { ["Satisfaction:FeedSeconds"] = "86400" });
-            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BenchFactory.SiteAddress });
             client.Timeout = TimeSpan.FromMinutes(5);
             await factory.Identities.AddAsync(factory.Services, options.Person);
             var seed = Stopwatch.StartNew();
