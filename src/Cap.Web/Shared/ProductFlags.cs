@@ -65,6 +65,9 @@ public static class ProductFlagRegistration
         if (!services.Any(d => d.ServiceType == typeof(ProductFlags)))
         {
             services.AddScoped<ProductFlags>();
+            // On the product's overview, first of the panels: what needs the team's attention.
+            services.AddProductOverviewPanel(new ProductOverviewPanel("/Shared/_ProductFlagsPanel.cshtml", 5,
+                async (sp, product, ct) => (object)await sp.GetRequiredService<ProductFlags>().ForProductAsync(product.Id, ct)));
         }
         return services;
     }

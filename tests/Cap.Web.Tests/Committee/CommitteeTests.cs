@@ -409,7 +409,7 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
     [Fact]
     public async Task Points_of_attention_follow_the_latest_vision_for_one_product_and_for_all()
     {
-        var (id, _) = await FreshProductAsync(Phase.Mvp);
+        var (id, slug) = await FreshProductAsync(Phase.Mvp);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Cap.Data.CapDbContext>();
         var flags = scope.ServiceProvider.GetRequiredService<Cap.Web.Shared.ProductFlags>();
@@ -427,6 +427,15 @@ public abstract class CommitteeTests<TFactory>(TFactory factory) : IClassFixture
         var stale = Assert.Single(VisionFlags(await flags.ForProductAsync(id, default)));
         Assert.Equal(("vision-stale", "Vision à revisiter"), (stale.Code, stale.Label));
         Assert.Contains(Cap.Web.Shared.Dates.Day(written), stale.Detail, StringComparison.Ordinal);
+        // The product's overview shows it first among its panels, with a link to act on it.
+        using (var reader = factory.CreateClientFor(Demo.Lecteur))
+        using (var overview = await reader.GetAsync($"/produits/{slug}"))
+        {
+            var panel = (await Html.ParseAsync(overview)).QuerySelectorAll(".fr-card")
+                .FirstOrDefault(c => c.QuerySelector(".fr-card__title")?.TextContent == "Points d’attention");
+            Assert.Contains("Vision à revisiter", panel?.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(panel!.QuerySelector($"a[href='/produits/{slug}/vision']"));
+        }
         // Asked for every product at once, the same flag comes out for this one.
         Assert.Equal(["vision-stale"], VisionFlags((await flags.ForProductsAsync(null, default))[id]).Select(f => f.Code));
 
