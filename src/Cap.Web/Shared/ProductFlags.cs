@@ -1,3 +1,4 @@
+using Cap.Domain.Catalogue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cap.Web.Shared;
@@ -37,6 +38,16 @@ public interface IProductFlagSource
 /// <summary>The points of attention of every registered source, alerts first.</summary>
 public sealed class ProductFlags(IEnumerable<IProductFlagSource> sources, TimeProvider time)
 {
+    /// <summary>
+    /// The products a source looks at: those asked about (<paramref name="productIds"/>, or every one when null) that are
+    /// still steered — an archived or stopped product raises no point of attention.
+    /// </summary>
+    public static IQueryable<Product> Concerned(IQueryable<Product> products, IReadOnlyCollection<int>? productIds)
+    {
+        var steered = products.Where(p => !p.IsArchived && p.Phase != Phase.Arret);
+        return productIds is null ? steered : steered.Where(p => productIds.Contains(p.Id));
+    }
+
     public async Task<IReadOnlyList<ProductFlag>> ForProductAsync(int productId, CancellationToken ct) =>
         (await ForProductsAsync([productId], ct))[productId].ToList();
 

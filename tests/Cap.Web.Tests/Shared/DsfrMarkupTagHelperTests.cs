@@ -40,6 +40,18 @@ public sealed class DsfrMarkupTagHelperTests
     private static AngleSharp.Dom.IElement Parse(string html) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<form>{html}</form>").QuerySelector("fieldset")!;
 
+    [Theory]
+    [InlineData("Go", Cap.Domain.Committee.DecisionOutcome.Go)]
+    [InlineData("GoAvecConditions", Cap.Domain.Committee.DecisionOutcome.GoAvecConditions)]
+    [InlineData("2", null)]
+    [InlineData("-1", null)]
+    [InlineData("9", null)]
+    [InlineData("Inconnu", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void An_enumeration_option_is_read_back_by_its_name_only(string? posted, Cap.Domain.Committee.DecisionOutcome? expected) =>
+        Assert.Equal(expected, DsfrChoice.Parse<Cap.Domain.Committee.DecisionOutcome>(posted));
+
     [Fact]
     public async Task A_radio_group_in_error_is_a_DSFR_fieldset_whose_error_is_read_with_its_legend()
     {

@@ -20,12 +20,7 @@ public sealed class ChecklistFlagSource(CapDbContext db, TimeProvider time) : IP
     {
         var now = time.GetUtcNow();
         var limit = now - ChecklistRules.StaleAfter;
-        var products = db.Products.AsNoTracking().Where(p => !p.IsArchived && p.Phase != Phase.Arret);
-        if (productIds is not null)
-        {
-            products = products.Where(p => productIds.Contains(p.Id));
-        }
-        var rows = await products
+        var rows = await ProductFlags.Concerned(db.Products.AsNoTracking(), productIds)
             .Select(p => new
             {
                 p.Id,

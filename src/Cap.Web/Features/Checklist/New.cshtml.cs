@@ -1,6 +1,7 @@
 using Cap.Data;
 using Cap.Domain.Checklist;
 using Cap.Web.Shared;
+using Cap.Web.Shared.TagHelpers;
 using Cap.Web.Shared.Auth;
 using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
             return refused;
         }
         var answers = Input.Answers.Select(a => new ChecklistAnswerInput(a.QuestionKey,
-            Enum.TryParse<ChecklistAnswerValue>(a.Answer, out var v) && Enum.IsDefined(v) ? v : null, a.Comment)).ToList();
+            DsfrChoice.Parse<ChecklistAnswerValue>(a.Answer), a.Comment)).ToList();
         var result = await recorder.RecordAsync(Product.Id, Me, answers, ct);
         if (result.Refusal is { } refusal)
         {

@@ -86,8 +86,7 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
             }
         }
         Phase? target = PhaseExtensions.TryParseSlug(Input.Target, out var t) ? t : null;
-        GateRequestKind? kind = Enum.TryParse<GateRequestKind>(Input.Kind, out var k) && Enum.IsDefined(k) && !int.TryParse(Input.Kind, out _) ? k : null;
-        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired, kind);
+        var input = new GateRequestInput(target, Input.Context, Input.Ask, desired, DsfrChoice.Parse<GateRequestKind>(Input.Kind));
         if (dateError)
         {
             // Nothing is created with a date that could not be read; the other fields are checked all the same.

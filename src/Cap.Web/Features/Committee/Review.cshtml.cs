@@ -108,8 +108,8 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Commit
         }
         var input = new DecisionInput(
             [.. CommitteeLabels.Aspects.Select((a, i) => new AspectInput(a,
-                Enum.TryParse<AspectRating>(Input.Aspects[i].Rating, out var r) && Enum.IsDefined(r) ? r : null, Input.Aspects[i].Comment))],
-            Enum.TryParse<DecisionOutcome>(Input.Outcome, out var o) && Enum.IsDefined(o) ? o : null,
+                DsfrChoice.Parse<AspectRating>(Input.Aspects[i].Rating), Input.Aspects[i].Comment))],
+            DsfrChoice.Parse<DecisionOutcome>(Input.Outcome),
             PhaseExtensions.TryParseSlug(Input.TargetPhase, out var target) ? target : null,
             Input.Summary,
             conditions,

@@ -1,5 +1,4 @@
 using Cap.Data;
-using Cap.Domain.Catalogue;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +13,7 @@ public sealed class VisionFlagSource(CapDbContext db, TimeProvider time) : IProd
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var limit = time.GetUtcNow() - Domain.Steering.Vision.RevisitAfter;
-        var products = db.Products.AsNoTracking().Where(p => !p.IsArchived && p.Phase != Phase.Arret);
-        if (productIds is not null)
-        {
-            products = products.Where(p => productIds.Contains(p.Id));
-        }
-        var rows = await products
+        var rows = await ProductFlags.Concerned(db.Products.AsNoTracking(), productIds)
             .Select(p => new
             {
                 p.Id,

@@ -23,6 +23,14 @@ public sealed record DsfrChoice(string Value, string Label, string? Hint = null,
     public static IReadOnlyList<DsfrChoice> Of<TEnum>(Func<TEnum, string> label) where TEnum : struct, Enum =>
         [.. Enum.GetValues<TEnum>().Select(v => new DsfrChoice(v.ToString(), label(v)))];
 
+    /// <summary>
+    /// The option of an enumeration a form posted by name (<see cref="Of{TEnum}"/>), or null when the posted value is none
+    /// of them: empty, unknown, or a number (which <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/> would accept).
+    /// </summary>
+    public static TEnum? Parse<TEnum>(string? posted) where TEnum : struct, Enum =>
+        posted is { Length: > 0 } && !char.IsAsciiDigit(posted[0]) && posted[0] != '-' && Enum.TryParse<TEnum>(posted, out var value) && Enum.IsDefined(value)
+            ? value : null;
+
     /// <summary>The options of a select list (text, value, selected).</summary>
     public static IReadOnlyList<DsfrChoice> From(IEnumerable<SelectListItem> items) =>
         [.. items.Select(i => new DsfrChoice(i.Value, i.Text, Checked: i.Selected))];
