@@ -10,6 +10,7 @@ using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Notifications;
+using Cap.Web.Features.OpenData;
 using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         services.AddNotifications();
         services.AddCompliance();
         services.AddChecklist();
+        services.AddOpenData();
         return services;
     }
 
@@ -60,10 +62,12 @@ public static class FeatureRegistration
         api.MapIterationEndpoints();
         api.MapComplianceEndpoints();
         api.MapChecklistEndpoints();
+        api.MapOpenDataEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
         app.MapSatisfactionEndpoints();
         app.MapRitualFeed();
+        app.MapOpenDataPublicFiles();
     }
 }
