@@ -44,7 +44,7 @@ public sealed record OpenDataProductItem(
 {
     public static OpenDataProductItem From(PublishedProduct p) => new(
         p.Slug, p.Name, p.Summary, p.DirectorateCode, p.DirectorateName, p.DomainName, p.PhaseCode, Cap.Domain.Catalogue.PhaseExtensions.Label(p.Phase), p.Url,
-        p.Satisfaction.Code(), p.SatisfactionIndex, p.SatisfactionAnswers, OpenDataset.Iso(p.SatisfactionFrom), OpenDataset.Iso(p.SatisfactionTo),
+        p.Satisfaction.Code(), p.SatisfactionIndex is { } index ? Cap.Domain.Steering.FlexibleParse.Normalize(index) : null, p.SatisfactionAnswers, OpenDataset.Iso(p.SatisfactionFrom), OpenDataset.Iso(p.SatisfactionTo),
         p.Indicators.Count, [.. p.Indicators.Select(OpenDataIndicatorItem.From)]);
 
     /// <summary>The row of produits.csv, in the order of <see cref="OpenDataFields.Products"/>.</summary>
