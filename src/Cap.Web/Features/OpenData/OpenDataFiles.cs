@@ -3,6 +3,7 @@ using Cap.Domain.OpenData;
 using Cap.Web.Shared.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Cap.Web.Features.OpenData;
 
@@ -29,27 +30,40 @@ public static class OpenDataFiles
         var files = app.MapGroup(BasePath).WithTags("Données ouvertes").AllowAnonymous();
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.ProductsCsv}", GetProductsCsv).WithName("GetOpenDataProductsCsv")
             .WithSummary("Les produits publiés, un par ligne (CSV, séparateur virgule, UTF-8, schéma schema-produits.json).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status304NotModified);
+            .Declares("text/csv").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.IndicatorsCsv}", GetIndicatorsCsv).WithName("GetOpenDataIndicatorsCsv")
             .WithSummary("Les indicateurs publiés avec leur dernière valeur, un par ligne (CSV, séparateur virgule, UTF-8, schéma schema-indicateurs.json).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status304NotModified);
+            .Declares("text/csv").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.ProductsJson}", GetProductsJson).WithName("GetOpenDataProductsJson")
             .WithSummary("Les produits publiés et leurs indicateurs publiés (JSON, schéma produits.schema.json).")
             .Produces<OpenDataDocument>(StatusCodes.Status200OK, "application/json").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.ProductsSchema}", GetProductsSchema).WithName("GetOpenDataProductsSchema")
             .WithSummary("Le schéma (Table Schema) du fichier produits.csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json").Produces(StatusCodes.Status304NotModified);
+            .Declares("application/schema+json").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.IndicatorsSchema}", GetIndicatorsSchema).WithName("GetOpenDataIndicatorsSchema")
             .WithSummary("Le schéma (Table Schema) du fichier indicateurs.csv.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json").Produces(StatusCodes.Status304NotModified);
+            .Declares("application/schema+json").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataRules.MajorPath}/{OpenDataFormats.JsonSchema}", GetJsonSchema).WithName("GetOpenDataJsonSchema")
             .WithSummary("Le schéma (JSON Schema) du fichier produits.json.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/schema+json").Produces(StatusCodes.Status304NotModified);
+            .Declares("application/schema+json").Produces(StatusCodes.Status304NotModified);
         files.MapGet($"/{OpenDataFormats.Catalogue}", GetCatalogue).WithName("GetOpenDataCatalogue")
             .WithSummary("La description DCAT-AP (JSON-LD) du catalogue et de son jeu de données, pour data.gouv.fr.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json").Produces(StatusCodes.Status304NotModified);
+            .Declares("application/ld+json").Produces(StatusCodes.Status304NotModified);
         return app;
     }
+
+    /// <summary>Declares the 200 answer's media type without a schema (a CSV file, or a JSON document of its own vocabulary).</summary>
+    private static RouteHandlerBuilder Declares(this RouteHandlerBuilder builder, string contentType) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Responses ??= [];
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "OK",
+                Content = new Dictionary<string, OpenApiMediaType> { [contentType] = new OpenApiMediaType() },
+            };
+            return Task.CompletedTask;
+        });
 
     /// <summary>Les produits publiés (CSV).</summary>
     public static Task<IResult> GetProductsCsv(HttpContext http, OpenDataCache cache, IOptions<OpenDataOptions> options, CancellationToken ct) =>
