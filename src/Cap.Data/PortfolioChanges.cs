@@ -9,6 +9,17 @@ namespace Cap.Data;
 /// </summary>
 public static class PortfolioChanges
 {
+    private static long _generation;
+
+    /// <summary>
+    /// Moves whenever this process committed a change that touches the portfolio's lines (a marked product, a refreshed
+    /// line): what the dashboard keys its short-lived figures by, so that a change made here shows at once.
+    /// </summary>
+    public static long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Called once the change is committed.</summary>
+    public static void Committed() => Interlocked.Increment(ref _generation);
+
     public static Task<int> MarkAsync(CapDbContext db, IReadOnlyCollection<int> productIds, DateTimeOffset now, CancellationToken ct) =>
         productIds.Count == 0
             ? Task.FromResult(0)

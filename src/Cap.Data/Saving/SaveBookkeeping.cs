@@ -180,6 +180,10 @@ internal sealed class SaveBookkeeping : SaveChangesInterceptor
                     await transaction.CommitAsync(ct);
                 }
             }
+            if (pending.Audits.Count > 0)
+            {
+                PortfolioChanges.Committed();
+            }
         }
         finally
         {

@@ -106,6 +106,7 @@ public static class MeasurementWriter
         await IndicatorSummaries.RefreshAsync(db, [indicator.Id], ct);
         await PortfolioChanges.MarkAsync(db, [indicator.ProductId], now, ct);
         await transaction.CommitAsync(ct);
+        PortfolioChanges.Committed();
         progress?.Invoke(changes.Count, changes.Count);
         return new Outcome(added, updated);
     }

@@ -6,6 +6,7 @@ using Cap.Domain.Coaching;
 using Cap.Domain.Portfolio;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using CatalogPhase = Cap.Domain.Catalogue.Phase;
 
 namespace Cap.Web.Features.Portfolio;
@@ -230,22 +231,49 @@ public sealed record PortfolioView(
 /// (<see cref="PortfolioSummary"/>) joined to the products, in a fixed number of queries whatever the portfolio's size:
 /// the stale count, the total, the page, products per phase × health, per satisfaction band and per directorate × levels.
 /// </summary>
-public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh)
+public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh, IMemoryCache cache, IConfiguration configuration)
 {
     /// <summary>Up to this many stale lines are recomputed by the request itself, so a team sees its change at once.</summary>
     public const int InlineRefreshLimit = PortfolioRefresh.BatchSize;
 
     public static readonly string[] BandLabels = ["Aucun avis sur 30 jours", "Moins de 5", "De 5 à 6", "De 6 à 7", "De 7 à 8", "De 8 à 9", "9 et plus"];
 
+    /// <summary>The figures over every product matching the filters (whatever the page and the order).</summary>
+    private sealed record Figures(int Total, IReadOnlyList<PhaseHealthCount> PhaseHealth, IReadOnlyList<SatisfactionBandCount> Bands,
+        ScorecardRow Overall, IReadOnlyList<ScorecardRow> ByDirectorate);
+
+    /// <summary>How long the figures over the filtered products are kept (<c>Portfolio:FiguresCacheSeconds</c>, 60; 0: never).</summary>
+    private TimeSpan FiguresFor => TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Portfolio:FiguresCacheSeconds", 60)));
+
     public async Task<PortfolioView> ReadAsync(PortfolioCriteria criteria, CancellationToken ct)
     {
         var stale = await EnsureFreshAsync(ct);
         var filtered = Filter(criteria);
-        var total = await filtered.CountAsync(ct);
+        // The figures over the filtered products do not depend on the page or the order: kept a minute, and recomputed
+        // as soon as this instance commits a change to the portfolio (PortfolioChanges.Generation).
+        var key = ("portfolio-figures", PortfolioChanges.Generation, criteria with { Sort = PortfolioSort.Name, Descending = null, Page = 1, Size = 1 });
+        if (!cache.TryGetValue(key, out Figures? figures) || figures is null)
+        {
+            figures = await FiguresAsync(filtered, ct);
+            if (FiguresFor > TimeSpan.Zero)
+            {
+                cache.Set(key, figures, FiguresFor);
+            }
+        }
+        var total = figures.Total;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)criteria.Size));
         var page = Math.Min(criteria.Page, pageCount);
-        var rows = await Project(Order(filtered, criteria).Skip((page - 1) * criteria.Size).Take(criteria.Size)).ToListAsync(ct);
+        // The order is decided on the products' ids alone (a narrow sort), then the page's lines are read by id.
+        var ids = await Order(filtered, criteria).Skip((page - 1) * criteria.Size).Take(criteria.Size).Select(p => p.Id).ToListAsync(ct);
+        var byId = (await Project(db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return new PortfolioView(new PagedResult<PortfolioRow>(rows, total, page, criteria.Size), figures.PhaseHealth, figures.Bands,
+            figures.Overall, figures.ByDirectorate, stale);
+    }
 
+    private async Task<Figures> FiguresAsync(IQueryable<Product> filtered, CancellationToken ct)
+    {
+        var total = await filtered.CountAsync(ct);
         var phaseHealth = (await filtered.GroupBy(j => new { j.Phase, Health = j.Portfolio == null ? PortfolioHealth.NoIndicator : j.Portfolio.Health })
                 .Select(g => new { g.Key.Phase, g.Key.Health, Count = g.Count() }).ToListAsync(ct))
             .Select(g => new PhaseHealthCount(g.Phase, g.Health, g.Count)).ToList();
@@ -268,8 +296,7 @@ public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh)
         var byDirectorate = levels.GroupBy(l => l.DirectorateId)
             .Select(g => directorates.FirstOrDefault(d => d.Id == g.Key) is { } d ? Scorecard(d.Code, d.Name, g) : Scorecard("?", "?", g))
             .OrderBy(r => r.DirectorateName, StringComparer.CurrentCulture).ToList();
-        return new PortfolioView(new PagedResult<PortfolioRow>(rows, total, page, criteria.Size), phaseHealth, bands,
-            Scorecard("", "Ensemble des produits affichés", levels), byDirectorate, stale);
+        return new Figures(total, phaseHealth, bands, Scorecard("", "Ensemble des produits affichés", levels), byDirectorate);
     }
 
     /// <summary>Every line matching the criteria, in the shown order (the exports: what is shown, all pages).</summary>
@@ -281,11 +308,22 @@ public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh)
     /// </summary>
     public async Task<int> EnsureFreshAsync(CancellationToken ct)
     {
-        var stale = await refresh.CountStaleAsync(ct);
+        // Counted again as soon as this instance commits a change, else once a minute (another instance's changes,
+        // a new day): counting reads every product.
+        var key = ("portfolio-stale", PortfolioChanges.Generation);
+        if (cache.TryGetValue(key, out int stale))
+        {
+            return stale;
+        }
+        stale = await refresh.CountStaleAsync(ct);
         if (stale is > 0 and <= InlineRefreshLimit)
         {
             await refresh.RefreshStaleAsync(ct);
-            return 0;
+            stale = 0;
+        }
+        if (FiguresFor > TimeSpan.Zero)
+        {
+            cache.Set(("portfolio-stale", PortfolioChanges.Generation), stale, FiguresFor);
         }
         return stale;
     }

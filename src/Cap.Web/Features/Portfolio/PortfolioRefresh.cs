@@ -182,6 +182,7 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
             return 0;
         }
         db.ChangeTracker.Clear();
+        PortfolioChanges.Committed();
         return products.Count;
     }
 }

@@ -5,6 +5,7 @@ public static class PortfolioRegistration
 {
     public static IServiceCollection AddPortfolio(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<PortfolioRefresh>();
         services.AddScoped<PortfolioQuery>();
         services.AddSingleton<PortfolioRefresher>();
