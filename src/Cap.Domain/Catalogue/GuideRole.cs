@@ -61,6 +61,9 @@ public static class GuideRoles
         _ => role.ToString(),
     };
 
+    /// <summary>The label inside a sentence (« développeur », but « DevOps »).</summary>
+    public static string LowerLabel(this GuideRole role) => role == GuideRole.DevOps ? role.Label() : role.Label().ToLowerInvariant();
+
     /// <summary>What the role brings, in one line (the team tab's hints).</summary>
     public static string Hint(this GuideRole role) => role switch
     {

@@ -137,7 +137,7 @@ public static class StaffingRules
         var missing = (needed & ~held & ~covered).Split();
         if (missing.Count > 0)
         {
-            var names = string.Join(", ", missing.Select(r => r.Label().ToLowerInvariant()));
+            var names = string.Join(", ", missing.Select(r => r.LowerLabel()));
             warnings.Add(new(StaffingWarningKind.RoleMissing, "Rôle manquant pour la phase",
                 $"La phase {phase.Label()} demande {(missing.Count == 1 ? "le rôle" : "les rôles")} {names} : personne ne {(missing.Count == 1 ? "le" : "les")} tient.", missing));
         }
@@ -189,7 +189,7 @@ public static class StaffingRules
         {
             var wrong = (owners & ~GuideRoles.Of(access)).Split()[0];
             return Refusal.Rule(nameof(StaffingInput.Roles),
-                $"Le rôle de {wrong.Label().ToLowerInvariant()} suit le rôle d’accès dans l’équipe ({access.Label().ToLowerInvariant()}) : il ne se coche pas.");
+                $"Le rôle de {wrong.LowerLabel()} suit le rôle d’accès dans l’équipe ({access.Label().ToLowerInvariant()}) : il ne se coche pas.");
         }
         return null;
     }
