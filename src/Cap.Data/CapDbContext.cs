@@ -90,6 +90,7 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Compliance.SigApprovalCheck> SigApprovalChecks => Set<Cap.Domain.Compliance.SigApprovalCheck>();
     public DbSet<Cap.Domain.Checklist.ChecklistAssessment> ChecklistAssessments => Set<Cap.Domain.Checklist.ChecklistAssessment>();
     public DbSet<Cap.Domain.Checklist.ChecklistAnswer> ChecklistAnswers => Set<Cap.Domain.Checklist.ChecklistAnswer>();
+    public DbSet<Cap.Domain.Portfolio.PortfolioSummary> PortfolioSummaries => Set<Cap.Domain.Portfolio.PortfolioSummary>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

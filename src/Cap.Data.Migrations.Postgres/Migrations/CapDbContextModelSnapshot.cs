@@ -349,12 +349,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("AccessibilityReferent")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("ChosenRoles")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -368,9 +362,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
-
-                    b.Property<int?>("TimeShare")
-                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2068,6 +2059,157 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Answers30")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnswersPrevious30")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChangeCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ChecklistAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChecklistScore")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ClarityCount30")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClarityCountPrevious30")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ClarityLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClarityLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ClaritySum30")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClaritySumPrevious30")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FlagCodes")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Health")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HelpAsked12")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HelpAskedPrevious12")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HelpLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HelpLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Index30Tenths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoData")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffTrack")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTrack")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenConditions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueConditions")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Points30")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PointsPrevious30")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Reached12")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReachedPrevious12")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RefreshedChange")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("RgaaAuditDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RgaaLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RgaaRate")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int>("SatisfactionLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SatisfactionLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Watch")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weather")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("WeatherAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("ComputedOn");
+
+                    b.ToTable("PortfolioSummaries");
+                });
+
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
                 {
                     b.Property<int>("Id")
@@ -3756,6 +3898,15 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithOne("Portfolio")
+                        .HasForeignKey("Cap.Domain.Portfolio.PortfolioSummary", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
                 {
                     b.HasOne("Cap.Domain.Retrospectives.Retrospective", null)
@@ -4084,6 +4235,8 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cap.Domain.Catalogue.Product", b =>
                 {
+                    b.Navigation("Portfolio");
+
                     b.Navigation("Team");
                 });
 

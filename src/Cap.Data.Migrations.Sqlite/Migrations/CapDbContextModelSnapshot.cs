@@ -334,12 +334,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AccessibilityReferent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChosenRoles")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -353,9 +347,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("TimeShare")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1993,6 +1984,157 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
+                {
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlertCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Answers30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswersPrevious30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChecklistAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChecklistScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClarityCount30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClarityCountPrevious30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClarityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClarityLevelPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaritySum30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaritySumPrevious30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagCodes")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlagCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HelpAsked12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HelpAskedPrevious12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HelpLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HelpLevelPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Index30Tenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffTrack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTrack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenConditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueConditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Points30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PointsPrevious30")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Reached12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReachedPrevious12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RgaaAuditDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RgaaLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RgaaRate")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SatisfactionLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfactionLevelPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Watch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weather")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WeatherAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("ComputedOn");
+
+                    b.ToTable("PortfolioSummaries");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
@@ -3635,6 +3777,15 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", null)
+                        .WithOne("Portfolio")
+                        .HasForeignKey("Cap.Domain.Portfolio.PortfolioSummary", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
                 {
                     b.HasOne("Cap.Domain.Retrospectives.Retrospective", null)
@@ -3963,6 +4114,8 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Cap.Domain.Catalogue.Product", b =>
                 {
+                    b.Navigation("Portfolio");
+
                     b.Navigation("Team");
                 });
 

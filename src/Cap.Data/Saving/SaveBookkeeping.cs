@@ -161,6 +161,8 @@ internal sealed class SaveBookkeeping : SaveChangesInterceptor
             if (pending.Audits.Count > 0)
             {
                 _ = sync ? db.SaveChanges() : await db.SaveChangesAsync(ct);
+                var products = pending.Audits.Select(a => a.Audit.ProductId).OfType<int>().Distinct().ToList();
+                await PortfolioChanges.MarkAsync(db, products, pending.Audits[0].Audit.At, ct);
             }
             if (pending.Measurements.Count > 0)
             {

@@ -44,6 +44,9 @@ public class Product : IVersioned, ITimestamped
 
     public List<TeamMember> Team { get; set; } = [];
 
+    /// <summary>The portfolio dashboard's kept line of the product (derived; null until first computed).</summary>
+    public Portfolio.PortfolioSummary? Portfolio { get; set; }
+
     public void RefreshSearchText() =>
         SearchText = Text.Fold($"{Name} {Slug} {Summary}");
 }

@@ -8,6 +8,7 @@ using Cap.Web.Features.Compliance;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
+using Cap.Web.Features.Portfolio;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Notifications;
 using Cap.Web.Features.Roadmap;
@@ -37,6 +38,7 @@ public static class FeatureRegistration
         services.AddNotifications();
         services.AddCompliance();
         services.AddChecklist();
+        services.AddPortfolio();
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class FeatureRegistration
         api.MapIterationEndpoints();
         api.MapComplianceEndpoints();
         api.MapChecklistEndpoints();
+        api.MapPortfolioEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();

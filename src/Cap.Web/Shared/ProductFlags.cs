@@ -30,6 +30,9 @@ public sealed record ProductFlag(string Code, string Label, string Detail, strin
 /// </summary>
 public interface IProductFlagSource
 {
+    /// <summary>The flags this source may raise (code, French label): the portfolio's filter lists them.</summary>
+    IReadOnlyList<(string Code, string Label)> Kinds => [];
+
     /// <param name="productIds">The products asked about; <c>null</c> for every product.</param>
     /// <param name="today">Paris's date, the day the rules are evaluated on.</param>
     Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct);
@@ -38,6 +41,10 @@ public interface IProductFlagSource
 /// <summary>The points of attention of every registered source, alerts first.</summary>
 public sealed class ProductFlags(IEnumerable<IProductFlagSource> sources, TimeProvider time)
 {
+    /// <summary>Every flag the registered sources may raise, by code (the portfolio's filter).</summary>
+    public IReadOnlyList<(string Code, string Label)> Kinds =>
+        sources.SelectMany(s => s.Kinds).DistinctBy(k => k.Code).OrderBy(k => k.Label, StringComparer.CurrentCulture).ToList();
+
     /// <summary>
     /// The products a source looks at: those asked about (<paramref name="productIds"/>, or every one when null) that are
     /// still steered — an archived or stopped product raises no point of attention.

@@ -111,6 +111,8 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
         // The tests run the satisfaction feed's passes themselves (SatisfactionFeedWorker.PassAsync): a timed pass in
         // between would take the products they expect to find changed.
         builder.UseSetting("Satisfaction:FeedSeconds", "86400");
+        // The portfolio's lines are refreshed by the dashboard itself (or a test's PortfolioRefresher.PassAsync).
+        builder.UseSetting("Portfolio:RefreshSeconds", "86400");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services =>

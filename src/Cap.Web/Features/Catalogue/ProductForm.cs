@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain.Catalogue;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Cap.Web.Shared;
 
 namespace Cap.Web.Features.Catalogue;
 

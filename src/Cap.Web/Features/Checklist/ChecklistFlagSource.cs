@@ -16,6 +16,8 @@ public sealed class ChecklistFlagSource(CapDbContext db, TimeProvider time) : IP
     /// <summary>The phases from which a product without any assessment is flagged.</summary>
     public static readonly Phase[] ExpectedFrom = [Phase.Mvp, Phase.Construction, Phase.Generalisation];
 
+    public IReadOnlyList<(string Code, string Label)> Kinds { get; } = [("checklist-stale", "Check-list à refaire"), ("checklist-missing", "Check-list jamais remplie")];
+
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var now = time.GetUtcNow();

@@ -16,6 +16,9 @@ namespace Cap.Web.Features.Compliance;
 /// </summary>
 public sealed class ComplianceFlagSource(CapDbContext db, IOptions<ComplianceOptions> options) : IProductFlagSource
 {
+    public IReadOnlyList<(string Code, string Label)> Kinds { get; } =
+        Enum.GetValues<ComplianceAttention>().Select(a => (a.Code(), a.Label())).ToList();
+
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var warningDays = options.Value.HomologationWarningDays;

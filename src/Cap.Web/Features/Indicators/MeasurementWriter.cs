@@ -104,6 +104,7 @@ public static class MeasurementWriter
         });
         await db.SaveChangesAsync(ct);
         await IndicatorSummaries.RefreshAsync(db, [indicator.Id], ct);
+        await PortfolioChanges.MarkAsync(db, [indicator.ProductId], now, ct);
         await transaction.CommitAsync(ct);
         progress?.Invoke(changes.Count, changes.Count);
         return new Outcome(added, updated);

@@ -10,6 +10,8 @@ namespace Cap.Web.Features.Vision;
 /// </summary>
 public sealed class VisionFlagSource(CapDbContext db, TimeProvider time) : IProductFlagSource
 {
+    public IReadOnlyList<(string Code, string Label)> Kinds { get; } = [("vision-stale", "Vision à revisiter"), ("vision-missing", "Vision absente")];
+
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var limit = time.GetUtcNow() - Domain.Steering.Vision.RevisitAfter;

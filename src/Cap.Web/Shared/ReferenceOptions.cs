@@ -3,7 +3,7 @@ using Cap.Domain.Catalogue;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cap.Web.Features.Catalogue;
+namespace Cap.Web.Shared;
 
 /// <summary>Select options for the reference lists, by code (filters) or by id (forms).</summary>
 public static class ReferenceOptions

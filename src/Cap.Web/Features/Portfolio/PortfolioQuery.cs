@@ -1,0 +1,374 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Cap.Data;
+using Cap.Domain.Catalogue;
+using Cap.Domain.Coaching;
+using Cap.Domain.Portfolio;
+using Cap.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using CatalogPhase = Cap.Domain.Catalogue.Phase;
+
+namespace Cap.Web.Features.Portfolio;
+
+public enum PortfolioSort
+{
+    Name,
+    Phase,
+    TimeInPhase,
+    Health,
+    Satisfaction,
+    Checklist,
+    Activity,
+    Flags,
+}
+
+/// <summary>
+/// The dashboard's filters and order, typed. Parsed from the page's French query string (<c>domaine</c>, <c>tri</c>…) or
+/// the API's English one (<c>domain</c>, <c>sort</c>…) by <see cref="PortfolioParameters"/>.
+/// </summary>
+public sealed record PortfolioCriteria
+{
+    public const int PageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public string? Q { get; init; }
+    public string? Domain { get; init; }
+    public string? Directorate { get; init; }
+    public Phase? Phase { get; init; }
+    public string? Typology { get; init; }
+    public string? Flag { get; init; }
+    public PortfolioHealth? Health { get; init; }
+    public PortfolioSort Sort { get; init; } = PortfolioSort.Name;
+    /// <summary>Descending order; null for the sort's natural order (worst or most recent first where that is what one looks for).</summary>
+    public bool? Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int Size { get; init; } = PageSize;
+
+    public bool IsDescending => Descending ?? Sort is PortfolioSort.TimeInPhase or PortfolioSort.Health or PortfolioSort.Activity or PortfolioSort.Flags;
+
+    public bool HasCriteria => Q is not null || Domain is not null || Directorate is not null || Phase is not null || Typology is not null || Flag is not null || Health is not null;
+}
+
+/// <summary>The names of the dashboard's parameters in one vocabulary (the page's French, the API's English) and their parsing.</summary>
+public sealed record PortfolioParameters(string Q, string Domain, string Directorate, string Phase, string Typology, string Flag, string Health,
+    string Sort, string Order, string Page, string Size, Func<PortfolioSort, string> SortValue, Func<PortfolioHealth, string> HealthValue,
+    Func<CatalogPhase, string> PhaseValue)
+{
+    public static readonly PortfolioParameters French = new("q", "domaine", "direction", "phase", "typologie", "signalement", "sante", "tri", "sens", "page", "taille",
+        s => s switch
+        {
+            PortfolioSort.Phase => "phase",
+            PortfolioSort.TimeInPhase => "duree-phase",
+            PortfolioSort.Health => "sante",
+            PortfolioSort.Satisfaction => "satisfaction",
+            PortfolioSort.Checklist => "checklist",
+            PortfolioSort.Activity => "activite",
+            PortfolioSort.Flags => "signalements",
+            _ => "nom",
+        },
+        h => h switch
+        {
+            PortfolioHealth.Good => "bonne",
+            PortfolioHealth.Watch => "a-surveiller",
+            PortfolioHealth.OffTrack => "hors-trajectoire",
+            _ => "sans-indicateur",
+        },
+        p => p.Slug());
+
+    public static readonly PortfolioParameters English = new("q", "domain", "directorate", "phase", "typology", "flag", "health", "sort", "order", "page", "pageSize",
+        s => s switch
+        {
+            PortfolioSort.Phase => "phase",
+            PortfolioSort.TimeInPhase => "time-in-phase",
+            PortfolioSort.Health => "health",
+            PortfolioSort.Satisfaction => "satisfaction",
+            PortfolioSort.Checklist => "checklist",
+            PortfolioSort.Activity => "activity",
+            PortfolioSort.Flags => "flags",
+            _ => "name",
+        },
+        h => h.Slug(),
+        p => ApiNames.Name(p));
+
+    /// <summary>Reads the criteria; an invalid value is left out and reported (French message by parameter name).</summary>
+    public (PortfolioCriteria Criteria, Dictionary<string, string> Errors) Parse(Func<string, string?> get, IReadOnlyCollection<string> flagCodes)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Text(string name, int max)
+        {
+            var value = get(name)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+            if (value.Length > max)
+            {
+                errors[name] = $"La valeur de « {name} » ne doit pas dépasser {max} caractères.";
+                return null;
+            }
+            return value;
+        }
+        var criteria = new PortfolioCriteria
+        {
+            Q = Text(Q, 100),
+            Domain = Text(Domain, 40),
+            Directorate = Text(Directorate, 40),
+            Typology = Text(Typology, 40),
+        };
+        if (Text(Phase, 40) is { } phase)
+        {
+            var match = Enum.GetValues<CatalogPhase>().Where(p => PhaseValue(p) == phase).Select(p => (CatalogPhase?)p).FirstOrDefault();
+            if (match is null)
+            {
+                errors[Phase] = $"Phase inconnue : choisissez {string.Join(", ", Enum.GetValues<CatalogPhase>().Select(PhaseValue))}.";
+            }
+            criteria = criteria with { Phase = match };
+        }
+        if (Text(Flag, 60) is { } flag)
+        {
+            if (flagCodes.Contains(flag))
+            {
+                criteria = criteria with { Flag = flag };
+            }
+            else
+            {
+                errors[Flag] = $"Point d’attention inconnu : choisissez {string.Join(", ", flagCodes)}.";
+            }
+        }
+        if (Text(Health, 40) is { } health)
+        {
+            var match = Enum.GetValues<PortfolioHealth>().Where(h => HealthValue(h) == health).Select(h => (PortfolioHealth?)h).FirstOrDefault();
+            if (match is null)
+            {
+                errors[Health] = $"Santé inconnue : choisissez {string.Join(", ", Enum.GetValues<PortfolioHealth>().Select(HealthValue))}.";
+            }
+            criteria = criteria with { Health = match };
+        }
+        if (Text(Sort, 40) is { } sort)
+        {
+            var match = Enum.GetValues<PortfolioSort>().Where(s => SortValue(s) == sort).Select(s => (PortfolioSort?)s).FirstOrDefault();
+            if (match is null)
+            {
+                errors[Sort] = $"Tri inconnu : choisissez {string.Join(", ", Enum.GetValues<PortfolioSort>().Select(SortValue))}.";
+            }
+            criteria = criteria with { Sort = match ?? PortfolioSort.Name };
+        }
+        if (Text(Order, 10) is { } order)
+        {
+            if (order is "asc" or "desc")
+            {
+                criteria = criteria with { Descending = order == "desc" };
+            }
+            else
+            {
+                errors[Order] = "Ordre inconnu : choisissez asc ou desc.";
+            }
+        }
+        if (Text(Page, 10) is { } page)
+        {
+            if (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                criteria = criteria with { Page = n };
+            }
+            else
+            {
+                errors[Page] = "Le numéro de page est un entier à partir de 1.";
+            }
+        }
+        if (Text(Size, 10) is { } size)
+        {
+            if (int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= PortfolioCriteria.MaxPageSize)
+            {
+                criteria = criteria with { Size = n };
+            }
+            else
+            {
+                errors[Size] = $"La taille de page va de 1 à {PortfolioCriteria.MaxPageSize}.";
+            }
+        }
+        return (criteria, errors);
+    }
+
+    /// <summary>The query string of these criteria (the page's links: sort headers, pagination, exports).</summary>
+    public Dictionary<string, string?> Values(PortfolioCriteria c, int? page = null) => new()
+    {
+        [Q] = c.Q,
+        [Domain] = c.Domain,
+        [Directorate] = c.Directorate,
+        [Phase] = c.Phase is { } p ? PhaseValue(p) : null,
+        [Typology] = c.Typology,
+        [Flag] = c.Flag,
+        [Health] = c.Health is { } h ? HealthValue(h) : null,
+        [Sort] = c.Sort == PortfolioSort.Name ? null : SortValue(c.Sort),
+        [Order] = c.Descending is { } d ? (d ? "desc" : "asc") : null,
+        [Page] = page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null,
+    };
+}
+
+/// <summary>One product's line as the dashboard shows it: the product, and its kept figures (null until first computed).</summary>
+public sealed record PortfolioRow(
+    int Id, string Slug, string Name, Phase Phase, DateTimeOffset PhaseSince,
+    string DirectorateCode, string DirectorateName, string DomainCode, string DomainName, string TypologyName,
+    PortfolioSummary? Line);
+
+public sealed record PhaseHealthCount(Phase Phase, PortfolioHealth Health, int Count);
+
+/// <summary>Products per band of their 30-day satisfaction index (band 0: no answer in 30 days).</summary>
+public sealed record SatisfactionBandCount(int Band, int Count);
+
+/// <summary>How many products are at each level of one observatory figure, in a directorate (or overall), now and a month earlier.</summary>
+public sealed record ScorecardCell(ObservatoryMeasure Measure, IReadOnlyDictionary<ObservatoryLevel, int> Now, IReadOnlyDictionary<ObservatoryLevel, int>? Before);
+
+public sealed record ScorecardRow(string DirectorateCode, string DirectorateName, int Products, IReadOnlyList<ScorecardCell> Cells);
+
+public sealed record PortfolioView(
+    PagedResult<PortfolioRow> Rows, IReadOnlyList<PhaseHealthCount> PhaseHealth, IReadOnlyList<SatisfactionBandCount> SatisfactionBands,
+    ScorecardRow Overall, IReadOnlyList<ScorecardRow> ByDirectorate, int Stale);
+
+/// <summary>
+/// The portfolio dashboard's reads, shared by the page, its exports and the API: every figure comes from the kept lines
+/// (<see cref="PortfolioSummary"/>) joined to the products, in a fixed number of queries whatever the portfolio's size:
+/// the stale count, the total, the page, products per phase × health, per satisfaction band and per directorate × levels.
+/// </summary>
+public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh)
+{
+    /// <summary>Up to this many stale lines are recomputed by the request itself, so a team sees its change at once.</summary>
+    public const int InlineRefreshLimit = PortfolioRefresh.BatchSize;
+
+    public static readonly string[] BandLabels = ["Aucun avis sur 30 jours", "Moins de 5", "De 5 à 6", "De 6 à 7", "De 7 à 8", "De 8 à 9", "9 et plus"];
+
+    public async Task<PortfolioView> ReadAsync(PortfolioCriteria criteria, CancellationToken ct)
+    {
+        var stale = await EnsureFreshAsync(ct);
+        var filtered = Filter(criteria);
+        var total = await filtered.CountAsync(ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)criteria.Size));
+        var page = Math.Min(criteria.Page, pageCount);
+        var rows = await Project(Order(filtered, criteria).Skip((page - 1) * criteria.Size).Take(criteria.Size)).ToListAsync(ct);
+
+        var phaseHealth = (await filtered.GroupBy(j => new { j.Phase, Health = j.Portfolio == null ? PortfolioHealth.NoIndicator : j.Portfolio.Health })
+                .Select(g => new { g.Key.Phase, g.Key.Health, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => new PhaseHealthCount(g.Phase, g.Health, g.Count)).ToList();
+        var bands = (await filtered.GroupBy(j => j.Portfolio == null || j.Portfolio.Answers30 == 0 || j.Portfolio.Index30Tenths == null ? 0
+                    : j.Portfolio.Index30Tenths < 50 ? 1 : j.Portfolio.Index30Tenths < 60 ? 2 : j.Portfolio.Index30Tenths < 70 ? 3 : j.Portfolio.Index30Tenths < 80 ? 4 : j.Portfolio.Index30Tenths < 90 ? 5 : 6)
+                .Select(g => new { Band = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(b => new SatisfactionBandCount(b.Band, b.Count)).OrderBy(b => b.Band).ToList();
+        var levels = await filtered.Where(j => j.Portfolio != null)
+            .GroupBy(j => new
+            {
+                j.DirectorateId,
+                S = j.Portfolio!.SatisfactionLevel, Sp = j.Portfolio.SatisfactionLevelPrevious,
+                C = j.Portfolio.ClarityLevel, Cp = j.Portfolio.ClarityLevelPrevious,
+                H = j.Portfolio.HelpLevel, Hp = j.Portfolio.HelpLevelPrevious,
+                R = j.Portfolio.RgaaLevel,
+            })
+            .Select(g => new LevelCombination(g.Key.DirectorateId, g.Key.S, g.Key.Sp, g.Key.C, g.Key.Cp, g.Key.H, g.Key.Hp, g.Key.R, g.Count()))
+            .ToListAsync(ct);
+        var directorates = await db.Directorates.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
+        var byDirectorate = levels.GroupBy(l => l.DirectorateId)
+            .Select(g => directorates.FirstOrDefault(d => d.Id == g.Key) is { } d ? Scorecard(d.Code, d.Name, g) : Scorecard("?", "?", g))
+            .OrderBy(r => r.DirectorateName, StringComparer.CurrentCulture).ToList();
+        return new PortfolioView(new PagedResult<PortfolioRow>(rows, total, page, criteria.Size), phaseHealth, bands,
+            Scorecard("", "Ensemble des produits affichés", levels), byDirectorate, stale);
+    }
+
+    /// <summary>Every line matching the criteria, in the shown order (the exports: what is shown, all pages).</summary>
+    public IAsyncEnumerable<PortfolioRow> AllAsync(PortfolioCriteria criteria) => Project(Order(Filter(criteria), criteria)).AsAsyncEnumerable();
+
+    /// <summary>
+    /// Recomputes the stale lines when they are few (a team's own change shows at once); when many (a new day at 20,000
+    /// products, an upgrade) the background refresher does it and the page says so. Returns how many are still stale.
+    /// </summary>
+    public async Task<int> EnsureFreshAsync(CancellationToken ct)
+    {
+        var stale = await refresh.CountStaleAsync(ct);
+        if (stale is > 0 and <= InlineRefreshLimit)
+        {
+            await refresh.RefreshStaleAsync(ct);
+            return 0;
+        }
+        return stale;
+    }
+
+    private IQueryable<Product> Filter(PortfolioCriteria c)
+    {
+        var query = db.Products.AsNoTracking().Where(p => !p.IsArchived);
+        if (c.Q is { } q)
+        {
+            var folded = Cap.Domain.Text.Fold(q);
+            query = query.Where(j => j.SearchText.Contains(folded));
+        }
+        if (c.Domain is { } domain)
+        {
+            query = query.Where(j => j.Domain!.Code == domain);
+        }
+        if (c.Directorate is { } directorate)
+        {
+            query = query.Where(j => j.Directorate!.Code == directorate);
+        }
+        if (c.Typology is { } typology)
+        {
+            query = query.Where(j => j.Typology!.Code == typology);
+        }
+        if (c.Phase is { } phase)
+        {
+            query = query.Where(j => j.Phase == phase);
+        }
+        if (c.Health is { } health)
+        {
+            query = health == PortfolioHealth.NoIndicator
+                ? query.Where(j => j.Portfolio == null || j.Portfolio.Health == health)
+                : query.Where(j => j.Portfolio != null && j.Portfolio.Health == health);
+        }
+        if (c.Flag is { } flag)
+        {
+            var pattern = $"%;{flag};%";
+            query = query.Where(j => j.Portfolio != null && EF.Functions.Like(j.Portfolio.FlagCodes, pattern));
+        }
+        return query;
+    }
+
+    private static IQueryable<Product> Order(IQueryable<Product> query, PortfolioCriteria c)
+    {
+        var desc = c.IsDescending;
+        IOrderedQueryable<Product> ordered = c.Sort switch
+        {
+            PortfolioSort.Phase => By(query, j => j.Phase, desc),
+            // Longest in its phase first: the earliest start.
+            PortfolioSort.TimeInPhase => By(query, j => j.PhaseSince, !desc),
+            PortfolioSort.Health => By(query, j => j.Portfolio == null ? PortfolioHealth.NoIndicator : j.Portfolio.Health, desc),
+            PortfolioSort.Satisfaction => By(query.OrderBy(j => j.Portfolio == null || j.Portfolio.Index30Tenths == null), j => j.Portfolio!.Index30Tenths, desc),
+            PortfolioSort.Checklist => By(query.OrderBy(j => j.Portfolio == null || j.Portfolio.ChecklistScore == null), j => j.Portfolio!.ChecklistScore, desc),
+            PortfolioSort.Activity => By(query.OrderBy(j => j.Portfolio == null || j.Portfolio.LastActivityAt == null), j => j.Portfolio!.LastActivityAt, desc),
+            PortfolioSort.Flags => By(By(query, j => j.Portfolio == null ? 0 : j.Portfolio.AlertCount, desc), j => j.Portfolio == null ? 0 : j.Portfolio.FlagCount, desc),
+            _ => By(query, j => j.Name, desc),
+        };
+        return ordered.ThenBy(j => j.Name).ThenBy(j => j.Id);
+    }
+
+    private static IOrderedQueryable<Product> By<TKey>(IQueryable<Product> query, Expression<Func<Product, TKey>> key, bool descending) =>
+        query is IOrderedQueryable<Product> ordered && query.Expression.Type == typeof(IOrderedQueryable<Product>)
+            ? descending ? ordered.ThenByDescending(key) : ordered.ThenBy(key)
+            : descending ? query.OrderByDescending(key) : query.OrderBy(key);
+
+    private static IQueryable<PortfolioRow> Project(IQueryable<Product> query) =>
+        query.Select(j => new PortfolioRow(j.Id, j.Slug, j.Name, j.Phase, j.PhaseSince,
+            j.Directorate!.Code, j.Directorate.Name, j.Domain!.Code, j.Domain.Name, j.Typology!.Name, j.Portfolio));
+
+    private sealed record LevelCombination(int DirectorateId, ObservatoryLevel S, ObservatoryLevel Sp, ObservatoryLevel C, ObservatoryLevel Cp,
+        ObservatoryLevel H, ObservatoryLevel Hp, ObservatoryLevel R, int Count);
+
+    private static ScorecardRow Scorecard(string code, string name, IEnumerable<LevelCombination> combinations)
+    {
+        var list = combinations.ToList();
+        Dictionary<ObservatoryLevel, int> Count(Func<LevelCombination, ObservatoryLevel> level) =>
+            Enum.GetValues<ObservatoryLevel>().ToDictionary(l => l, l => list.Where(c => level(c) == l).Sum(c => c.Count));
+        return new ScorecardRow(code, name, list.Sum(c => c.Count),
+        [
+            new(ObservatoryMeasure.Satisfaction, Count(c => c.S), Count(c => c.Sp)),
+            new(ObservatoryMeasure.Clarity, Count(c => c.C), Count(c => c.Cp)),
+            new(ObservatoryMeasure.HelpReachable, Count(c => c.H), Count(c => c.Hp)),
+            new(ObservatoryMeasure.Rgaa, Count(c => c.R), null),
+        ]);
+    }
+}
