@@ -71,6 +71,16 @@ public static class StaffingRules
         _ => kind.ToString(),
     };
 
+    /// <summary>The French title of a warning (the point of attention's label).</summary>
+    public static string Label(this StaffingWarningKind kind) => kind switch
+    {
+        StaffingWarningKind.RmUnder60 => "Responsable métier sous 60 %",
+        StaffingWarningKind.NoDesigner => "Pas de designer",
+        StaffingWarningKind.NoAccessibility => "Accessibilité sans responsable",
+        StaffingWarningKind.RoleMissing => "Rôle manquant pour la phase",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// The roles a phase needs, from the phase's goal and deliverables in the guide: framing needs the two owners; a POC's
     /// user journey and mock-ups need a designer, its demonstrator a developer; from the MVP on the product runs in
@@ -125,20 +135,20 @@ public static class StaffingRules
             covered |= GuideRole.Designer;
             if ((held & GuideRole.Designer) == 0)
             {
-                warnings.Add(new(StaffingWarningKind.NoDesigner, "Pas de designer",
+                warnings.Add(new(StaffingWarningKind.NoDesigner, StaffingWarningKind.NoDesigner.Label(),
                     $"La phase {phase.Label()} demande un designer (parcours, maquettes, tests avec les usagers) : personne n’en tient le rôle.", [GuideRole.Designer]));
             }
         }
         if (NeedsAccessibility(phase, isPublic) && !members.Any(m => m.AccessibilityReferent || (m.Roles & GuideRole.ExpertAccessibilite) != 0))
         {
-            warnings.Add(new(StaffingWarningKind.NoAccessibility, "Accessibilité sans responsable",
+            warnings.Add(new(StaffingWarningKind.NoAccessibility, StaffingWarningKind.NoAccessibility.Label(),
                 "Le produit est exposé au public : personne dans l’équipe n’est expert ou référent accessibilité (RGAA).", [GuideRole.ExpertAccessibilite]));
         }
         var missing = (needed & ~held & ~covered).Split();
         if (missing.Count > 0)
         {
             var names = string.Join(", ", missing.Select(r => r.LowerLabel()));
-            warnings.Add(new(StaffingWarningKind.RoleMissing, "Rôle manquant pour la phase",
+            warnings.Add(new(StaffingWarningKind.RoleMissing, StaffingWarningKind.RoleMissing.Label(),
                 $"La phase {phase.Label()} demande {(missing.Count == 1 ? "le rôle" : "les rôles")} {names} : personne ne {(missing.Count == 1 ? "le" : "les")} tient.", missing));
         }
         return warnings;
@@ -151,13 +161,12 @@ public static class StaffingRules
         {
             return null;
         }
-        const string Title = "Responsable métier sous 60 %";
         const string Asked = "le guide lui demande au moins 60 % de son temps";
         var best = owners.Where(m => m.TimeShare is not null).MaxBy(m => m.TimeShare);
         var detail = best is not null ? $"{best.Name} y consacre {best.TimeShare} % de son temps : {Asked}."
             : owners.Count > 0 ? $"Le temps que {owners[0].Name} consacre au produit n’est pas renseigné : {Asked}."
             : $"Personne dans l’équipe n’est responsable métier : {Asked}.";
-        return new(StaffingWarningKind.RmUnder60, Title, detail, owners.Count == 0 ? [GuideRole.ResponsableMetier] : []);
+        return new(StaffingWarningKind.RmUnder60, StaffingWarningKind.RmUnder60.Label(), detail, owners.Count == 0 ? [GuideRole.ResponsableMetier] : []);
     }
 
     /// <summary>The sum of the known time shares, in full-time equivalents (250 % → 2,5).</summary>

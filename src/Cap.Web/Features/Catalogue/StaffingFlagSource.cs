@@ -14,6 +14,9 @@ namespace Cap.Web.Features.Catalogue;
 /// </summary>
 public sealed class StaffingFlagSource(CapDbContext db) : IProductFlagSource
 {
+    public IReadOnlyList<(string Code, string Label)> Kinds { get; } =
+        [.. Enum.GetValues<StaffingWarningKind>().Select(k => (StaffingRules.Code(k), k.Label()))];
+
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var rows = await ProductFlags.Concerned(db.Products.AsNoTracking(), productIds)
