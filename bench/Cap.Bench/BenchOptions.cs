@@ -19,6 +19,9 @@ internal static class Usage
                       (the heap does not grow with the export's size).
           committee   Issue 5: the committee home and an evidence pack on the generated portfolio where
                       every product has about three years of committee history (p95 ≤ 100 ms).
+          portfolio   Issue 18: the portfolio dashboard (/pilotage, its filters and sorts, /api/v1/portfolio)
+                      on the generated portfolio (p95 ≤ 50 ms at 2,000 products, ≤ 100 ms at 20,000; the
+                      same number of SQL queries at every size).
           iterations  Issue 6: the roadmap tab, the iterations tab and an iteration page of a product with
                       three years of two-week iterations and a full roadmap (p95 ≤ 100 ms).
           intake      Issues 4 and 17: the public JSON intake of Cap (child process, real port, SQLite, or

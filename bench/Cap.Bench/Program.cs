@@ -46,6 +46,8 @@ internal static class BenchMain
                 return await IterationsBenchmark.RunAsync(options);
             case "intake":
                 return await IntakeBenchmark.RunAsync(options);
+            case "portfolio":
+                return await PortfolioBenchmark.RunAsync(options);
             case "satisfaction-stats":
                 return await SatisfactionStatsBenchmark.RunAsync(options);
             default:

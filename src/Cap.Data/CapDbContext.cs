@@ -91,6 +91,9 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Checklist.ChecklistAssessment> ChecklistAssessments => Set<Cap.Domain.Checklist.ChecklistAssessment>();
     public DbSet<Cap.Domain.Checklist.ChecklistAnswer> ChecklistAnswers => Set<Cap.Domain.Checklist.ChecklistAnswer>();
     public DbSet<Cap.Domain.Portfolio.PortfolioSummary> PortfolioSummaries => Set<Cap.Domain.Portfolio.PortfolioSummary>();
+    public DbSet<Cap.Domain.OpenData.ProductOpenData> ProductOpenData => Set<Cap.Domain.OpenData.ProductOpenData>();
+    public DbSet<Cap.Domain.OpenData.OpenDataIndicator> OpenDataIndicators => Set<Cap.Domain.OpenData.OpenDataIndicator>();
+    public DbSet<Cap.Domain.OpenData.OpenDataRelease> OpenDataReleases => Set<Cap.Domain.OpenData.OpenDataRelease>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

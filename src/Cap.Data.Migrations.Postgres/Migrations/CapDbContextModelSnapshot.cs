@@ -349,12 +349,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("AccessibilityReferent")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("ChosenRoles")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -368,9 +362,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
-
-                    b.Property<int?>("TimeShare")
-                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1894,6 +1885,88 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductOpenDataId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ProductOpenDataId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataIndicators");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpenDataReleases");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PublishSatisfaction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOpenData");
                 });
 
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
@@ -3891,6 +3964,34 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.OpenData.ProductOpenData", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ProductOpenDataId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.HasOne("Cap.Domain.Platform.Person", "Person")
@@ -4287,6 +4388,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.Retrospective", b =>

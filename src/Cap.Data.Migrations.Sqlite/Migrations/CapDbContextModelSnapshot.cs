@@ -334,12 +334,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AccessibilityReferent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChosenRoles")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -353,9 +347,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("TimeShare")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1827,6 +1818,84 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductOpenDataId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ProductOpenDataId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataIndicators");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpenDataReleases");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOpenData");
                 });
 
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
@@ -3770,6 +3839,34 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.OpenData.ProductOpenData", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ProductOpenDataId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.HasOne("Cap.Domain.Platform.Person", "Person")
@@ -4166,6 +4263,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.Retrospective", b =>

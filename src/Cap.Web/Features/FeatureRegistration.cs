@@ -11,6 +11,7 @@ using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Portfolio;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Notifications;
+using Cap.Web.Features.OpenData;
 using Cap.Web.Features.Roadmap;
 using Cap.Web.Features.Rituals;
 using Cap.Web.Features.Satisfaction;
@@ -39,6 +40,7 @@ public static class FeatureRegistration
         services.AddCompliance();
         services.AddChecklist();
         services.AddPortfolio();
+        services.AddOpenData();
         return services;
     }
 
@@ -63,10 +65,12 @@ public static class FeatureRegistration
         api.MapComplianceEndpoints();
         api.MapChecklistEndpoints();
         api.MapPortfolioEndpoints();
+        api.MapOpenDataEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
         app.MapSatisfactionEndpoints();
         app.MapRitualFeed();
+        app.MapOpenDataPublicFiles();
     }
 }

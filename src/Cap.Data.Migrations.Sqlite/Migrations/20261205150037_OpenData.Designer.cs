@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cap.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205153814_TeamStaffing")]
-    partial class TeamStaffing
+    [Migration("20261205150037_OpenData")]
+    partial class OpenData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -337,12 +337,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AccessibilityReferent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChosenRoles")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -356,9 +350,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("TimeShare")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1832,6 +1823,84 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductOpenDataId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ProductOpenDataId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataIndicators");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpenDataReleases");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOpenData");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1996,157 +2065,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
-                {
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AlertCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Answers30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AnswersPrevious30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ChangeCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ChecklistAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ChecklistScore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClarityCount30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClarityCountPrevious30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ClarityLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ClarityLevelPrevious")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClaritySum30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ClaritySumPrevious30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ComputedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FlagCodes")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FlagCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Health")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HelpAsked12")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HelpAskedPrevious12")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HelpLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HelpLevelPrevious")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Index30Tenths")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Indicators")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastActivityAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Late")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NoData")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OffTrack")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OnTrack")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OpenConditions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OverdueConditions")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Points30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PointsPrevious30")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Reached")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Reached12")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ReachedPrevious12")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RefreshedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RefreshedChange")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("RgaaAuditDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RgaaLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("RgaaRate")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SatisfactionLevel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SatisfactionLevelPrevious")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Watch")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Weather")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("WeatherAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ProductId");
-
-                    b.HasIndex("ComputedOn");
-
-                    b.ToTable("PortfolioSummaries");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
@@ -3773,6 +3691,34 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.OpenData.ProductOpenData", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ProductOpenDataId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.HasOne("Cap.Domain.Platform.Person", "Person")
@@ -3787,15 +3733,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
-                {
-                    b.HasOne("Cap.Domain.Catalogue.Product", null)
-                        .WithOne("Portfolio")
-                        .HasForeignKey("Cap.Domain.Portfolio.PortfolioSummary", "ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
@@ -4126,8 +4063,6 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Cap.Domain.Catalogue.Product", b =>
                 {
-                    b.Navigation("Portfolio");
-
                     b.Navigation("Team");
                 });
 
@@ -4169,6 +4104,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.Retrospective", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cap.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205151326_PortfolioDashboard")]
-    partial class PortfolioDashboard
+    [Migration("20261205150103_OpenData")]
+    partial class OpenData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1890,6 +1890,88 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductOpenDataId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ProductOpenDataId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataIndicators");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpenDataReleases");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PublishSatisfaction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOpenData");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2060,157 +2142,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
-                {
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AlertCount")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Answers30")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("AnswersPrevious30")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ChangeCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("ChecklistAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ChecklistScore")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ClarityCount30")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ClarityCountPrevious30")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ClarityLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ClarityLevelPrevious")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ClaritySum30")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ClaritySumPrevious30")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("ComputedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("FlagCodes")
-                        .IsRequired()
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<int>("FlagCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Health")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("HelpAsked12")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("HelpAskedPrevious12")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("HelpLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("HelpLevelPrevious")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Index30Tenths")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Indicators")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LastActivityAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Late")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NoData")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OffTrack")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OnTrack")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OpenConditions")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OverdueConditions")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Points30")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("PointsPrevious30")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Reached")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Reached12")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ReachedPrevious12")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("RefreshedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("RefreshedChange")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("RgaaAuditDate")
-                        .HasColumnType("date");
-
-                    b.Property<int>("RgaaLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("RgaaRate")
-                        .HasPrecision(4, 1)
-                        .HasColumnType("numeric(4,1)");
-
-                    b.Property<int>("SatisfactionLevel")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SatisfactionLevelPrevious")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Watch")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Weather")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("WeatherAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ProductId");
-
-                    b.HasIndex("ComputedOn");
-
-                    b.ToTable("PortfolioSummaries");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
@@ -3885,6 +3816,34 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.OpenData.ProductOpenData", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ProductOpenDataId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.HasOne("Cap.Domain.Platform.Person", "Person")
@@ -3899,15 +3858,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Portfolio.PortfolioSummary", b =>
-                {
-                    b.HasOne("Cap.Domain.Catalogue.Product", null)
-                        .WithOne("Portfolio")
-                        .HasForeignKey("Cap.Domain.Portfolio.PortfolioSummary", "ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.RetroAction", b =>
@@ -4238,8 +4188,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Cap.Domain.Catalogue.Product", b =>
                 {
-                    b.Navigation("Portfolio");
-
                     b.Navigation("Team");
                 });
 
@@ -4281,6 +4229,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.Retrospective", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cap.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205151249_PortfolioDashboard")]
+    [Migration("20261205153424_PortfolioDashboard")]
     partial class PortfolioDashboard
     {
         /// <inheritdoc />
@@ -1821,6 +1821,84 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductOpenDataId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ProductOpenDataId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("OpenDataIndicators");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataRelease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OpenDataReleases");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublishSatisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsPublished");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductOpenData");
                 });
 
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
@@ -3764,6 +3842,34 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.OpenData.ProductOpenData", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ProductOpenDataId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("Cap.Domain.Platform.ApiToken", b =>
                 {
                     b.HasOne("Cap.Domain.Platform.Person", "Person")
@@ -4160,6 +4266,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("Initiatives");
+                });
+
+            modelBuilder.Entity("Cap.Domain.OpenData.ProductOpenData", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Cap.Domain.Retrospectives.Retrospective", b =>
