@@ -38,7 +38,7 @@ public sealed class PortfolioJourneyTests(BrowserFixture fixture) : IClassFixtur
         }
 
         // Worst health first, from the column's header; the header says how the table is sorted.
-        await jean.GetByRole(AriaRole.Link, new() { Name = "Indicateurs, trier" }).ClickAsync();
+        await jean.Locator("#produits th a[href*='tri=sante']").ClickAsync();
         await jean.WaitForURLAsync("**tri=sante*");
         await Assertions.Expect(jean.Locator("th[aria-sort='descending']")).ToContainTextAsync("Indicateurs");
         await Screens.CheckAsync(jean, "p1-pilotage-filtre-tri");

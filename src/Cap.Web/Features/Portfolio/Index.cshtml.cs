@@ -123,6 +123,20 @@ public sealed class IndexModel(CapDbContext db, PortfolioQuery query, ProductFla
 
     public List<SelectListItem> HealthOptions => Healths.Select(h => new SelectListItem(h.Label(), Parameters.HealthValue(h))).ToList();
 
+    public List<SelectListItem> SortOptions =>
+    [
+        new("Nom du produit", Parameters.SortValue(PortfolioSort.Name)),
+        new("Phase du cycle de vie", Parameters.SortValue(PortfolioSort.Phase)),
+        new("Durée dans la phase", Parameters.SortValue(PortfolioSort.TimeInPhase)),
+        new("Santé des indicateurs", Parameters.SortValue(PortfolioSort.Health)),
+        new("Satisfaction", Parameters.SortValue(PortfolioSort.Satisfaction)),
+        new("Score de la check-list", Parameters.SortValue(PortfolioSort.Checklist)),
+        new("Dernière activité", Parameters.SortValue(PortfolioSort.Activity)),
+        new("Points d’attention", Parameters.SortValue(PortfolioSort.Flags)),
+    ];
+
+    public static List<SelectListItem> OrderOptions => [new("Croissant", "asc"), new("Décroissant", "desc")];
+
     public List<SelectListItem> PhaseOptions => Enum.GetValues<Phase>().Select(p => new SelectListItem(p.Label(), Parameters.PhaseValue(p))).ToList();
 
     /// <summary>The phase × health chart's data (dsfr-chart: one series per health, the phases on x).</summary>
