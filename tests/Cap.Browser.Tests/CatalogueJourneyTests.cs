@@ -55,7 +55,7 @@ public sealed class CatalogueJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(page, "08-historique");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Équipe" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Responsable produit" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#membres").GetByRole(AriaRole.Cell, new() { Name = "Responsable produit", Exact = true }).First).ToBeVisibleAsync();
         await Screens.CheckAsync(page, "09-equipe");
         Assert.Equal(DemoPortfolio.JourneyProductSlug, new Uri(page.Url).Segments[2].TrimEnd('/'));
     }

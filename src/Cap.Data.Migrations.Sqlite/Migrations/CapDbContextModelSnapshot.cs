@@ -334,6 +334,12 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AccessibilityReferent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChosenRoles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -347,6 +353,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimeShare")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

@@ -43,6 +43,9 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
     public void Configure(EntityTypeBuilder<TeamMember> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
+        // The guide's roles are a set of bits (decision 0019): stored as an integer, so that « holds a designer » is one
+        // bitwise test in the flags' query on both databases; the audit trail writes them by name.
+        builder.Property(m => m.ChosenRoles).HasConversion<int>();
         builder.HasOne(m => m.Product).WithMany(p => p.Team).HasForeignKey(m => m.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         // A person holds one role in a given team.

@@ -51,7 +51,7 @@ public class Product : IVersioned, ITimestamped
         SearchText = Text.Fold($"{Name} {Slug} {Summary}");
 }
 
-/// <summary>A person's membership of a product team, with their product role.</summary>
+/// <summary>A person's membership of a product team: their access role, the guide's roles they hold and their time share.</summary>
 public class TeamMember : IProductScoped, ITimestamped
 {
     public int Id { get; set; }
@@ -59,7 +59,21 @@ public class TeamMember : IProductScoped, ITimestamped
     public Product? Product { get; set; }
     public int PersonId { get; set; }
     public Platform.Person? Person { get; set; }
+    /// <summary>The access role: what the member may do in Cap (it also makes them the guide's responsable produit or métier).</summary>
     public ProductRole Role { get; set; }
+
+    /// <summary>
+    /// The guide's roles the member holds besides the one their access role implies (never <see cref="GuideRoles.Owners"/>:
+    /// those are derived, <see cref="GuideRoles.Of(TeamMember)"/>).
+    /// </summary>
+    public GuideRole ChosenRoles { get; set; }
+
+    /// <summary>The share of their working time the member gives the product, 1 to 100 %, when known.</summary>
+    public int? TimeShare { get; set; }
+
+    /// <summary>In charge of accessibility (« référent accessibilité ») without being the team's accessibility expert.</summary>
+    public bool AccessibilityReferent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

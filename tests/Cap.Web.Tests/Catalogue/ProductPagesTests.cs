@@ -199,7 +199,7 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
 
         using var again = await CapWebFactory.PostFormAsync(client, $"/produits/{slug}/equipe", fields, $"/produits/{slug}/equipe?handler=Add");
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Contains("fait déjà partie de l’équipe", Html.Text(await Html.ParseAsync(again)), StringComparison.Ordinal);
         Assert.Equal(1, await QueryAsync(factory, db => db.TeamMembers.CountAsync(m => m.Product!.Slug == slug && m.PersonId == newcomer.Id)));
     }
@@ -213,7 +213,7 @@ public abstract class ProductPagesTests<TFactory>(TFactory factory) : IClassFixt
 
         using var response = await CapWebFactory.PostFormAsync(client, $"/produits/{slug}/equipe", new Dictionary<string, string>(), $"/produits/{slug}/equipe?handler=Remove&memberId={ownerRow}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("seul responsable produit", Html.Text(await Html.ParseAsync(response)), StringComparison.Ordinal);
         Assert.True(await QueryAsync(factory, db => db.TeamMembers.AnyAsync(m => m.Id == ownerRow)));
     }

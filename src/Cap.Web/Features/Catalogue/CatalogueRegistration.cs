@@ -1,4 +1,5 @@
 using Cap.Web.Shared;
+using Cap.Web.Shared.Data;
 
 namespace Cap.Web.Features.Catalogue;
 
@@ -8,6 +9,9 @@ public static class CatalogueRegistration
     {
         services.AddScoped<ProductQuery>();
         services.AddScoped<ProductService>();
+        services.AddScoped<TeamStaffing>();
+        services.AddProductFlagSource<StaffingFlagSource>();
+        services.AddStartupDataStep(demoOnly: true, (db, _) => DemoStaffing.SeedAsync(db));
         services.AddProductTab(new ProductTab("apercu", "Aperçu", "/Catalogue/Details", 0));
         services.AddProductTab(new ProductTab("equipe", "Équipe", "/Catalogue/Team", 10));
         services.AddProductTab(new ProductTab("historique", "Historique", "/Catalogue/History", 1000));

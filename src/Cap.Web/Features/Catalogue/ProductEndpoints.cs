@@ -28,6 +28,7 @@ public static class ProductEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         product.MapPost("/archive", ArchiveProduct).WithName("ArchiveProduct").RequireProductRight(ProductRight.Archive).ProducesProblem(StatusCodes.Status404NotFound);
         product.MapPost("/restore", RestoreProduct).WithName("RestoreProduct").RequireProductRight(ProductRight.Archive).ProducesProblem(StatusCodes.Status404NotFound);
+        TeamEndpoints.Map(api);
         return group;
     }
 

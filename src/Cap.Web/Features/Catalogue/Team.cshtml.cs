@@ -2,19 +2,23 @@ using Cap.Data;
 using Cap.Domain.Catalogue;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Catalogue;
 
-/// <summary>The product team: its owners (and administrators) add people with a product role and remove them.</summary>
-public sealed class TeamModel(CapDbContext db, CurrentUser currentUser) : ProductPageModel(db, currentUser)
+/// <summary>
+/// The product team: who is in it (access roles, which its owners and administrators manage), the guide's roles each member
+/// holds and their time share, the warnings the guide implies, the roles the phase needs and the RM/RP split of duties.
+/// </summary>
+public sealed class TeamModel(CapDbContext db, CurrentUser currentUser, TeamStaffing team) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "equipe";
     protected override string PageTitle => "Équipe";
 
-    public IReadOnlyList<TeamMember> Members { get; private set; } = [];
+    public TeamView Team { get; private set; } = default!;
     public List<SelectListItem> People { get; private set; } = [];
     public List<SelectListItem> Roles { get; } = Enum.GetValues<ProductRole>().Select(r => new SelectListItem(r.Label(), r.ToString())).ToList();
 
@@ -47,31 +51,16 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser) : Produc
         {
             return Forbid();
         }
-        if (Input.PersonId is null)
+        var result = await team.AddAsync(Product.Id, Input.PersonId, Input.Role, ct);
+        if (result.Refusal is { } refusal)
         {
-            ModelState.AddModelError("Input.PersonId", "Choisissez la personne à ajouter.");
-        }
-        else if (!await Db.People.AnyAsync(p => p.Id == Input.PersonId && p.IsActive, ct))
-        {
-            ModelState.AddModelError("Input.PersonId", "Cette personne n’existe pas ou son compte est désactivé.");
-        }
-        else if (await Db.TeamMembers.AnyAsync(m => m.ProductId == Product.Id && m.PersonId == Input.PersonId, ct))
-        {
-            ModelState.AddModelError("Input.PersonId", "Cette personne fait déjà partie de l’équipe : retirez-la d’abord pour changer son rôle.");
-        }
-        if (Input.Role is null || !Enum.IsDefined(Input.Role.Value))
-        {
-            ModelState.AddModelError("Input.Role", "Choisissez le rôle de la personne dans l’équipe.");
-        }
-        if (!ModelState.IsValid)
-        {
+            ModelState.Clear();
+            ModelState.AddRefusal(refusal, "Input.");
+            Response.StatusCode = refusal.PageStatus();
             await LoadAsync(ct);
             return Page();
         }
-        var member = new TeamMember { ProductId = Product.Id, PersonId = Input.PersonId!.Value, Role = Input.Role!.Value };
-        Db.TeamMembers.Add(member);
-        await Db.Entry(member).Reference(m => m.Person).LoadAsync(ct);
-        await Db.SaveChangesAsync(ct);
+        var member = result.Value!;
         TempData["Success"] = $"{member.Person!.DisplayName} rejoint l’équipe comme {member.Role.Label().ToLowerInvariant()}.";
         return Redirect($"/produits/{Product.Slug}/equipe");
     }
@@ -86,38 +75,38 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser) : Produc
         {
             return Forbid();
         }
-        var member = await Db.TeamMembers.Include(m => m.Person).FirstOrDefaultAsync(m => m.Id == memberId && m.ProductId == Product.Id, ct);
-        if (member is null)
+        var result = await team.RemoveAsync(Product.Id, memberId, ct);
+        if (result.Refusal is { } refusal)
         {
-            return NotFound();
-        }
-        var team = await Db.TeamMembers.AsNoTracking().Where(m => m.ProductId == Product.Id).ToListAsync(ct);
-        if (TeamRules.RemovalRefusal(member, team) is { } refusal)
-        {
-            ModelState.AddModelError(string.Empty, refusal);
+            if (refusal.Kind == Domain.RefusalKind.NotFound)
+            {
+                return NotFound();
+            }
+            ModelState.AddRefusal(refusal);
+            Response.StatusCode = refusal.PageStatus();
             await LoadAsync(ct);
             return Page();
         }
-        Db.TeamMembers.Remove(member);
-        await Db.SaveChangesAsync(ct);
-        TempData["Success"] = $"{member.Person!.DisplayName} ne fait plus partie de l’équipe.";
+        TempData["Success"] = $"{result.Value!.Person!.DisplayName} ne fait plus partie de l’équipe.";
         return Redirect($"/produits/{Product.Slug}/equipe");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var members = await Db.TeamMembers.AsNoTracking().Include(m => m.Person)
-            .Where(m => m.ProductId == Product.Id)
-            .ToListAsync(ct);
-        // Roles are stored by name: order by their rank in memory (a team is a handful of rows).
-        Members = members.OrderBy(m => m.Role).ThenBy(m => m.Person!.DisplayName, StringComparer.CurrentCulture).ToList();
+        Team = (await team.ReadAsync(Product.Id, ct))!;
         if (CanManageTeam)
         {
-            var memberIds = Members.Select(m => m.PersonId).ToList();
+            var memberIds = Team.Members.Select(m => m.PersonId).ToList();
             People = await Db.People.AsNoTracking().Where(p => p.IsActive && !memberIds.Contains(p.Id))
                 .OrderBy(p => p.DisplayName)
                 .Select(p => new SelectListItem($"{p.DisplayName} ({p.Email})", p.Id.ToString()))
                 .ToListAsync(ct);
         }
     }
+
+    /// <summary>« 60 % » or « Non renseignée ».</summary>
+    public static string Share(int? share) => share is { } s ? $"{s} %" : "Non renseignée";
+
+    /// <summary>A number of full-time equivalents as French people write it (« 3,6 »).</summary>
+    public static string Fte(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }

@@ -33,6 +33,7 @@ public sealed class ProductAccess(CapDbContext db, CurrentUser currentUser)
         ProductRight.Read => true,
         ProductRight.Edit => Access.CanEditProduct(person, Role),
         ProductRight.Archive => Access.CanArchiveProduct(person, Role),
+        ProductRight.ManageTeam => Access.CanManageTeam(person, Role),
         ProductRight.ChangePhase => Access.CanChangePhase(person),
         _ => false,
     };
@@ -73,6 +74,9 @@ public enum ProductRight
 
     /// <summary>An administrator (<see cref="Access.CanChangePhase"/>).</summary>
     ChangePhase,
+
+    /// <summary>The product's owners or an administrator (<see cref="Access.CanManageTeam"/>): the team's composition.</summary>
+    ManageTeam,
 }
 
 /// <summary>Endpoint metadata: the right the caller needs on the route's product, checked by the product group's filter (403 otherwise).</summary>
