@@ -70,3 +70,14 @@ public static class DsfrBadge
         if (text is not null) output.Content.SetContent(text);
     }
 }
+
+/// <summary>The badge tone of a satisfaction index's colour (the badge writes the colour's label or the index).</summary>
+public static class ScoreColourTone
+{
+    public static BadgeTone Tone(this Cap.Domain.Satisfaction.ScoreColour colour) => colour switch
+    {
+        Cap.Domain.Satisfaction.ScoreColour.Green => BadgeTone.Success,
+        Cap.Domain.Satisfaction.ScoreColour.Amber => BadgeTone.Warning,
+        _ => BadgeTone.Error,
+    };
+}

@@ -68,13 +68,6 @@ public static class PortfolioDisplay
         _ => BadgeTone.Neutral,
     };
 
-    public static BadgeTone Tone(this ScoreColour colour) => colour switch
-    {
-        ScoreColour.Green => BadgeTone.Success,
-        ScoreColour.Amber => BadgeTone.Warning,
-        _ => BadgeTone.Error,
-    };
-
     public static BadgeTone Tone(this WeatherLevel weather) => weather switch
     {
         WeatherLevel.AuVert => BadgeTone.Success,

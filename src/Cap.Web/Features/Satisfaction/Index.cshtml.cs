@@ -112,12 +112,5 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         value is { } v ? v.ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + "\u00A0%" : "—";
 
     /// <summary>Badge tone of a satisfaction index (the badge writes the colour's label).</summary>
-    public static BadgeTone Tone(decimal? index) => index is { } i
-        ? SatisfactionScore.Colour(i) switch
-        {
-            ScoreColour.Green => BadgeTone.Success,
-            ScoreColour.Amber => BadgeTone.Warning,
-            _ => BadgeTone.Error,
-        }
-        : BadgeTone.Neutral;
+    public static BadgeTone Tone(decimal? index) => index is { } i ? SatisfactionScore.Colour(i).Tone() : BadgeTone.Neutral;
 }
