@@ -94,6 +94,10 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.OpenData.ProductOpenData> ProductOpenData => Set<Cap.Domain.OpenData.ProductOpenData>();
     public DbSet<Cap.Domain.OpenData.OpenDataIndicator> OpenDataIndicators => Set<Cap.Domain.OpenData.OpenDataIndicator>();
     public DbSet<Cap.Domain.OpenData.OpenDataRelease> OpenDataReleases => Set<Cap.Domain.OpenData.OpenDataRelease>();
+    public DbSet<Cap.Domain.Connectors.JdmaConnection> JdmaConnections => Set<Cap.Domain.Connectors.JdmaConnection>();
+    public DbSet<Cap.Domain.Connectors.JdmaFormMapping> JdmaFormMappings => Set<Cap.Domain.Connectors.JdmaFormMapping>();
+    public DbSet<Cap.Data.Connectors.ConnectorSyncState> ConnectorSyncStates => Set<Cap.Data.Connectors.ConnectorSyncState>();
+    public DbSet<Cap.Domain.Satisfaction.ExternalSatisfactionDay> ExternalSatisfactionDays => Set<Cap.Domain.Satisfaction.ExternalSatisfactionDay>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -7,6 +7,7 @@ using Cap.Web.Features.Committee;
 using Cap.Web.Features.Compliance;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
+using Cap.Web.Features.Jdma;
 using Cap.Web.Features.LifeCycle;
 using Cap.Web.Features.Portfolio;
 using Cap.Web.Features.Retrospectives;
@@ -41,6 +42,7 @@ public static class FeatureRegistration
         services.AddChecklist();
         services.AddPortfolio();
         services.AddOpenData();
+        services.AddJdma();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class FeatureRegistration
         api.MapChecklistEndpoints();
         api.MapPortfolioEndpoints();
         api.MapOpenDataEndpoints();
+        api.MapJdmaEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();

@@ -58,14 +58,39 @@ public sealed class SatisfactionStatistics(CapDbContext db)
         return await ComputeAsync(answers.Select(SatisfactionScore.InSql), productId, from, to, placementId, granularity, ct);
     }
 
+    /// <summary>
+    /// The same statistics over the days synced from another tool (<see cref="ExternalSatisfactionDay"/>), with its
+    /// forms in place of the placements (<paramref name="forms"/>: each form's id and label, in the order shown).
+    /// </summary>
+    public Task<SatisfactionStats> ComputeExternalAsync(int productId, SatisfactionSource source, DateOnly from, DateOnly to,
+        IReadOnlyList<(int Id, string Label)> forms, Granularity granularity, CancellationToken ct) =>
+        ComputeAsync(ExternalRows(db, productId, source).Where(r => r.Day >= from && r.Day <= to), from, to, null, granularity,
+            forms.Select(f => (f.Id, f.Label, true)).ToList(), ct);
+
+    /// <summary>A product's synced days (of one source, or all) as rollups whose placement is the source's form.</summary>
+    public static IQueryable<FeedbackDailyRollup> ExternalRows(CapDbContext db, int productId, SatisfactionSource? source) =>
+        db.ExternalSatisfactionDays.AsNoTracking()
+            .Where(d => d.ProductId == productId && (source == null || d.Source == source))
+            .Select(d => new FeedbackDailyRollup
+            {
+                ProductId = d.ProductId, PlacementId = d.FormId, Day = d.Day, Count = d.Count, Points = d.Points,
+                ClarityCount = d.ClarityCount, ClaritySum = d.ClaritySum, HelpAsked = d.HelpAsked, Reached = d.Reached,
+            });
+
     /// <summary>The statistics of these rows (rollups, or answers as rollups of one): totals per day and per placement.</summary>
     private async Task<SatisfactionStats> ComputeAsync(IQueryable<FeedbackDailyRollup> rows, int productId, DateOnly from, DateOnly to,
         int? placementId, Granularity granularity, CancellationToken ct)
     {
-        var perDay = await TotalsByAsync(placementId is { } id ? rows.Where(r => r.PlacementId == id) : rows, r => r.Day, ct);
-        var byPlacement = await TotalsByAsync(rows, r => r.PlacementId, ct);
         var placements = await db.Placements.AsNoTracking().Where(p => p.ProductId == productId).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.Label, p.IsEnabled }).ToListAsync(ct);
+        return await ComputeAsync(rows, from, to, placementId, granularity, placements.Select(p => (p.Id, p.Label, p.IsEnabled)).ToList(), ct);
+    }
+
+    private static async Task<SatisfactionStats> ComputeAsync(IQueryable<FeedbackDailyRollup> rows, DateOnly from, DateOnly to,
+        int? placementId, Granularity granularity, List<(int Id, string Label, bool IsEnabled)> placements, CancellationToken ct)
+    {
+        var perDay = await TotalsByAsync(placementId is { } id ? rows.Where(r => r.PlacementId == id) : rows, r => r.Day, ct);
+        var byPlacement = await TotalsByAsync(rows, r => r.PlacementId, ct);
 
         var buckets = new List<PeriodBucket>();
         for (var start = BucketStart(from, granularity); start <= to; start = Next(start, granularity))

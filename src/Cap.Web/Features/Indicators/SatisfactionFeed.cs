@@ -33,13 +33,24 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
     {
         var from = since ?? DateOnly.MinValue;
         var days = await SatisfactionStatistics.DailyTotalsAsync(db.FeedbackDailyRollups.AsNoTracking().Where(r => r.ProductId == productId && r.Day >= from), ct);
+        // The days synced from another tool (JDMA) count as the form's answers do.
+        var external = await SatisfactionStatistics.DailyTotalsAsync(SatisfactionStatistics.ExternalRows(db, productId, null).Where(r => r.Day >= from), ct);
+        var externalByMonth = external.GroupBy(d => SatisfactionStatistics.BucketStart(d.Key, Granularity.Month)).ToDictionary(m => m.Key, m => m.Sum(d => d.Value.Count));
+        foreach (var (day, totals) in external)
+        {
+            days[day] = days.TryGetValue(day, out var own) ? own.Add(totals) : totals;
+        }
         if (days.Count == 0)
         {
             return 0;
         }
         var months = days.GroupBy(d => SatisfactionStatistics.BucketStart(d.Key, Granularity.Month))
             .Select(m => (Month: m.Key, Totals: m.Aggregate(AnswerTotals.Empty, (sum, d) => sum.Add(d.Value))))
-            .OrderBy(m => m.Month).ToList();
+            .Where(m => m.Totals.Index is not null).OrderBy(m => m.Month).ToList();
+        if (months.Count == 0)
+        {
+            return 0;
+        }
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.ProductId == productId && i.FedBySatisfactionForm, ct);
         if (indicator is null)
         {
@@ -50,10 +61,15 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
             }
             indicator = await CreateIndicatorAsync(productId, months[0].Month, months[0].Totals.Index!.Value, ct);
         }
-        var rows = months.Select(m => new MeasurementRow(m.Month, m.Totals.Index!.Value, $"{m.Totals.Count} réponse(s) au formulaire")).ToList();
+        var rows = months.Select(m => new MeasurementRow(m.Month, m.Totals.Index!.Value, Note(m.Totals.Count, externalByMonth.GetValueOrDefault(m.Month)))).ToList();
         await MeasurementWriter.UpsertAsync(db, indicator, rows, MeasurementSource.Form, null, AuthorName, time.GetUtcNow(), ct);
         return rows.Count;
     }
+
+    private static string Note(long count, long external) =>
+        external == 0 ? $"{count} réponse(s) au formulaire"
+        : external == count ? $"{count} réponse(s) synchronisée(s) depuis JDMA"
+        : $"{count} réponse(s), dont {external} synchronisée(s) depuis JDMA";
 
     /// <summary>The products with answers whose indicator does not exist yet get it with their whole history (start-up, demo).</summary>
     public async Task<int> FeedMissingAsync(CancellationToken ct)
@@ -64,6 +80,8 @@ public sealed class SatisfactionFeed(CapDbContext db, TimeProvider time)
         var products = await db.Placements.AsNoTracking()
             .Where(p => !fed.Contains(p.ProductId) && db.FeedbackAnswers.Any(a => a.PlacementId == p.Id))
             .Select(p => p.ProductId).Distinct().ToListAsync(ct);
+        products = [.. products.Union(await db.ExternalSatisfactionDays.AsNoTracking().Where(d => !fed.Contains(d.ProductId) && d.Count > 0)
+            .Select(d => d.ProductId).Distinct().ToListAsync(ct))];
         foreach (var productId in products)
         {
             await FeedAsync(productId, null, ct);
@@ -160,5 +178,15 @@ public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, Satisfac
         }
         _caughtUp = true;
         return products.Count;
+    }
+}
+
+/// <summary>A connector's days move the satisfaction indicator as the form's answers do, one feed at a time (the feed's lock).</summary>
+public sealed class SatisfactionIndicatorFeed(CapDbContext db, SatisfactionFeed feed) : ISatisfactionIndicatorFeed
+{
+    public async Task RefreshAsync(int productId, DateOnly since, CancellationToken ct)
+    {
+        await using var held = await DatabaseLocks.AcquireAsync(db, SatisfactionFeed.LockName, ct);
+        await feed.FeedAsync(productId, new DateOnly(since.Year, since.Month, 1), ct);
     }
 }

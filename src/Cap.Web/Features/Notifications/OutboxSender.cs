@@ -60,11 +60,8 @@ public sealed class OutboxSender(CapDbContext db, IMailTransport transport, Time
     }
 
     /// <summary>The delay before the next attempt after <paramref name="attempts"/> failed ones: base × 2^(attempts−1), capped.</summary>
-    public static TimeSpan Backoff(int attempts, double baseSeconds, double maxSeconds)
-    {
-        var exponent = Math.Min(Math.Max(attempts - 1, 0), 30);
-        return TimeSpan.FromSeconds(Math.Min(baseSeconds * Math.Pow(2, exponent), maxSeconds));
-    }
+    public static TimeSpan Backoff(int attempts, double baseSeconds, double maxSeconds) =>
+        Cap.Data.Coordination.Backoff.Delay(attempts, baseSeconds, maxSeconds);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

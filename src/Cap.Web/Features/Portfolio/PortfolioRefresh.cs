@@ -88,10 +88,11 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
         var to12Previous = today.AddDays(-30);
         var from12Previous = to12Previous.AddYears(-1).AddDays(1);
         var oldest = from12Previous < fromPrevious30 ? from12Previous : fromPrevious30;
-        var satisfaction = await db.FeedbackDailyRollups.AsNoTracking()
+        // The form's rollups and the days synced from JDMA, summed alike.
+        Task<List<SatisfactionSums>> SumsAsync(IQueryable<FeedbackDailyRollup> rows) => rows
             .Where(r => ids.Contains(r.ProductId) && r.Day >= oldest && r.Day <= today)
             .GroupBy(r => r.ProductId)
-            .Select(g => new
+            .Select(g => new SatisfactionSums
             {
                 ProductId = g.Key,
                 Answers30 = g.Sum(r => r.Day >= from30 ? r.Count : 0L),
@@ -107,7 +108,14 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
                 HelpAskedPrevious12 = g.Sum(r => r.Day >= from12Previous && r.Day <= to12Previous ? r.HelpAsked : 0L),
                 ReachedPrevious12 = g.Sum(r => r.Day >= from12Previous && r.Day <= to12Previous ? r.Reached : 0L),
             })
-            .ToDictionaryAsync(s => s.ProductId, ct);
+            .ToListAsync(ct);
+        var external = db.ExternalSatisfactionDays.AsNoTracking().Select(d => new FeedbackDailyRollup
+        {
+            ProductId = d.ProductId, PlacementId = d.FormId, Day = d.Day, Count = d.Count, Points = d.Points,
+            ClarityCount = d.ClarityCount, ClaritySum = d.ClaritySum, HelpAsked = d.HelpAsked, Reached = d.Reached,
+        });
+        var satisfaction = (await SumsAsync(db.FeedbackDailyRollups.AsNoTracking())).Concat(await SumsAsync(external))
+            .GroupBy(x => x.ProductId).ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a.Add(b)));
 
         var checklist = await checklists.LatestAsync(ids, ct);
         var weather = await db.ProductWeathers.AsNoTracking()
@@ -185,4 +193,32 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
         PortfolioChanges.Committed();
         return products.Count;
     }
+}
+
+/// <summary>A product's satisfaction sums over the portfolio's windows (30 days, the 30 before, 12 months, the 12 before).</summary>
+internal sealed record SatisfactionSums
+{
+    public int ProductId { get; init; }
+    public long Answers30 { get; init; }
+    public long Points30 { get; init; }
+    public long AnswersPrevious30 { get; init; }
+    public long PointsPrevious30 { get; init; }
+    public long ClarityCount30 { get; init; }
+    public long ClaritySum30 { get; init; }
+    public long ClarityCountPrevious30 { get; init; }
+    public long ClaritySumPrevious30 { get; init; }
+    public long HelpAsked12 { get; init; }
+    public long Reached12 { get; init; }
+    public long HelpAskedPrevious12 { get; init; }
+    public long ReachedPrevious12 { get; init; }
+
+    public SatisfactionSums Add(SatisfactionSums o) => this with
+    {
+        Answers30 = Answers30 + o.Answers30, Points30 = Points30 + o.Points30,
+        AnswersPrevious30 = AnswersPrevious30 + o.AnswersPrevious30, PointsPrevious30 = PointsPrevious30 + o.PointsPrevious30,
+        ClarityCount30 = ClarityCount30 + o.ClarityCount30, ClaritySum30 = ClaritySum30 + o.ClaritySum30,
+        ClarityCountPrevious30 = ClarityCountPrevious30 + o.ClarityCountPrevious30, ClaritySumPrevious30 = ClaritySumPrevious30 + o.ClaritySumPrevious30,
+        HelpAsked12 = HelpAsked12 + o.HelpAsked12, Reached12 = Reached12 + o.Reached12,
+        HelpAskedPrevious12 = HelpAskedPrevious12 + o.HelpAskedPrevious12, ReachedPrevious12 = ReachedPrevious12 + o.ReachedPrevious12,
+    };
 }

@@ -4,13 +4,15 @@ using Cap.Data;
 using Cap.Domain.Satisfaction;
 using Cap.Web.Shared;
 using Cap.Web.Shared.Auth;
+using Cap.Web.Shared.Connectors;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cap.Web.Features.Satisfaction;
 
 /// <summary>The product's "Satisfaction" tab: index, clarity, help reach and answers over a period, per period step and per placement.</summary>
 public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, SatisfactionService service, SatisfactionStatistics statistics,
-    TimeProvider time, Microsoft.Extensions.Options.IOptions<SatisfactionOptions> options) : ProductPageModel(db, currentUser)
+    ConnectorStatuses connectors, TimeProvider time, Microsoft.Extensions.Options.IOptions<SatisfactionOptions> options) : ProductPageModel(db, currentUser)
 {
     public override string TabKey => "satisfaction";
     protected override string PageTitle => "Satisfaction";
@@ -33,6 +35,15 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
     public SatisfactionStats? Stats { get; private set; }
     public List<string> Errors { get; } = [];
 
+    /// <summary>The product's JDMA connection (its forms and synchronisation), when it has one.</summary>
+    public ConnectorStatus? Jdma { get; private set; }
+    public SatisfactionStats? JdmaStats { get; private set; }
+
+    /// <summary>What each source's block shows: Cap's form, JDMA's synced days.</summary>
+    public SatisfactionFigures? Figures { get; private set; }
+    public SatisfactionFigures? JdmaFigures { get; private set; }
+    public bool HasFigures => (Stats?.Totals.Count ?? 0) > 0 || (JdmaStats?.Totals.Count ?? 0) > 0;
+
     /// <summary>When the figures were read (Paris time), and how many seconds of answers may still be on their way to them.</summary>
     public string ComputedAt { get; private set; } = "";
     public int DelaySeconds => options.Value.StatisticsDelaySeconds;
@@ -53,7 +64,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         }
         Form = await service.FormAsync(Product.Id, ct);
         Placements = await service.PlacementsAsync(Product.Id, ct);
-        if (Form is null)
+        var jdmaConnection = await Db.JdmaConnections.AsNoTracking().Where(c => c.ProductId == Product.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        Jdma = jdmaConnection is { } connectionId ? await connectors.ForConnectionAsync(Domain.Connectors.ConnectorKind.Jdma, connectionId, ct) : null;
+        if (Form is null && Jdma is null)
         {
             return Page();
         }
@@ -74,14 +87,35 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         {
             granularity = Granularity.Week;
         }
-        Stats = await statistics.ComputeAsync(Product.Id, from, to, PlacementId, granularity, ct);
         ComputedAt = Dates.ToParis(time.GetUtcNow()).ToString("dd/MM/yyyy 'à' HH:mm:ss", CultureInfo.GetCultureInfo("fr-FR"));
-        var x = Stats.Buckets.Select(b => b.Label).ToList();
-        ChartX = JsonSerializer.Serialize(new[] { x });
-        IndexX = JsonSerializer.Serialize(new[] { x, x });
-        // The target as a second line, so that the scale always shows where 8/10 lies.
-        IndexY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Index).ToList(), Stats.Buckets.Select(_ => (decimal?)SatisfactionScore.Target).ToList() });
-        CountY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Count).ToList() });
+        if (Form is not null)
+        {
+            Stats = await statistics.ComputeAsync(Product.Id, from, to, PlacementId, granularity, ct);
+            var x = Stats.Buckets.Select(b => b.Label).ToList();
+            ChartX = JsonSerializer.Serialize(new[] { x });
+            IndexX = JsonSerializer.Serialize(new[] { x, x });
+            // The target as a second line, so that the scale always shows where 8/10 lies.
+            IndexY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Index).ToList(), Stats.Buckets.Select(_ => (decimal?)SatisfactionScore.Target).ToList() });
+            CountY = JsonSerializer.Serialize(new[] { Stats.Buckets.Select(b => b.Totals.Count).ToList() });
+            var scope = PlacementId is { } pid ? $", emplacement « {Placements.First(p => p.Id == pid).Label} »" : ", tous emplacements";
+            var freshness = $"Chiffres à jour au {ComputedAt} ; les réponses reçues dans {(DelaySeconds == 1 ? "la dernière seconde peuvent" : $"les {DelaySeconds} dernières secondes peuvent")} ne pas encore y figurer.";
+            Figures = SatisfactionFigures.Of("", Stats, scope, freshness, "", "Par emplacement", "Emplacement");
+        }
+        if (Jdma is not null)
+        {
+            var forms = await Db.JdmaFormMappings.AsNoTracking().Where(f => f.JdmaConnectionId == Jdma.ConnectionId)
+                .OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle).Select(f => new { f.FormId, f.ServiceTitle, f.FormTitle }).ToListAsync(ct);
+            JdmaStats = await statistics.ComputeExternalAsync(Product.Id, SatisfactionSource.Jdma, from, to,
+                [.. forms.Select(f => (f.FormId, $"{f.ServiceTitle} — {f.FormTitle}"))], granularity, ct);
+            var synced = Jdma.LastSuccessAt is { } at
+                ? $"Chiffres synchronisés depuis JDMA le {Dates.WithTime(at)}{(Jdma.SyncedThrough is { } through ? $", jusqu’au {through.ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("fr-FR"))}" : "")} ; les derniers jours sont relus à chaque synchronisation."
+                : "Aucune synchronisation réussie avec JDMA pour l’instant.";
+            if (Jdma.LastError is not null)
+            {
+                synced += " La dernière tentative a échoué : voir la connexion à JDMA.";
+            }
+            JdmaFigures = SatisfactionFigures.Of("jdma-", JdmaStats, ", tous formulaires JDMA associés", synced, " (JDMA)", "Par formulaire JDMA", "Formulaire JDMA");
+        }
         return Page();
     }
 
@@ -113,4 +147,20 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
 
     /// <summary>Badge tone of a satisfaction index (the badge writes the colour's label).</summary>
     public static BadgeTone Tone(decimal? index) => index is { } i ? SatisfactionScore.Colour(i).Tone() : BadgeTone.Neutral;
+}
+
+/// <summary>One source's block of the tab (Cap's form, or JDMA's synced days): figures, charts, tables.</summary>
+/// <param name="Prefix">Prefixes the block's ids ("" for Cap's form, whose ids the tests and links know).</param>
+public sealed record SatisfactionFigures(string Prefix, SatisfactionStats Stats, string Scope, string Freshness, string CaptionSource,
+    string GroupHeading, string GroupColumn, string ChartX, string IndexX, string IndexY, string CountY)
+{
+    public static SatisfactionFigures Of(string prefix, SatisfactionStats stats, string scope, string freshness, string captionSource, string groupHeading, string groupColumn)
+    {
+        var x = stats.Buckets.Select(b => b.Label).ToList();
+        return new SatisfactionFigures(prefix, stats, scope, freshness, captionSource, groupHeading, groupColumn,
+            JsonSerializer.Serialize(new[] { x }), JsonSerializer.Serialize(new[] { x, x }),
+            // The target as a second line, so that the scale always shows where 8/10 lies.
+            JsonSerializer.Serialize(new[] { stats.Buckets.Select(b => b.Totals.Index).ToList(), stats.Buckets.Select(_ => (decimal?)SatisfactionScore.Target).ToList() }),
+            JsonSerializer.Serialize(new[] { stats.Buckets.Select(b => b.Totals.Count).ToList() }));
+    }
 }

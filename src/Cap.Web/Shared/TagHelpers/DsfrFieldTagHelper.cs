@@ -9,7 +9,7 @@ namespace Cap.Web.Shared.TagHelpers;
 /// One DSFR form field (label, hint, control, error message tied by aria-describedby), bound to a
 /// model property so that what was typed is kept when the form is shown again:
 /// <c>&lt;dsfr-field for="Input.Name" label="Nom" hint="…" required="true" /&gt;</c>.
-/// Kinds: text (default), textarea, select, url, email, number, date, checkbox.
+/// Kinds: text (default), textarea, select, url, email, number, date, checkbox, password (never shows a value).
 /// <para>A handler's parameter rather than a bound property: <c>name</c> (posted name), <c>error-key</c> (the model-state
 /// key of its error, and its id) and <c>value</c>; what was posted under that name is shown again.</para>
 /// Inside a <c>&lt;dsfr-fieldset&gt;</c> the field is in its <c>fr-fieldset__element</c> (<c>element-class</c>: its width…).
@@ -92,6 +92,8 @@ public sealed class DsfrFieldTagHelper(IHtmlGenerator generator, IModelMetadataP
             "textarea" => generator.GenerateTextArea(ViewContext, explorer, expression, Rows, 0, attributes),
             "select" => generator.GenerateSelect(ViewContext, explorer, Placeholder, expression, Items ?? [], false, attributes),
             "checkbox" => generator.GenerateCheckBox(ViewContext, explorer, expression, null, attributes),
+            // A secret is never written back into the page, even after a refused post.
+            "password" => generator.GeneratePassword(ViewContext, explorer, expression, null, attributes),
             _ => generator.GenerateTextBox(ViewContext, explorer, expression, explorer.Model, Kind == "date" ? "{0:yyyy-MM-dd}" : null, attributes),
         };
         if (Kind is "url" or "email" or "number" or "date")

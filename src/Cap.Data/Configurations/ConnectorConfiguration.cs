@@ -1,0 +1,47 @@
+using Cap.Data.Saving;
+using Cap.Domain.Connectors;
+using Cap.Domain.Satisfaction;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cap.Data.Configurations;
+
+internal sealed class JdmaConnectionConfiguration : IEntityTypeConfiguration<JdmaConnection>, IAuditLabel<JdmaConnection>
+{
+    public string? Label(JdmaConnection entity) => "connexion JDMA";
+
+    public void Configure(EntityTypeBuilder<JdmaConnection> builder)
+    {
+        builder.Property(c => c.BaseUrl).HasMaxLength(JdmaConnection.BaseUrlMaxLength).IsRequired();
+        builder.Property(c => c.ProtectedKey).HasMaxLength(JdmaConnection.ProtectedKeyMaxLength).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Product).WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Forms).WithOne().HasForeignKey(f => f.JdmaConnectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.ProductId).IsUnique();
+    }
+}
+
+internal sealed class JdmaFormMappingConfiguration : IEntityTypeConfiguration<JdmaFormMapping>, IAuditLabel<JdmaFormMapping>
+{
+    public string? Label(JdmaFormMapping entity) => $"formulaire JDMA « {entity.FormTitle} »";
+
+    public void Configure(EntityTypeBuilder<JdmaFormMapping> builder)
+    {
+        builder.Property(f => f.ServiceTitle).HasMaxLength(JdmaFormMapping.TitleMaxLength).IsRequired();
+        builder.Property(f => f.FormTitle).HasMaxLength(JdmaFormMapping.TitleMaxLength).IsRequired();
+        builder.HasIndex(f => new { f.JdmaConnectionId, f.FormId }).IsUnique();
+    }
+}
+
+internal sealed class ExternalSatisfactionDayConfiguration : IEntityTypeConfiguration<ExternalSatisfactionDay>
+{
+    public void Configure(EntityTypeBuilder<ExternalSatisfactionDay> builder)
+    {
+        builder.Ignore(d => d.IsEmpty);
+        builder.Property(d => d.Source).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Cap.Domain.Catalogue.Product>().WithMany().HasForeignKey(d => d.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ConnectionId, d.Source, d.ServiceId, d.FormId, d.Day }).IsUnique();
+        // The statistics, the indicator feed and the portfolio read a product's days.
+        builder.HasIndex(d => new { d.ProductId, d.Day });
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Cap.Domain.Connectors;
+using Cap.Web.Shared.Connectors;
+
+namespace Cap.Web.Features.Jdma;
+
+/// <summary>The JDMA connection as the API saves it.</summary>
+/// <param name="BaseUrl">JDMA's back-office address (https; http only for localhost).</param>
+/// <param name="ApiKey">The API key created in JDMA: required the first time; left out (or empty), the saved key is kept; given, it replaces it (rotation). Never returned.</param>
+/// <param name="Version">The version read (0 when the product had no connection): a different stored version answers 409.</param>
+public sealed record JdmaConnectionRequest(string? BaseUrl, string? ApiKey, int? Version);
+
+/// <summary>The JDMA forms that feed the product.</summary>
+/// <param name="FormIds">JDMA form ids, among those <c>GET …/jdma/services</c> lists (at least one).</param>
+public sealed record JdmaFormsRequest(List<int>? FormIds);
+
+/// <summary>A synchronisation's state.</summary>
+public enum SyncState
+{
+    [JsonStringEnumMemberName("never-synced")]
+    NeverSynced,
+    [JsonStringEnumMemberName("up-to-date")]
+    UpToDate,
+    [JsonStringEnumMemberName("failing")]
+    Failing,
+    [JsonStringEnumMemberName("running")]
+    Running,
+}
+
+/// <param name="State">never-synced, up-to-date, failing or running.</param>
+/// <param name="StateLabel">The state in French.</param>
+/// <param name="LastSuccessAt">The last successful synchronisation.</param>
+/// <param name="LastErrorAt">The last failure (null once a synchronisation succeeded).</param>
+/// <param name="LastError">The last failure's French message.</param>
+/// <param name="NextAttemptAt">When the background synchronisation runs next (after a failure: the backoff's delay).</param>
+/// <param name="ConsecutiveFailures">Failures in a row.</param>
+/// <param name="SyncedThrough">The last day whose figures were read.</param>
+public sealed record SyncStatusResponse(SyncState State, string StateLabel, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt, string? LastError,
+    DateTimeOffset NextAttemptAt, int ConsecutiveFailures, DateOnly? SyncedThrough)
+{
+    public static SyncStatusResponse From(ConnectorStatus s) => new(
+        s.Running ? SyncState.Running : s.LastError is not null ? SyncState.Failing : s.LastSuccessAt is null ? SyncState.NeverSynced : SyncState.UpToDate,
+        s.StateLabel, s.LastSuccessAt, s.LastErrorAt, s.LastError, s.NextAttemptAt, s.ConsecutiveFailures, s.SyncedThrough);
+}
+
+/// <summary>A JDMA form that feeds the product.</summary>
+public sealed record JdmaFormResponse(int ServiceId, string ServiceTitle, int FormId, string FormTitle);
+
+/// <summary>The product's JDMA connection. The key is never returned: only when it was saved.</summary>
+/// <param name="KeySavedAt">When the API key was saved or last replaced.</param>
+public sealed record JdmaConnectionResponse(string ProductSlug, string BaseUrl, DateTimeOffset KeySavedAt, int Version,
+    List<JdmaFormResponse> Forms, SyncStatusResponse? Status)
+{
+    public static JdmaConnectionResponse From(string slug, JdmaConnection c, ConnectorStatus? status) => new(slug, c.BaseUrl, c.KeySavedAt, c.Version,
+        [.. c.Forms.OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle).Select(f => new JdmaFormResponse(f.ServiceId, f.ServiceTitle, f.FormId, f.FormTitle))],
+        status is null ? null : SyncStatusResponse.From(status));
+}
+
+/// <summary>A JDMA service (a « produit » in JDMA) the key can read, and its forms.</summary>
+public sealed record JdmaServiceResponse(int Id, string Title, string? Entity, List<JdmaServiceFormResponse> Forms);
+
+public sealed record JdmaServiceFormResponse(int Id, string Title);

@@ -1,0 +1,175 @@
+using Cap.Data;
+using Cap.Domain;
+using Cap.Domain.Connectors;
+using Cap.Domain.Satisfaction;
+using Cap.Web.Shared.Connectors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Jdma;
+
+/// <summary>What a connection is saved from: the address, and the key (required the first time; empty keeps the saved one).</summary>
+public sealed record JdmaConnectionInput(string? BaseUrl, string? ApiKey);
+
+/// <summary>
+/// A product's JDMA connection: save it (address, key — encrypted at once, see <see cref="ConnectorSecrets"/>), list the
+/// JDMA services and forms its key can read, choose which ones feed the product. Pages and API share it.
+/// </summary>
+public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, JdmaClient client, TimeProvider time)
+{
+    public Task<JdmaConnection?> FindAsync(int productId, CancellationToken ct) =>
+        db.JdmaConnections.AsNoTracking().Include(c => c.Forms.OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle))
+            .FirstOrDefaultAsync(c => c.ProductId == productId, ct);
+
+    /// <summary>Creates or updates the connection. <paramref name="version"/>: the version read (0 when there was none).</summary>
+    public async Task<Result<JdmaConnection>> SaveAsync(int productId, JdmaConnectionInput input, int version, CancellationToken ct)
+    {
+        var connection = await db.JdmaConnections.Include(c => c.Forms).FirstOrDefaultAsync(c => c.ProductId == productId, ct);
+        var errors = new Dictionary<string, string>();
+        if (JdmaRules.BaseUrlError(input.BaseUrl) is { } urlError)
+        {
+            errors[nameof(input.BaseUrl)] = urlError;
+        }
+        var key = Text.Clean(input.ApiKey);
+        if ((connection is null || key is not null) && JdmaRules.KeyError(key) is { } keyError)
+        {
+            errors[nameof(input.ApiKey)] = keyError;
+        }
+        if (errors.Count > 0)
+        {
+            return Refusal.Invalid(errors);
+        }
+        if ((connection?.Version ?? 0) != version)
+        {
+            return Refusal.Conflict("La connexion a été modifiée entre-temps : relisez-la avant de l’enregistrer.", currentVersion: connection?.Version ?? 0);
+        }
+        var now = time.GetUtcNow();
+        var baseUrl = JdmaRules.NormalizeBaseUrl(input.BaseUrl!);
+        var changed = connection is null || key is not null || connection.BaseUrl != baseUrl;
+        if (connection is null)
+        {
+            connection = new JdmaConnection { ProductId = productId };
+            db.JdmaConnections.Add(connection);
+        }
+        connection.BaseUrl = baseUrl;
+        if (key is not null)
+        {
+            connection.ProtectedKey = secrets.Protect(ConnectorKind.Jdma, key);
+            connection.KeySavedAt = now;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (version == 0)
+        {
+            return Refusal.Conflict("Une connexion JDMA vient d’être enregistrée pour ce produit : relisez-la.", currentVersion: 1);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("La connexion a été modifiée entre-temps : relisez-la avant de l’enregistrer.");
+        }
+        await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, productId, now, ct);
+        if (changed)
+        {
+            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, now, ct);
+        }
+        return connection;
+    }
+
+    /// <summary>The services and forms the saved key can read, as JDMA lists them.</summary>
+    public async Task<Result<List<JdmaService>>> ServicesAsync(int productId, CancellationToken ct)
+    {
+        var connection = await FindAsync(productId, ct);
+        if (connection is null)
+        {
+            return Refusal.NotFound("Ce produit n’a pas de connexion JDMA : enregistrez d’abord l’adresse et la clé.");
+        }
+        return await ServicesAsync(connection, ct);
+    }
+
+    private async Task<Result<List<JdmaService>>> ServicesAsync(JdmaConnection connection, CancellationToken ct)
+    {
+        var key = secrets.Unprotect(ConnectorKind.Jdma, connection.ProtectedKey);
+        if (key is null)
+        {
+            return Refusal.Rule("", "La clé enregistrée ne peut plus être déchiffrée : enregistrez-la de nouveau.");
+        }
+        try
+        {
+            return await client.ServicesAsync(connection.BaseUrl, key, ct);
+        }
+        catch (ConnectorException e)
+        {
+            return Refusal.Rule("", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Chooses the JDMA forms that feed the product (checked against what the key can read now). Forms no longer chosen
+    /// take their synced days with them; a newly chosen one is back-filled by the next synchronisation, due at once.
+    /// </summary>
+    public async Task<Result<JdmaConnection>> SaveFormsAsync(int productId, IReadOnlyCollection<int> formIds, CancellationToken ct)
+    {
+        var connection = await db.JdmaConnections.Include(c => c.Forms).FirstOrDefaultAsync(c => c.ProductId == productId, ct);
+        if (connection is null)
+        {
+            return Refusal.NotFound("Ce produit n’a pas de connexion JDMA : enregistrez d’abord l’adresse et la clé.");
+        }
+        if (formIds.Count == 0)
+        {
+            return Refusal.Invalid("FormIds", "Cochez au moins un formulaire JDMA.");
+        }
+        var services = await ServicesAsync(connection, ct);
+        if (services.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+        var readable = services.Value!.SelectMany(s => s.Forms.Select(f => (Service: s, Form: f))).GroupBy(x => x.Form.Id).ToDictionary(g => g.Key, g => g.First());
+        var unknown = formIds.Where(id => !readable.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Refusal.Invalid("FormIds", $"La clé ne donne pas accès au formulaire JDMA n° {string.Join(", ", unknown)}.");
+        }
+        var chosen = formIds.Distinct().ToHashSet();
+        var removed = connection.Forms.Where(f => !chosen.Contains(f.FormId)).ToList();
+        var added = chosen.Where(id => connection.Forms.All(f => f.FormId != id)).ToList();
+        db.JdmaFormMappings.RemoveRange(removed);
+        foreach (var id in added)
+        {
+            var (service, form) = readable[id];
+            connection.Forms.Add(new JdmaFormMapping
+            {
+                ProductId = productId, ServiceId = service.Id, ServiceTitle = Bounded(service.Title), FormId = form.Id, FormTitle = Bounded(form.Title),
+            });
+        }
+        var now = time.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            var removedIds = removed.Select(f => f.FormId).ToList();
+            if (removedIds.Count > 0)
+            {
+                await db.ExternalSatisfactionDays.Where(d => d.ConnectionId == connection.Id && d.Source == SatisfactionSource.Jdma && removedIds.Contains(d.FormId))
+                    .ExecuteDeleteAsync(ct);
+                await PortfolioChangesMark(productId, now, ct);
+            }
+            var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, productId, now, ct);
+            if (added.Count > 0)
+            {
+                // A new form has no history yet: the next synchronisation reads its twelve months.
+                await db.ConnectorSyncStates.Where(s => s.Id == state.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.SyncedThrough, (DateOnly?)null).SetProperty(s => s.NextAttemptAt, now), ct);
+            }
+            await transaction.CommitAsync(ct);
+        });
+        return connection;
+    }
+
+    private Task<int> PortfolioChangesMark(int productId, DateTimeOffset now, CancellationToken ct) =>
+        Cap.Data.PortfolioChanges.MarkAsync(db, [productId], now, ct);
+
+    private static string Bounded(string title) =>
+        title.Length <= JdmaFormMapping.TitleMaxLength ? title : title[..(JdmaFormMapping.TitleMaxLength - 1)] + "…";
+}
