@@ -31,6 +31,8 @@ internal static class Usage
                       stored = 2xx) and resent answers, every clientKey already stored (≥ 90 % of new
                       answers' rate); then p99 at half Cap's maximum rate with an open-loop generator
                       (< 50 ms). Needs a Release build of Cap.Web and wrk.
+          jdma        Issue 19: the synchronisation of 12 months × 10 JDMA services from the tests'
+                      JDMA-shaped server (back-fill, then incremental), timed end to end.
           satisfaction-stats
                       Issue 4: the Satisfaction tab of a product holding --answers answers (default
                       10,000,000, over 3 years, 4 placements; statistics from the daily rollups),

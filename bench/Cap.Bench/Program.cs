@@ -50,6 +50,8 @@ internal static class BenchMain
                 return await PortfolioBenchmark.RunAsync(options);
             case "satisfaction-stats":
                 return await SatisfactionStatsBenchmark.RunAsync(options);
+            case "jdma":
+                return await JdmaBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);

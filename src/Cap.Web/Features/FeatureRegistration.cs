@@ -73,6 +73,7 @@ public static class FeatureRegistration
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
         app.MapSatisfactionEndpoints();
+        app.MapJdmaDemo();
         app.MapRitualFeed();
         app.MapOpenDataPublicFiles();
     }

@@ -113,6 +113,8 @@ public abstract class CapWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Satisfaction:FeedSeconds", "86400");
         // The portfolio's lines are refreshed by the dashboard itself (or a test's PortfolioRefresher.PassAsync).
         builder.UseSetting("Portfolio:RefreshSeconds", "86400");
+        // Connectors are synchronised by the tests themselves (« Synchroniser maintenant », ConnectorRunner.PassAsync).
+        builder.UseSetting("Connectors:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         builder.ConfigureTestServices(services =>

@@ -29,12 +29,9 @@ public sealed class FormsModel(CapDbContext db, CurrentUser currentUser, JdmaCon
         {
             return Forbid();
         }
+        // Without a connection, the services' refusal says to save one first.
         var connection = await connections.FindAsync(Product.Id, ct);
-        if (connection is null)
-        {
-            return Redirect($"/produits/{Product.Slug}/satisfaction/jdma");
-        }
-        FormIds = [.. connection.Forms.Select(f => f.FormId)];
+        FormIds = [.. connection?.Forms.Select(f => f.FormId) ?? []];
         await LoadServicesAsync(ct);
         return Page();
     }

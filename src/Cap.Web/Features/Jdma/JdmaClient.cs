@@ -115,7 +115,7 @@ public sealed class JdmaClient(HttpClient http, IOptions<ConnectorOptions> optio
             }
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                throw new ConnectorException($"JDMA a refusé la demande : {Short(MessageOf(text)) ?? "sans explication"}.");
+                throw new ConnectorException($"JDMA a refusé la demande : {Short(MessageOf(text))?.TrimEnd('.') ?? "sans explication"}.");
             }
             if (!response.IsSuccessStatusCode)
             {

@@ -47,7 +47,8 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
         var changed = connection is null || key is not null || connection.BaseUrl != baseUrl;
         if (connection is null)
         {
-            connection = new JdmaConnection { ProductId = productId };
+            // Version 1 once stored: 0 means « not connected yet », so a second first save is told it comes late.
+            connection = new JdmaConnection { ProductId = productId, Version = 1 };
             db.JdmaConnections.Add(connection);
         }
         connection.BaseUrl = baseUrl;

@@ -1,6 +1,5 @@
 using Cap.Web.Shared.Connectors;
 using Cap.Web.Shared.Data;
-using Microsoft.Extensions.Options;
 
 namespace Cap.Web.Features.Jdma;
 
@@ -13,7 +12,19 @@ public static class JdmaRegistration
         services.AddHttpClient<JdmaClient>(JdmaClient.HttpClientName);
         services.AddScoped<JdmaConnections>();
         services.AddScoped<IConnectorSync, JdmaSync>();
+        services.AddHostedService<DemoJdmaAddress>();
+        services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoJdma.SeedAsync(db, sp.GetRequiredService<ConnectorSecrets>(), sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>The demo's JDMA-shaped API and the pointing of the demo connection at it (demo only).</summary>
+    public static IEndpointRouteBuilder MapJdmaDemo(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>("Database:SeedDemoData"))
+        {
+            DemoJdma.Map(app);
+        }
+        return app;
     }
 
     public static RouteGroupBuilder MapJdmaEndpoints(this RouteGroupBuilder api)

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using Cap.Data;
+using Cap.Domain.Connectors;
+using Cap.Web.Shared.Connectors;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cap.Web.Features.Jdma;
+
+/// <summary>
+/// The demo's JDMA: when the demo is on (<c>Database:SeedDemoData</c>), Cap itself serves a JDMA-shaped open API under
+/// <see cref="PathBase"/> (same contract: Bearer key, <c>GET /services</c>, <c>POST /statistiques</c> by day, 400 on
+/// unknown ids or more than 10 services) with plausible daily figures generated from the date, and the demo product
+/// <see cref="ProductSlug"/> is connected to it. Once the server has started, <see cref="DemoJdmaAddress"/> points the
+/// connection at the application's own address (the server's first http address), so the background synchronisation
+/// fills the product's JDMA figures a moment after start-up.
+/// </summary>
+public static class DemoJdma
+{
+    public const string PathBase = "/demo/jdma";
+    public const string Key = "demo-jdma-cle-de-demonstration";
+    public const string ProductSlug = "mes-aides-sociales";
+    public const int ServiceId = 9001;
+    public const int FormId = 90011;
+    private const int OtherServiceId = 9002;
+    private const int OtherFormId = 90021;
+
+    public static async Task SeedAsync(CapDbContext db, ConnectorSecrets secrets, TimeProvider time)
+    {
+        var productId = await db.Products.Where(p => p.Slug == ProductSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        if (productId is not { } id || await db.JdmaConnections.AnyAsync(c => c.ProductId == id))
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var connection = new JdmaConnection
+        {
+            // Replaced by the application's own address once it has started (DemoJdmaAddress).
+            ProductId = id, BaseUrl = "http://localhost" + PathBase, ProtectedKey = secrets.Protect(ConnectorKind.Jdma, Key), KeySavedAt = now, Version = 1,
+            Forms = [new JdmaFormMapping { ProductId = id, ServiceId = ServiceId, ServiceTitle = "Mes aides sociales — simulateur", FormId = FormId, FormTitle = "Formulaire après la simulation" }],
+        };
+        db.JdmaConnections.Add(connection);
+        await db.SaveChangesAsync();
+        await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, id, now, CancellationToken.None);
+    }
+
+    /// <summary>Maps the demo's JDMA-shaped API (demo only).</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        // JDMA's callers are not signed in to Cap: the Bearer key is the API's own authentication.
+        var group = app.MapGroup(PathBase + "/api/open-api").ExcludeFromDescription().AllowAnonymous();
+        group.MapGet("/services", (HttpContext context) => Authorized(context) ? Results.Json(new
+        {
+            data = new object[]
+            {
+                new { id = ServiceId, title = "Mes aides sociales — simulateur", entity = "Ministère des Solidarités", forms = new[] { new { id = FormId, title = "Formulaire après la simulation" } } },
+                new { id = OtherServiceId, title = "Démarche de démonstration", entity = "Ministère des Solidarités", forms = new[] { new { id = OtherFormId, title = "Formulaire de la démarche" } } },
+            },
+        }) : Unauthorized());
+        group.MapPost("/statistiques", async (HttpContext context) =>
+        {
+            if (!Authorized(context))
+            {
+                return Unauthorized();
+            }
+            using var body = await JsonDocument.ParseAsync(context.Request.Body);
+            var root = body.RootElement;
+            var ids = root.TryGetProperty("product_ids", out var p) ? p.EnumerateArray().Select(e => e.GetInt32()).ToList() : [ServiceId, OtherServiceId];
+            if (ids.Count > 10)
+            {
+                return Results.Json(new { message = "Vous ne pouvez pas demander plus de 10 produits à la fois." }, statusCode: 400);
+            }
+            if (ids.FirstOrDefault(i => i is not (ServiceId or OtherServiceId)) is var unknown and not 0)
+            {
+                return Results.Json(new { message = $"Le produit {unknown} n’existe pas ou n’est pas accessible avec cette clé." }, statusCode: 400);
+            }
+            if (!DateOnly.TryParse(root.GetProperty("start_date").GetString(), CultureInfo.InvariantCulture, out var from)
+                || !DateOnly.TryParse(root.GetProperty("end_date").GetString(), CultureInfo.InvariantCulture, out var to) || to < from || to.DayNumber - from.DayNumber > 400)
+            {
+                return Results.Json(new { message = "Les dates de début et de fin sont obligatoires (AAAA-MM-JJ), sur 400 jours au plus." }, statusCode: 400);
+            }
+            var data = ids.Select(id => new
+            {
+                product_id = id.ToString(CultureInfo.InvariantCulture),
+                product_name = id == ServiceId ? "Mes aides sociales — simulateur" : "Démarche de démonstration",
+                forms = new[]
+                {
+                    new
+                    {
+                        form_id = (id == ServiceId ? FormId : OtherFormId).ToString(CultureInfo.InvariantCulture),
+                        form_name = id == ServiceId ? "Formulaire après la simulation" : "Formulaire de la démarche",
+                        intervals = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i)).Select(day => new
+                        {
+                            date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                            length_interval = "day",
+                            data = Day(id, day),
+                        }),
+                    },
+                },
+            });
+            return Results.Json(new { data });
+        });
+    }
+
+    private static bool Authorized(HttpContext context) => context.Request.Headers.Authorization.ToString() == "Bearer " + Key;
+
+    private static IResult Unauthorized() => Results.Json(new { message = "Clé API invalide ou expirée." }, statusCode: 401);
+
+    /// <summary>A day's plausible answers: more on weekdays, satisfaction around 7.5/10 slowly improving over the year.</summary>
+    private static object[] Day(int serviceId, DateOnly day)
+    {
+        var n = day.DayNumber + serviceId;
+        var weekday = day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        var volume = (weekday ? 24 : 8) + n % 9;
+        var trend = (day.DayOfYear % 120) / 40;
+        var good = volume * (55 + trend * 5 + n % 7) / 100;
+        var bad = volume * (10 + n % 5) / 100;
+        var medium = volume - good - bad;
+        var answered = volume * 2 / 3;
+        int[] clarity = [answered / 12, answered / 8, answered / 5, answered / 3, answered - answered / 12 - answered / 8 - answered / 5 - answered / 3];
+        var help = volume / 5;
+        return
+        [
+            new { category = "satisfaction", label = "De façon générale, comment ça s’est passé ?", number_hits = new object[] {
+                new { intention = "good", label = "Très bien", count = good }, new { intention = "medium", label = "Moyen", count = medium }, new { intention = "bad", label = "Mal", count = bad } } },
+            new { category = "comprehension", label = "Qu’avez-vous pensé des informations et des instructions fournies ?",
+                number_hits = clarity.Select((count, i) => (object)new { intention = i < 2 ? "bad" : i == 2 ? "medium" : "good", label = (i + 1).ToString(CultureInfo.InvariantCulture), count }).ToArray() },
+            new { category = "contact_reached", label = "Avez-vous réussi à joindre l’administration ?", number_hits = new object[] {
+                new { intention = "good", label = "Oui", count = help * 2 / 3 }, new { intention = "bad", label = "Non", count = help - help * 2 / 3 } } },
+        ];
+    }
+}
+
+/// <summary>
+/// Demo only: once Kestrel listens, points the demo product's JDMA connection at the application's own address (its
+/// first http address, a wildcard host read as localhost) and makes it due, so the worker syncs it. Nothing to do under a
+/// test server (no address).
+/// </summary>
+public sealed class DemoJdmaAddress(IServer server, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, IConfiguration configuration,
+    TimeProvider time, ILogger<DemoJdmaAddress> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Database:SeedDemoData"))
+        {
+            return Task.CompletedTask;
+        }
+        lifetime.ApplicationStarted.Register(() => _ = PointAsync());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task PointAsync()
+    {
+        try
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
+            if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                return;
+            }
+            var baseUrl = uri.GetLeftPart(UriPartial.Authority) + DemoJdma.PathBase;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
+            var connection = await db.JdmaConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoJdma.ProductSlug && c.Forms.Any(f => f.FormId == DemoJdma.FormId));
+            if (connection is null || connection.BaseUrl == baseUrl)
+            {
+                return;
+            }
+            connection.BaseUrl = baseUrl;
+            await db.SaveChangesAsync();
+            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The demo JDMA connection could not be pointed at this instance's address.");
+        }
+    }
+}

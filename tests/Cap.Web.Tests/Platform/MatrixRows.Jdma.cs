@@ -1,0 +1,26 @@
+namespace Cap.Web.Tests.Platform;
+
+internal static partial class MatrixRows
+{
+    /// <summary>
+    /// The JDMA connector and the administrators' list of connections. The matrix's products have no JDMA connection:
+    /// reading it answers 404, synchronising or choosing forms too once the rights allow it, saving one is refused for its
+    /// empty body. The connector's behaviour is covered by tests/Cap.Web.Tests/Connectors against a JDMA-shaped server.
+    /// </summary>
+    public static readonly (string Method, string Path, string Outcomes)[] Jdma =
+    [
+        ("GET", "/produits/{product}/satisfaction/jdma", "C A A A A A A A"),
+        ("GET", "/produits/inexistant/satisfaction/jdma", "C N N N N N N N"),
+        ("GET", "/produits/{product}/satisfaction/jdma/formulaires", "C F F F F A A A"),
+        ("POST", "/produits/{fresh}/satisfaction/jdma", "C F F F F V V V"),
+        ("POST", "/produits/{fresh}/satisfaction/jdma?handler=Sync", "C F F F F N N N"),
+        ("POST", "/produits/{fresh}/satisfaction/jdma/formulaires", "C F F F F N N N"),
+        ("GET", "/admin/connecteurs", "C F F F F F F A"),
+        ("GET", "/api/v1/products/{product}/jdma", "C N N N N N N N"),
+        ("GET", "/api/v1/products/inexistant/jdma", "C N N N N N N N"),
+        ("PUT", "/api/v1/products/{fresh}/jdma", "C F F F F V V V"),
+        ("GET", "/api/v1/products/{product}/jdma/services", "C F F F F N N N"),
+        ("PUT", "/api/v1/products/{fresh}/jdma/forms", "C F F F F V V V"),
+        ("POST", "/api/v1/products/{fresh}/jdma/sync", "C F F F F N N N"),
+    ];
+}
