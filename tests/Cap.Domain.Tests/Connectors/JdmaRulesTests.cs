@@ -75,7 +75,7 @@ public class JdmaRulesTests
         ];
         var day = Assert.Single(JdmaRules.Days(hits, new HashSet<(int, int)> { (1, 11) }));
         Assert.Equal((Day, 10L, 70L, 3L, 13L, 4L, 3L), (day.Day, day.Count, day.Points, day.ClarityCount, day.ClaritySum, day.HelpAsked, day.Reached));
-        Assert.Equal(Satisfaction.SatisfactionSource.Jdma, day.Source);
+        Assert.Equal(Cap.Domain.Satisfaction.SatisfactionSource.Jdma, day.Source);
     }
 
     [Fact]

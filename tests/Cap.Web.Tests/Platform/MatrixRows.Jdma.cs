@@ -4,7 +4,7 @@ internal static partial class MatrixRows
 {
     /// <summary>
     /// The JDMA connector and the administrators' list of connections. The matrix's products have no JDMA connection:
-    /// reading it answers 404, synchronising or choosing forms too once the rights allow it, saving one is refused for its
+    /// reading it answers 404, synchronising or choosing forms too once the rights allow it (before the body is read), saving one is refused for its
     /// empty body. The connector's behaviour is covered by tests/Cap.Web.Tests/Connectors against a JDMA-shaped server.
     /// </summary>
     public static readonly (string Method, string Path, string Outcomes)[] Jdma =
@@ -20,7 +20,7 @@ internal static partial class MatrixRows
         ("GET", "/api/v1/products/inexistant/jdma", "C N N N N N N N"),
         ("PUT", "/api/v1/products/{fresh}/jdma", "C F F F F V V V"),
         ("GET", "/api/v1/products/{product}/jdma/services", "C F F F F N N N"),
-        ("PUT", "/api/v1/products/{fresh}/jdma/forms", "C F F F F V V V"),
+        ("PUT", "/api/v1/products/{fresh}/jdma/forms", "C F F F F N N N"),
         ("POST", "/api/v1/products/{fresh}/jdma/sync", "C F F F F N N N"),
     ];
 }
