@@ -376,9 +376,9 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         /// <summary>Starts one more Cap process on the database and waits until it answers.</summary>
         public async Task<Instance> StartAsync(string name)
         {
-            var port = FreePort();
+            var port = CapProcess.FreePort();
             var url = new Uri($"http://127.0.0.1:{port}");
-            var web = WebOutput();
+            var web = CapProcess.WebOutput();
             var start = new ProcessStartInfo("dotnet")
             {
                 WorkingDirectory = web,
@@ -448,26 +448,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             db.Indicators.Add(indicator);
             await db.SaveChangesAsync();
             return indicator.Id;
-        }
-
-        private static string WebOutput()
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/<tfm>/
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cap.slnx")))
-            {
-                root = root.Parent;
-            }
-            return root is null
-                ? Path.GetDirectoryName(typeof(Program).Assembly.Location)!
-                : Path.Combine(root.FullName, "src", "Cap.Web", "bin", configuration, "net10.0");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -45,7 +45,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
             (int Id, string Key)? placement = null;
             for (var round = 1; round <= 2; round++)
             {
-                var port = FreePort();
+                var port = CapProcess.FreePort();
                 using var server = Start(connectionString, port);
                 try
                 {
@@ -122,14 +122,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
 
     private Process Start(string connectionString, int port)
     {
-        var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/<tfm>/
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cap.slnx")))
-        {
-            root = root.Parent;
-        }
-        var web = root is null ? folder : Path.Combine(root.FullName, "src", "Cap.Web", "bin", configuration, "net10.0");
+        var web = CapProcess.WebOutput();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = web,
@@ -211,13 +204,6 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
             keys.Add(reader.GetString(0));
         }
         return keys;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
