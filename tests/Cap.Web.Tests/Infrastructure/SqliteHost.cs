@@ -48,6 +48,39 @@ internal static class CapProcess
             : Path.Combine(root.FullName, "src", "Cap.Web", "bin", configuration, "net10.0");
     }
 
+    /// <summary>
+    /// Starts the built Cap.Web.dll listening on <paramref name="url"/> with these command-line settings (and environment
+    /// variables); every line it prints, on the output (<c>false</c>) or the error stream (<c>true</c>), goes to <paramref name="log"/>.
+    /// </summary>
+    public static Process Start(Uri url, IEnumerable<string> settings, Action<string, bool> log, IDictionary<string, string>? environment = null)
+    {
+        var web = WebOutput();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(web, "Cap.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url.ToString().TrimEnd('/'));
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log(e.Data, false); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log(e.Data, true); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     /// <summary>A TCP port free on the loopback address at the time of asking.</summary>
     public static int FreePort()
     {

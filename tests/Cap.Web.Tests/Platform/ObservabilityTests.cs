@@ -29,42 +29,24 @@ public sealed class TelemetryExportTests(ITestOutputHelper output)
         var port = CapProcess.FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
         var service = $"cap-test-{Guid.NewGuid():N}"[..20];
-        var web = CapProcess.WebOutput();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Url.ToString().TrimEnd('/'),
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_SERVICE_NAME"] = service,
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "300",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-                ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
-            },
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(web, "Cap.Web.dll"), "--urls", url.ToString().TrimEnd('/'),
+        var console = new ConcurrentQueue<string>();
+        using var process = CapProcess.Start(url,
+        [
             "--Database:Provider", "Sqlite", "--ConnectionStrings:Cap", $"Data Source={file}",
             "--Authentication:Oidc:Authority", "https://proconnect.example.test", "--Authentication:Oidc:ClientId", "cap-test",
             "--PublicBaseUrl", "https://cap.example.test",
             "--Telemetry:SampleSeconds", "0.2",
             "--Logging:LogLevel:Default", "Information",
-        })
+        ], (line, _) => console.Enqueue(line), new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
-        var console = new ConcurrentQueue<string>();
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { console.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { console.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Url.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = service,
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "300",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
+        });
         try
         {
             await CapProcess.WaitHealthyAsync(url, process, TimeSpan.FromSeconds(90));

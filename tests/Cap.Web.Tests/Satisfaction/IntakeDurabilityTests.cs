@@ -122,31 +122,13 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
 
     private Process Start(string connectionString, int port)
     {
-        var web = CapProcess.WebOutput();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(web, "Cap.Web.dll"), "--urls", $"http://127.0.0.1:{port}",
+        return CapProcess.Start(new Uri($"http://127.0.0.1:{port}"),
+        [
             "--environment", "Testing",
             "--Database:Provider", Provider, "--ConnectionStrings:Cap", connectionString, "--Database:SeedDemoData", "false",
             "--Satisfaction:PerClientPerMinute", "1000000", "--Satisfaction:PerPlacementPerMinute", "1000000",
             "--Logging:LogLevel:Default", "Warning",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Log(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Log(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        ], (line, _) => Log(line));
     }
 
     private void Log(string line)
