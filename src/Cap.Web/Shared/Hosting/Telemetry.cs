@@ -131,6 +131,6 @@ public sealed class OperationalGauges : BackgroundService
         // Ids grow with time: the smallest unsent id is the oldest mail waiting.
         var oldest = backlog == 0 ? (DateTimeOffset?)null : await unsent.OrderBy(m => m.Id).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
         var age = oldest is { } created ? Math.Max(0, (_time.GetUtcNow() - created).TotalSeconds) : 0;
-        return new OperationalSample(backlog, age, []);
+        return new OperationalSample(backlog, age, await Connectors.ConnectorsHealthCheck.LagAsync(db, _time.GetUtcNow(), ct));
     }
 }
