@@ -43,7 +43,10 @@ public static class DemoJdma
         };
         db.JdmaConnections.Add(connection);
         await db.SaveChangesAsync();
-        await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, id, now, CancellationToken.None);
+        var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, id, now, CancellationToken.None);
+        // Not due until DemoJdmaAddress has pointed it at this instance (which makes it due): no failed first attempt.
+        state.NextAttemptAt = now.AddDays(1);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Maps the demo's JDMA-shaped API (demo only).</summary>
