@@ -85,5 +85,16 @@ public sealed class PortfolioJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(karim, "p3-accueil-points-attention");
         await karim.GetByRole(AriaRole.Link, new() { Name = "Piloter le portefeuille" }).ClickAsync();
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Pilotage du portefeuille", Level = 1 })).ToBeVisibleAsync();
+
+        // Where a team says which indicator gives the observatory's availability or page load: the indicator's form.
+        await karim.GotoAsync(fixture.BaseUrl + "/produits/vaccin-suivi/indicateurs/nouveau");
+        var measure = karim.GetByLabel("Mesure de l’observatoire");
+        await Assertions.Expect(measure).ToHaveValueAsync("");
+        Assert.Equal(["Aucune", "Disponibilité (observatoire)", "Temps de chargement (observatoire)"],
+            (await measure.Locator("option").AllTextContentsAsync()).Select(o => o.Trim()).ToList());
+        await measure.SelectOptionAsync(new SelectOptionValue { Label = "Temps de chargement (observatoire)" });
+        await Assertions.Expect(karim.Locator("#Input_ObservatoryMeasure-hint")).ToContainTextAsync("0,4 s");
+        await measure.ScrollIntoViewIfNeededAsync();
+        await Screens.CheckAsync(karim, "p4-indicateur-mesure-observatoire");
     }
 }
