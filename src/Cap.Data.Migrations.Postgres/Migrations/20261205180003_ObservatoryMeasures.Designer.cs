@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cap.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205181511_JdmaConnector")]
-    partial class JdmaConnector
+    [Migration("20261205180003_ObservatoryMeasures")]
+    partial class ObservatoryMeasures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,69 +24,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Cap.Data.Connectors.ConnectorSyncState", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ConsecutiveFailures")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("LastDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset?>("LastErrorAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LastSuccessAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Owner")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("SyncedThrough")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NextAttemptAt");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("Kind", "ConnectionId")
-                        .IsUnique();
-
-                    b.ToTable("ConnectorSyncStates", (string)null);
-                });
 
             modelBuilder.Entity("Cap.Data.Coordination.ImportJobState", b =>
                 {
@@ -1562,86 +1499,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("SigApprovalChecks");
                 });
 
-            modelBuilder.Entity("Cap.Domain.Connectors.JdmaConnection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("BaseUrl")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("KeySavedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProtectedKey")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId")
-                        .IsUnique();
-
-                    b.ToTable("JdmaConnections");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Connectors.JdmaFormMapping", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("FormId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FormTitle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("JdmaConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ServiceTitle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JdmaConnectionId", "FormId")
-                        .IsUnique();
-
-                    b.ToTable("JdmaFormMappings");
-                });
-
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -2310,6 +2167,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<long>("AnswersPrevious30")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AvailabilityKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AvailabilityKeptPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevelPrevious")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ChangeCount")
                         .HasColumnType("bigint");
 
@@ -2391,6 +2260,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("OverdueConditions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMsPrevious")
                         .HasColumnType("integer");
 
                     b.Property<long>("Points30")
@@ -2926,62 +2807,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("RoadmapShareLinks");
                 });
 
-            modelBuilder.Entity("Cap.Domain.Satisfaction.ExternalSatisfactionDay", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("ClarityCount")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("ClaritySum")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("FormId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("HelpAsked")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Points")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Reached")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProductId", "Day");
-
-                    b.HasIndex("ConnectionId", "Source", "ServiceId", "FormId", "Day")
-                        .IsUnique();
-
-                    b.ToTable("ExternalSatisfactionDays");
-                });
-
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -3342,6 +3167,10 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ObservatoryMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -3380,6 +3209,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ProductId", "ObservatoryMeasure")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Position");
 
@@ -3754,15 +3586,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("Cap.Data.Connectors.ConnectorSyncState", b =>
-                {
-                    b.HasOne("Cap.Domain.Catalogue.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cap.Data.Coordination.ImportJobState", b =>
                 {
                     b.HasOne("Cap.Domain.Steering.Indicator", null)
@@ -4088,26 +3911,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cap.Domain.Connectors.JdmaConnection", b =>
-                {
-                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Connectors.JdmaFormMapping", b =>
-                {
-                    b.HasOne("Cap.Domain.Connectors.JdmaConnection", null)
-                        .WithMany("Forms")
-                        .HasForeignKey("JdmaConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", "Product")
@@ -4419,15 +4222,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Cap.Domain.Satisfaction.ExternalSatisfactionDay", b =>
-                {
-                    b.HasOne("Cap.Domain.Catalogue.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Cap.Domain.Satisfaction.FeedbackAnswer", b =>
                 {
                     b.HasOne("Cap.Domain.Satisfaction.Placement", null)
@@ -4630,11 +4424,6 @@ namespace Cap.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cap.Domain.Compliance.SigApproval", b =>
                 {
                     b.Navigation("Checks");
-                });
-
-            modelBuilder.Entity("Cap.Domain.Connectors.JdmaConnection", b =>
-                {
-                    b.Navigation("Forms");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
