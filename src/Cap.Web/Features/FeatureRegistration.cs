@@ -5,6 +5,7 @@ using Cap.Web.Features.Checklist;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Compliance;
+using Cap.Web.Features.Digests;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.LifeCycle;
@@ -41,6 +42,7 @@ public static class FeatureRegistration
         services.AddChecklist();
         services.AddPortfolio();
         services.AddOpenData();
+        services.AddDigests();
         return services;
     }
 
@@ -66,11 +68,13 @@ public static class FeatureRegistration
         api.MapChecklistEndpoints();
         api.MapPortfolioEndpoints();
         api.MapOpenDataEndpoints();
+        api.MapDigestEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
         app.MapSatisfactionEndpoints();
         app.MapRitualFeed();
         app.MapOpenDataPublicFiles();
+        DigestEndpoints.MapOneClick(app);
     }
 }
