@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Cap.Data.Telemetry;
 using Cap.Domain.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     private CapDbContext? _db;
     private SatisfactionRollups.Upsert? _rollups;
     private long _stored;
+    private CapMetrics? _metrics;
 
     protected AnswerIntake(IServiceScopeFactory scopes, SatisfactionChanges changes, IntakeOptions options, EntityColumns<FeedbackAnswer> columns, ILogger logger)
     {
@@ -57,15 +59,21 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     }
 
     /// <summary>The SQLite or PostgreSQL intake, as the application's <see cref="CapDbContext"/> is configured.</summary>
-    public static AnswerIntake Create(IServiceScopeFactory scopes, SatisfactionChanges changes, IntakeOptions options, ILoggerFactory loggers)
+    public static AnswerIntake Create(IServiceScopeFactory scopes, SatisfactionChanges changes, IntakeOptions options, ILoggerFactory loggers, CapMetrics? metrics = null)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
         var columns = EntityColumns<FeedbackAnswer>.Of(db);
         var logger = loggers.CreateLogger<AnswerIntake>();
-        return db.IsSqlite
+        AnswerIntake intake = db.IsSqlite
             ? new SqliteAnswerIntake(scopes, changes, options, columns, logger)
             : new PostgresAnswerIntake(scopes, changes, options, columns, logger);
+        if (metrics is not null)
+        {
+            intake._metrics = metrics;
+            metrics.ObserveIntakeQueue(() => intake.Waiting);
+        }
+        return intake;
     }
 
     /// <summary>The answers' columns, as the EF model maps them.</summary>
@@ -219,6 +227,8 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
                 }
             }
             Interlocked.Add(ref _stored, stored);
+            _metrics?.IntakeBatchDuration.Record(took.TotalMilliseconds);
+            _metrics?.IntakeAnswersStored.Add(stored);
             PendingAnswer.Complete([.. batch], outcomes, null);
         }
         catch (Exception e) when (!committing && batch.Count > 1)
@@ -236,6 +246,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         {
             await ResetAsync();
             Logger.LogError(e, "Lot de {Count} réponses non enregistré.", batch.Count);
+            _metrics?.IntakeBatchesFailed.Add(1);
             PendingAnswer.Complete([.. batch], null, e);
         }
     }

@@ -65,6 +65,8 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
         ("GET", "/donnees-personnelles", "A A A A A A A A"),
         ("GET", "/erreur/404", "N N N N N N N N"),
         ("GET", "/health", "A A A A A A A A"),
+        ("GET", "/health/live", "A A A A A A A A"),
+        ("GET", "/health/ready", "A A A A A A A A"),
         ("GET", "/openapi/v1.json", "A A A A A A A A"),
         // Catalogue pages
         ("GET", "/produits", "C A A A A A A A"),

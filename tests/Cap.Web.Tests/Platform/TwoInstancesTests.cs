@@ -411,19 +411,10 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         /// <summary>Starts one more Cap process on the database and waits until it answers.</summary>
         public async Task<Instance> StartAsync(string name)
         {
-            var port = FreePort();
+            var port = CapProcess.FreePort();
             var url = new Uri($"http://127.0.0.1:{port}");
-            var web = WebOutput();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = web,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                Path.Combine(web, "Cap.Web.dll"), "--urls", url.ToString().TrimEnd('/'),
+            var process = CapProcess.Start(url,
+            [
                 "--environment", "Testing",
                 "--Database:Provider", "Postgres", "--ConnectionStrings:Cap", _connectionString, "--Database:SeedDemoData", "true",
                 "--Authentication:DemoSignIn:Enabled", "true",
@@ -436,15 +427,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 "--Digests:RunAtStartup", "true", "--Digests:PollSeconds", "0.5",
                 "--Import:InlineWaitSeconds", "0", "--Import:ProgressSeconds", "0.1", "--Import:LeaseSeconds", "5", "--Import:RecoverySeconds", "0.5",
                 "--Logging:LogLevel:Default", "Warning",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Logs.Enqueue($"{name}> {e.Data}"); } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Logs.Enqueue($"{name}! {e.Data}"); } };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            ], (line, error) => Logs.Enqueue($"{name}{(error ? "!" : ">")} {line}"));
             var instance = new Instance(url, process);
             _started.Add(instance);
             await CapProcess.WaitHealthyAsync(url, process, TimeSpan.FromMinutes(5));
@@ -485,26 +468,6 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
             db.Indicators.Add(indicator);
             await db.SaveChangesAsync();
             return indicator.Id;
-        }
-
-        private static string WebOutput()
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/<tfm>/
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cap.slnx")))
-            {
-                root = root.Parent;
-            }
-            return root is null
-                ? Path.GetDirectoryName(typeof(Program).Assembly.Location)!
-                : Path.Combine(root.FullName, "src", "Cap.Web", "bin", configuration, "net10.0");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -45,7 +45,7 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
             (int Id, string Key)? placement = null;
             for (var round = 1; round <= 2; round++)
             {
-                var port = FreePort();
+                var port = CapProcess.FreePort();
                 using var server = Start(connectionString, port);
                 try
                 {
@@ -122,38 +122,13 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
 
     private Process Start(string connectionString, int port)
     {
-        var folder = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/<tfm>/
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Cap.slnx")))
-        {
-            root = root.Parent;
-        }
-        var web = root is null ? folder : Path.Combine(root.FullName, "src", "Cap.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = web,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(web, "Cap.Web.dll"), "--urls", $"http://127.0.0.1:{port}",
+        return CapProcess.Start(new Uri($"http://127.0.0.1:{port}"),
+        [
             "--environment", "Testing",
             "--Database:Provider", Provider, "--ConnectionStrings:Cap", connectionString, "--Database:SeedDemoData", "false",
             "--Satisfaction:PerClientPerMinute", "1000000", "--Satisfaction:PerPlacementPerMinute", "1000000",
             "--Logging:LogLevel:Default", "Warning",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Log(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Log(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        ], (line, _) => Log(line));
     }
 
     private void Log(string line)
@@ -211,13 +186,6 @@ public abstract class IntakeDurabilityTests(ITestOutputHelper output)
             keys.Add(reader.GetString(0));
         }
         return keys;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,4 +1,5 @@
 using Cap.Data.Intake;
+using Cap.Data.Telemetry;
 using Cap.Web.Features.Satisfaction.Public;
 using Cap.Web.Shared;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public static class SatisfactionRegistration
         // The one write path of answers (public form and JSON intake): Cap.Data's intake engine for the configured database.
         services.AddSingleton(sp => AnswerIntake.Create(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<SatisfactionChanges>(),
-            sp.GetRequiredService<IOptions<SatisfactionOptions>>().Value.Intake, sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IOptions<SatisfactionOptions>>().Value.Intake, sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<CapMetrics>()));
         services.AddSingleton<IAnswerIntake>(sp => sp.GetRequiredService<AnswerIntake>());
         services.AddSingleton<OpenPlacementCache>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerIntake>());

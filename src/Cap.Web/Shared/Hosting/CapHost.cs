@@ -22,6 +22,7 @@ public static class CapHost
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        builder.AddCapTelemetry();
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicUrls>();
         var forwarded = ReverseProxy.Options(configuration);
@@ -75,7 +76,8 @@ public static class CapHost
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddCapOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database");
+        // Readiness: what must work for Cap to serve (the database); liveness checks nothing but the process (HealthResponse).
+        services.AddHealthChecks().AddDbContextCheck<CapDbContext>("database", tags: [HealthResponse.Ready]);
 
         services.AddProductAccess();
         services.AddScoped<PhaseMoves>();
@@ -139,6 +141,8 @@ public static class CapHost
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapHealthChecks("/health/live", HealthResponse.Live).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", HealthResponse.Readiness).AllowAnonymous();
         app.MapRazorPages();
         app.MapCapFeatures();
     }
