@@ -36,11 +36,8 @@ public sealed class WeeklyDigest(CapDbContext db, DigestRuns runs, UnsubscribeTo
             return new DigestOutcome(DigestKind.Weekly, key, 0, false, 0, 0);
         }
         var content = await ComputeAsync(today, ct);
-        return await runs.SaveAsync(DigestKind.Weekly, key, 0, trigger, content.Products, content.Mails, clock, async c =>
-        {
-            await db.IndicatorStatusMarks.ExecuteDeleteAsync(c);
-            db.IndicatorStatusMarks.AddRange(content.Marks);
-        }, ct);
+        return await runs.SaveAsync(DigestKind.Weekly, key, 0, trigger, content.Products, content.Mails, clock,
+            c => StatusMarks.ReplaceAsync(db, content.Marks, c), ct);
     }
 
     public async Task<Content> ComputeAsync(DateOnly today, CancellationToken ct)
