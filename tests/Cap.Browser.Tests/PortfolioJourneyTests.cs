@@ -56,6 +56,25 @@ public sealed class PortfolioJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(jean.GetByRole(AriaRole.Table, new() { Name = "Grille de l’observatoire : produits à chaque niveau, et évolution depuis le mois précédent" })).ToBeVisibleAsync();
         await jean.Locator("#graphiques").ScrollIntoViewIfNeededAsync();
         await Screens.CheckAsync(jean, "p2-pilotage-graphiques");
+
+        // The observatory's scorecard: availability and page load from the indicators the demo teams marked, with every level.
+        var grid = jean.GetByRole(AriaRole.Table, new() { Name = "Grille de l’observatoire : produits à chaque niveau, et évolution depuis le mois précédent" });
+        var uptime = grid.GetByRole(AriaRole.Row).Filter(new() { Has = jean.GetByRole(AriaRole.Rowheader, new() { Name = "Disponibilité", Exact = true }) });
+        var load = grid.GetByRole(AriaRole.Row).Filter(new() { Has = jean.GetByRole(AriaRole.Rowheader, new() { Name = "Temps de chargement", Exact = true }) });
+        await Assertions.Expect(uptime).ToContainTextAsync("vert > 99,9 %");
+        await Assertions.Expect(load).ToContainTextAsync("vert < 0,4 s");
+        await Assertions.Expect(load).ToContainTextAsync("non mesuré");
+        foreach (var row in new[] { uptime, load })
+        {
+            // Green, amber and red each hold at least one demo product.
+            foreach (var column in new[] { 3, 4, 5 }) // th, thresholds, then green, amber, red
+            {
+                var count = int.Parse((await row.Locator($"td:nth-child({column}) .fr-badge").TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(count > 0, $"column {column}: {count}");
+            }
+        }
+        await jean.Locator("#observatoire").ScrollIntoViewIfNeededAsync();
+        await Screens.CheckAsync(jean, "p2b-pilotage-observatoire");
     }
 
     [Fact]
@@ -66,5 +85,16 @@ public sealed class PortfolioJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Screens.CheckAsync(karim, "p3-accueil-points-attention");
         await karim.GetByRole(AriaRole.Link, new() { Name = "Piloter le portefeuille" }).ClickAsync();
         await Assertions.Expect(karim.GetByRole(AriaRole.Heading, new() { Name = "Pilotage du portefeuille", Level = 1 })).ToBeVisibleAsync();
+
+        // Where a team says which indicator gives the observatory's availability or page load: the indicator's form.
+        await karim.GotoAsync(fixture.BaseUrl + "/produits/vaccin-suivi/indicateurs/nouveau");
+        var measure = karim.GetByLabel("Mesure de l’observatoire");
+        await Assertions.Expect(measure).ToHaveValueAsync("");
+        Assert.Equal(["Aucune", "Disponibilité (observatoire)", "Temps de chargement (observatoire)"],
+            (await measure.Locator("option").AllTextContentsAsync()).Select(o => o.Trim()).ToList());
+        await measure.SelectOptionAsync(new SelectOptionValue { Label = "Temps de chargement (observatoire)" });
+        await Assertions.Expect(karim.Locator("#Input_ObservatoryMeasure-hint")).ToContainTextAsync("0,4 s");
+        await measure.ScrollIntoViewIfNeededAsync();
+        await Screens.CheckAsync(karim, "p4-indicateur-mesure-observatoire");
     }
 }

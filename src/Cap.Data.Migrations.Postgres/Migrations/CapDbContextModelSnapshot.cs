@@ -2274,6 +2274,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<long>("AnswersPrevious30")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AvailabilityKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AvailabilityKeptPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevelPrevious")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ChangeCount")
                         .HasColumnType("bigint");
 
@@ -2355,6 +2367,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("OverdueConditions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMsPrevious")
                         .HasColumnType("integer");
 
                     b.Property<long>("Points30")
@@ -3250,6 +3274,10 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ObservatoryMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -3288,6 +3316,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ProductId", "ObservatoryMeasure")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Position");
 

@@ -2193,6 +2193,18 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<long>("AnswersPrevious30")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AvailabilityKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AvailabilityKeptPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailabilityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailabilityLevelPrevious")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ChangeCount")
                         .HasColumnType("INTEGER");
 
@@ -2274,6 +2286,18 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OverdueConditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageLoadLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageLoadLevelPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageLoadMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageLoadMsPrevious")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Points30")
@@ -3135,6 +3159,10 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ObservatoryMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -3173,6 +3201,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ProductId", "ObservatoryMeasure")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Position");
 

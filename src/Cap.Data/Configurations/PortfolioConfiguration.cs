@@ -14,7 +14,8 @@ internal sealed class PortfolioSummaryConfiguration : IEntityTypeConfiguration<P
         builder.HasOne<Product>().WithOne(p => p.Portfolio).HasForeignKey<PortfolioSummary>(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Health).HasConversion<int>();
         foreach (var level in new[] { nameof(PortfolioSummary.SatisfactionLevel), nameof(PortfolioSummary.SatisfactionLevelPrevious), nameof(PortfolioSummary.ClarityLevel),
-                     nameof(PortfolioSummary.ClarityLevelPrevious), nameof(PortfolioSummary.HelpLevel), nameof(PortfolioSummary.HelpLevelPrevious), nameof(PortfolioSummary.RgaaLevel) })
+                     nameof(PortfolioSummary.ClarityLevelPrevious), nameof(PortfolioSummary.HelpLevel), nameof(PortfolioSummary.HelpLevelPrevious), nameof(PortfolioSummary.RgaaLevel),
+                     nameof(PortfolioSummary.AvailabilityLevel), nameof(PortfolioSummary.AvailabilityLevelPrevious), nameof(PortfolioSummary.PageLoadLevel), nameof(PortfolioSummary.PageLoadLevelPrevious) })
         {
             // Numbers, not names: the scorecard sums them by level in SQL.
             builder.Property<ObservatoryLevel>(level).HasConversion<int>();

@@ -81,6 +81,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Frequency).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Family).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ObservatoryMeasure).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Baseline).HasPrecision(18, 4);
         builder.Property(i => i.Target).HasPrecision(18, 4);
         builder.Property(i => i.TargetMax).HasPrecision(18, 4);
@@ -88,6 +89,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne(i => i.Product).WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Objective).WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => new { i.ProductId, i.Position });
+        // One indicator per product and observatory measure (indicators without one: NULL, never equal to another).
+        builder.HasIndex(i => new { i.ProductId, i.ObservatoryMeasure }).IsUnique();
     }
 }
 

@@ -75,6 +75,14 @@ public class PortfolioSummary : IAuditExempt
     public decimal? RgaaRate { get; set; }
     public DateOnly? RgaaAuditDate { get; set; }
 
+    // Availability and page load, from the indicators the team marked as the observatory's measures: the latest measurement,
+    // and the latest one dated a month ago or earlier. Kept as integers (Observatory.Kept: thousandths of a percent,
+    // milliseconds) so that SQL never compares a decimal; null without a measurement.
+    public int? AvailabilityKept { get; set; }
+    public int? AvailabilityKeptPrevious { get; set; }
+    public int? PageLoadMs { get; set; }
+    public int? PageLoadMsPrevious { get; set; }
+
     // The observatory's levels, now and a month earlier (RGAA: now only, its record keeps no history).
     public ObservatoryLevel SatisfactionLevel { get; set; }
     public ObservatoryLevel SatisfactionLevelPrevious { get; set; }
@@ -83,6 +91,10 @@ public class PortfolioSummary : IAuditExempt
     public ObservatoryLevel HelpLevel { get; set; }
     public ObservatoryLevel HelpLevelPrevious { get; set; }
     public ObservatoryLevel RgaaLevel { get; set; }
+    public ObservatoryLevel AvailabilityLevel { get; set; }
+    public ObservatoryLevel AvailabilityLevelPrevious { get; set; }
+    public ObservatoryLevel PageLoadLevel { get; set; }
+    public ObservatoryLevel PageLoadLevelPrevious { get; set; }
 
     public int FlagCount { get; set; }
     public int AlertCount { get; set; }
@@ -96,6 +108,13 @@ public class PortfolioSummary : IAuditExempt
     public decimal? IndexPrevious30 => SatisfactionScore.Index(PointsPrevious30, AnswersPrevious30);
     public decimal? ReachRate12 => HelpAsked12 == 0 ? null : Math.Round(100m * Reached12 / HelpAsked12, 0, MidpointRounding.AwayFromZero);
     public decimal? ReachRatePrevious12 => HelpAskedPrevious12 == 0 ? null : Math.Round(100m * ReachedPrevious12 / HelpAskedPrevious12, 0, MidpointRounding.AwayFromZero);
+
+    /// <summary>Availability in percent (99,95), from its kept integer.</summary>
+    public decimal? Availability => Observatory.FromKept(AvailabilityKept);
+    public decimal? AvailabilityPrevious => Observatory.FromKept(AvailabilityKeptPrevious);
+    /// <summary>Page load time in seconds (0,35), from its kept milliseconds.</summary>
+    public decimal? PageLoadSeconds => Observatory.FromKept(PageLoadMs);
+    public decimal? PageLoadSecondsPrevious => Observatory.FromKept(PageLoadMsPrevious);
 
     public bool IsStale(DateOnly today) => RefreshedChange < ChangeCount || ComputedOn != today;
 
@@ -141,6 +160,30 @@ public class PortfolioSummary : IAuditExempt
         HelpLevel = Observatory.HelpReachable(ReachRate12, HelpAsked12);
         HelpLevelPrevious = Observatory.HelpReachable(ReachRatePrevious12, HelpAskedPrevious12);
         RgaaLevel = Observatory.Rgaa(RgaaRate, RgaaAuditDate, today);
+        AvailabilityLevel = Observatory.Availability(Availability);
+        AvailabilityLevelPrevious = Observatory.Availability(AvailabilityPrevious);
+        PageLoadLevel = Observatory.PageLoad(PageLoadSeconds);
+        PageLoadLevelPrevious = Observatory.PageLoad(PageLoadSecondsPrevious);
+    }
+
+    /// <summary>
+    /// Sets availability or page load from the product's indicator marked as <paramref name="measure"/>: its latest value and the
+    /// latest dated a month ago or earlier, in the indicator's <paramref name="unit"/> (null: not measured).
+    /// </summary>
+    public void SetMeasure(ObservatoryMeasure measure, IndicatorUnit unit, decimal? latest, decimal? monthEarlier)
+    {
+        int? Keep(decimal? value) => value is { } v && Observatory.InObservatoryUnit(measure, unit, v) is { } o ? Observatory.Kept(o) : null;
+        switch (measure)
+        {
+            case ObservatoryMeasure.Availability:
+                AvailabilityKept = Keep(latest);
+                AvailabilityKeptPrevious = Keep(monthEarlier);
+                break;
+            case ObservatoryMeasure.PageLoad:
+                PageLoadMs = Keep(latest);
+                PageLoadMsPrevious = Keep(monthEarlier);
+                break;
+        }
     }
 
     /// <summary>Sets the flags' figures; codes that would not fit are left out of the filterable list, never the counts.</summary>

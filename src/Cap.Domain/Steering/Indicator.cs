@@ -22,6 +22,8 @@ public enum IndicatorUnit
     [JsonStringEnumMemberName("score-on-10")]
     ScoreOn10 = 6,
     Free = 7,
+    Seconds = 8,
+    Milliseconds = 9,
 }
 
 /// <summary>The wanted direction: up, down, or staying within a range.</summary>
@@ -74,6 +76,8 @@ public static class IndicatorLabels
         IndicatorUnit.Minutes => "minutes",
         IndicatorUnit.ScoreOn10 => "note sur 10",
         IndicatorUnit.Free => "unité libre",
+        IndicatorUnit.Seconds => "secondes",
+        IndicatorUnit.Milliseconds => "millisecondes",
         _ => unit.ToString(),
     };
 
@@ -156,6 +160,12 @@ public class Indicator : IProductScoped, IVersioned, ITimestamped
 
     /// <summary>Fed each month by the product's satisfaction form (the index of the month's answers), see SatisfactionFeed.</summary>
     public bool FedBySatisfactionForm { get; set; }
+
+    /// <summary>
+    /// The observatory's measure this indicator gives (availability or page load), shown on the portfolio's scorecard; at most
+    /// one indicator per product and measure (see <see cref="IndicatorRules.ObservatoryMeasureTaken"/>).
+    /// </summary>
+    public Portfolio.ObservatoryMeasure? ObservatoryMeasure { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cap.Domain.Portfolio;
 
 namespace Cap.Domain.Steering;
 
@@ -20,6 +21,8 @@ public sealed class IndicatorInput
     public int? ObjectiveId { get; set; }
     public ImpactFamily? Family { get; set; }
     public string? DataSource { get; set; }
+    /// <summary>Optional: availability or page load, the observatory's measure this indicator gives.</summary>
+    public ObservatoryMeasure? ObservatoryMeasure { get; set; }
 }
 
 /// <summary>A measurement as typed or pushed; the value is already parsed by the caller (see <see cref="IndicatorRules.TryParseNumber"/>).</summary>
@@ -117,7 +120,50 @@ public static class IndicatorRules
         {
             errors[nameof(input.TargetDate)] = "La date cible doit être postérieure à la date de la valeur de référence.";
         }
+        if (ObservatoryMeasureError(input.ObservatoryMeasure, input.Unit) is { } observatory)
+        {
+            errors[nameof(input.ObservatoryMeasure)] = observatory;
+        }
         return errors;
+    }
+
+    /// <summary>
+    /// Which measures an indicator can give and in which unit: availability in %, page load in seconds or milliseconds
+    /// (converted to seconds on the scorecard). Null when fine (no measure, or a measure in a fitting unit; an unknown unit is
+    /// the unit's own error).
+    /// </summary>
+    public static string? ObservatoryMeasureError(ObservatoryMeasure? measure, IndicatorUnit? unit)
+    {
+        if (measure is not { } m)
+        {
+            return null;
+        }
+        if (!Enum.IsDefined(m) || !m.IsIndicatorMeasure())
+        {
+            return "Choisissez « Disponibilité (observatoire) », « Temps de chargement (observatoire) » ou aucune mesure de l’observatoire.";
+        }
+        if (unit is not { } u || !Enum.IsDefined(u) || Observatory.Fits(m, u))
+        {
+            return null;
+        }
+        return m == Portfolio.ObservatoryMeasure.Availability
+            ? "La disponibilité de l’observatoire se mesure en pourcentage : choisissez l’unité « % »."
+            : "Le temps de chargement de l’observatoire se mesure en secondes ou en millisecondes : choisissez l’une de ces unités.";
+    }
+
+    /// <summary>
+    /// One indicator per product and observatory measure: refused (a rule, on the field) when another indicator of the product
+    /// (<paramref name="others"/>: the product's indicators other than the one being saved) already gives <paramref name="measure"/>.
+    /// </summary>
+    public static Refusal? ObservatoryMeasureTaken(ObservatoryMeasure? measure, IEnumerable<Indicator> others)
+    {
+        if (measure is not { } m || others.FirstOrDefault(o => o.ObservatoryMeasure == m) is not { } holder)
+        {
+            return null;
+        }
+        return Refusal.Rule(nameof(IndicatorInput.ObservatoryMeasure),
+            $"L’indicateur « {holder.Name} » est déjà la mesure « {m.ChoiceLabel()} » de ce produit : un produit n’en a qu’un par mesure. "
+            + "Retirez-la de cet indicateur d’abord, ou choisissez « Aucune ».");
     }
 
     /// <summary>Date at most tomorrow (a measurement taken late in the evening elsewhere may carry tomorrow's date), value present, comment length.</summary>

@@ -102,7 +102,7 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
         fields["Input.TargetDate"] = Today.AddMonths(-6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         fields["Input.Unit"] = nameof(IndicatorUnit.Free);
         using var response = await CapWebFactory.PostFormAsync(client, $"{Tab}/nouveau", fields);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await Html.ParseAsync(response);
         Assert.Equal("Saisissez un nombre, par exemple 12,5 ou 12.5.", Message(page, "Input.Baseline"));
         Assert.Equal("La date cible doit être postérieure à la date de la valeur de référence.", Message(page, "Input.TargetDate"));
@@ -127,7 +127,7 @@ public abstract class IndicatorPagesTests<TFactory>(TFactory factory) : IClassFi
         }
         // The upper bound only matters for a range: the rules accept the rest, but "douze" is not a number.
         using var response = await form.Set("Input.TargetMax", "douze").SubmitAsync(client);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("Saisissez un nombre, par exemple 12,5 ou 12.5.", Message(await Html.ParseAsync(response), "Input.TargetMax"));
         Assert.Equal(0, await QueryAsync(factory, db => db.Indicators.CountAsync(i => i.Name == name)));
     }

@@ -1,6 +1,7 @@
 using Cap.Data;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
+using Cap.Web.Shared.Refusals;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 
@@ -50,6 +51,8 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
             return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator.Id}");
         }
         IndicatorForm.Show(ModelState, nameof(Input), result.Refusal!);
+        // Shown again with the messages beside the fields: 422 (decision 0013's page edge).
+        Response.StatusCode = result.Refusal!.PageStatus();
         await LoadFormAsync(ct);
         return Page();
     }

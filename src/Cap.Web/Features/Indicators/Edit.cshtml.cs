@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
+using Cap.Web.Shared.Refusals;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
             return Redirect($"/produits/{Product.Slug}/indicateurs/{indicator.Id}");
         }
         IndicatorForm.Show(ModelState, nameof(Input), refusal);
+        Response.StatusCode = refusal.PageStatus();
         Version = version;
         await LoadFormAsync(ct);
         return Page();

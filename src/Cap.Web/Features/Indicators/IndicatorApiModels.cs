@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cap.Domain.Portfolio;
 using Cap.Domain.Steering;
 using Cap.Web.Shared;
 
@@ -9,7 +10,7 @@ namespace Cap.Web.Features.Indicators;
 /// <param name="Kind">success, impact or direction (tendance).</param>
 /// <param name="Name">Name (200 characters at most).</param>
 /// <param name="Definition">How it is computed and where the data comes from.</param>
-/// <param name="Unit">percent, number, days, euros, minutes, score-on-10 or free.</param>
+/// <param name="Unit">percent, number, days, euros, minutes, score-on-10, free, seconds or milliseconds.</param>
 /// <param name="CustomUnit">The unit's name when unit is free.</param>
 /// <param name="Direction">up, down or range.</param>
 /// <param name="Baseline">Baseline value.</param>
@@ -21,11 +22,12 @@ namespace Cap.Web.Features.Indicators;
 /// <param name="ObjectiveId">Optional objective of the same product.</param>
 /// <param name="Family">Optional impact family: satisfaction, efficiency or savings.</param>
 /// <param name="DataSource">Where the measurements come from.</param>
+/// <param name="ObservatoryMeasure">Optional: availability (unit percent) or page-load (unit seconds or milliseconds), the observatory's measure this indicator gives on the portfolio's scorecard; one indicator per product and measure (another one: 422). An update without it removes it.</param>
 /// <param name="Version">For an update: the version read before editing; a different stored version answers 409.</param>
 public sealed record IndicatorRequest(
     string? Kind, string? Name, string? Definition, string? Unit, string? CustomUnit, string? Direction,
     decimal? Baseline, DateOnly? BaselineDate, decimal? Target, decimal? TargetMax, DateOnly? TargetDate,
-    string? Frequency, int? ObjectiveId, string? Family, string? DataSource, int? Version)
+    string? Frequency, int? ObjectiveId, string? Family, string? DataSource, int? Version, string? ObservatoryMeasure = null)
 {
     public (IndicatorInput Input, Dictionary<string, string> Errors) ToInput()
     {
@@ -55,12 +57,28 @@ public sealed record IndicatorRequest(
             ObjectiveId = ObjectiveId,
             Family = Parse<ImpactFamily>(Family, "family"),
             DataSource = DataSource,
+            ObservatoryMeasure = ParseMeasure(ObservatoryMeasure, errors),
         };
         foreach (var (field, message) in IndicatorRules.Validate(input))
         {
             errors.TryAdd(char.ToLowerInvariant(field[0]) + field[1..], message);
         }
         return (input, errors);
+    }
+
+    /// <summary>availability or page-load; the scorecard's other measures are Cap's own and are refused.</summary>
+    private static ObservatoryMeasure? ParseMeasure(string? text, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (ApiNames.TryParse<ObservatoryMeasure>(text, out var value) && value.IsIndicatorMeasure())
+        {
+            return value;
+        }
+        errors["observatoryMeasure"] = $"Valeur inconnue « {text} » : choisissez {string.Join(" ou ", Observatory.IndicatorMeasures.Select(m => ApiNames.Name(m)))}, ou omettez le champ.";
+        return null;
     }
 }
 
@@ -69,7 +87,8 @@ public sealed record IndicatorResponse(
     int Id, IndicatorKind Kind, string KindLabel, string Name, string? Definition, IndicatorUnit Unit, string UnitLabel, string? CustomUnit,
     WantedDirection Direction, decimal Baseline, DateOnly BaselineDate, decimal Target, decimal? TargetMax, DateOnly TargetDate,
     UpdateFrequency Frequency, int? ObjectiveId, string? ObjectiveTitle, ImpactFamily? Family, string? DataSource, bool ToComplete, int Version,
-    IndicatorStatus Status, string StatusLabel, decimal? LastValue, DateOnly? LastDate, decimal? Progress, decimal? Expected, decimal? Projected)
+    IndicatorStatus Status, string StatusLabel, decimal? LastValue, DateOnly? LastDate, decimal? Progress, decimal? Expected, decimal? Projected,
+    ObservatoryMeasure? ObservatoryMeasure, string? ObservatoryMeasureLabel)
 {
     public static IndicatorResponse From(IndicatorRow row)
     {
@@ -79,7 +98,8 @@ public sealed record IndicatorResponse(
             i.Direction, i.Baseline, i.BaselineDate, i.Target, i.TargetMax, i.TargetDate, i.Frequency,
             i.ObjectiveId, row.ObjectiveTitle, i.Family, i.DataSource, row.Pending, i.Version,
             a.Status, a.Status.Label(), a.Last?.Value, a.Last?.Date, a.Progress,
-            a.Expected is { } e ? Math.Round(e, 4) : null, a.Projected is { } p ? Math.Round(p, 4) : null);
+            a.Expected is { } e ? Math.Round(e, 4) : null, a.Projected is { } p ? Math.Round(p, 4) : null,
+            i.ObservatoryMeasure, i.ObservatoryMeasure?.ChoiceLabel());
     }
 }
 

@@ -1,6 +1,7 @@
 using Cap.Web.Shared;
 using System.Globalization;
 using Cap.Domain;
+using Cap.Domain.Portfolio;
 using Cap.Domain.Steering;
 using Cap.Web.Shared.Refusals;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -26,13 +27,14 @@ public sealed class IndicatorForm
     public int? ObjectiveId { get; set; }
     public ImpactFamily? Family { get; set; }
     public string? DataSource { get; set; }
+    public ObservatoryMeasure? ObservatoryMeasure { get; set; }
 
     public static IndicatorForm From(Indicator i) => new()
     {
         Kind = i.Kind, Name = i.Name, Definition = i.Definition, Unit = i.Unit, CustomUnit = i.CustomUnit, Direction = i.Direction,
         Baseline = Text(i.Baseline), BaselineDate = i.BaselineDate, Target = Text(i.Target), TargetMax = i.TargetMax is { } max ? Text(max) : null,
         TargetDate = i.TargetDate, Frequency = i.Frequency, ObjectiveId = i.ObjectiveId, Family = i.Family,
-        DataSource = i.DataSource == IndicatorRules.PendingDataSource ? null : i.DataSource,
+        DataSource = i.DataSource == IndicatorRules.PendingDataSource ? null : i.DataSource, ObservatoryMeasure = i.ObservatoryMeasure,
     };
 
     /// <summary>Numbers as typed in French ("12,5").</summary>
@@ -60,7 +62,7 @@ public sealed class IndicatorForm
             Kind = Kind, Name = Name, Definition = Definition, Unit = Unit, CustomUnit = CustomUnit, Direction = Direction,
             Baseline = Number(Baseline, nameof(Baseline)), BaselineDate = BaselineDate,
             Target = Number(Target, nameof(Target)), TargetMax = Number(TargetMax, nameof(TargetMax)), TargetDate = TargetDate,
-            Frequency = Frequency, ObjectiveId = ObjectiveId, Family = Family, DataSource = DataSource,
+            Frequency = Frequency, ObjectiveId = ObjectiveId, Family = Family, DataSource = DataSource, ObservatoryMeasure = ObservatoryMeasure,
         };
         return (input, errors);
     }
@@ -88,6 +90,9 @@ public sealed class IndicatorFormOptions
     public List<SelectListItem> Directions { get; } = Items<WantedDirection>(d => d.Label());
     public List<SelectListItem> Frequencies { get; } = Items<UpdateFrequency>(f => f.Label());
     public List<SelectListItem> Families { get; } = Items<ImpactFamily>(f => f.Label());
+    /// <summary>The observatory's measures an indicator can give (« Aucune » is the select's empty choice).</summary>
+    public List<SelectListItem> ObservatoryMeasures { get; } =
+        Observatory.IndicatorMeasures.Select(m => new SelectListItem(m.ChoiceLabel(), m.ToString())).ToList();
     public List<SelectListItem> Objectives { get; init; } = [];
     public string SubmitLabel { get; init; } = "Enregistrer";
     public string CancelUrl { get; init; } = "/";

@@ -46,11 +46,24 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         {
             return Refusal.Invalid(errors);
         }
+        if (await ObservatoryMeasureTakenAsync(productId, null, input.ObservatoryMeasure, ct) is { } taken)
+        {
+            return taken;
+        }
         var position = await db.Indicators.Where(i => i.ProductId == productId).MaxAsync(i => (int?)i.Position, ct) ?? -1;
         var indicator = new Indicator { ProductId = productId, Position = position + 1 };
         Apply(indicator, input);
         db.Indicators.Add(indicator);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (input.ObservatoryMeasure is not null)
+        {
+            // Another indicator took the measure meanwhile (the unique index): the same refusal as the check above.
+            db.ChangeTracker.Clear();
+            return await ObservatoryMeasureTakenAsync(productId, null, input.ObservatoryMeasure, ct) ?? throw new InvalidOperationException("Indicator not saved.");
+        }
         return indicator;
     }
 
@@ -66,6 +79,10 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         {
             return Changed(indicator);
         }
+        if (await ObservatoryMeasureTakenAsync(indicator.ProductId, indicator.Id, input.ObservatoryMeasure, ct) is { } taken)
+        {
+            return taken;
+        }
         Apply(indicator, input);
         try
         {
@@ -74,6 +91,12 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         catch (DbUpdateConcurrencyException)
         {
             return Changed(indicator);
+        }
+        catch (DbUpdateException) when (input.ObservatoryMeasure is not null)
+        {
+            // Another indicator took the measure meanwhile (the unique index).
+            db.ChangeTracker.Clear();
+            return await ObservatoryMeasureTakenAsync(indicator.ProductId, indicator.Id, input.ObservatoryMeasure, ct) ?? Changed(indicator);
         }
         return indicator;
     }
@@ -227,6 +250,18 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         return errors;
     }
 
+    /// <summary>The refusal when another indicator of the product already gives this observatory measure (<see cref="IndicatorRules.ObservatoryMeasureTaken"/>).</summary>
+    private async Task<Refusal?> ObservatoryMeasureTakenAsync(int productId, int? self, Domain.Portfolio.ObservatoryMeasure? measure, CancellationToken ct)
+    {
+        if (measure is null)
+        {
+            return null;
+        }
+        var others = await db.Indicators.AsNoTracking()
+            .Where(i => i.ProductId == productId && i.ObservatoryMeasure == measure && (self == null || i.Id != self)).ToListAsync(ct);
+        return IndicatorRules.ObservatoryMeasureTaken(measure, others);
+    }
+
     private static void Apply(Indicator indicator, IndicatorInput input)
     {
         indicator.Kind = input.Kind!.Value;
@@ -244,6 +279,7 @@ public sealed class IndicatorService(CapDbContext db, TimeProvider time)
         indicator.ObjectiveId = input.ObjectiveId;
         indicator.Family = input.Family;
         indicator.DataSource = Text.Clean(input.DataSource);
+        indicator.ObservatoryMeasure = input.ObservatoryMeasure;
     }
 
 }

@@ -16,6 +16,8 @@ public static class IndicatorsRegistration
         // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
         services.AddStartupDataStep(demoOnly: false,
             (db, sp) => new SatisfactionFeed(db, sp.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None));
+        // Availability and page-load indicators marked for the observatory's scorecard on a few demo products.
+        services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoObservatoryMeasures.SeedAsync(db, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SatisfactionFeedWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<SatisfactionFeedWorker>());
         services.AddProductTab(new ProductTab("indicateurs", "Indicateurs", "/Indicators/Index", 30));

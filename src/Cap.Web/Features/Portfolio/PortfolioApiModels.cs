@@ -14,6 +14,14 @@ public sealed record PortfolioSatisfactionResponse(decimal? Index, long Answers,
 
 public sealed record PortfolioFlagResponse(string Code, string Label);
 
+/// <summary>A product's availability and page load, from the indicators its team marked as the observatory's measures.</summary>
+/// <param name="Availability">Latest availability in percent (null: not measured).</param>
+/// <param name="AvailabilityPrevious">The latest measured a month ago or earlier.</param>
+/// <param name="PageLoadSeconds">Latest page load time in seconds (an indicator in milliseconds is converted).</param>
+public sealed record PortfolioObservatoryResponse(
+    decimal? Availability, decimal? AvailabilityPrevious, ObservatoryLevel AvailabilityLevel,
+    decimal? PageLoadSeconds, decimal? PageLoadSecondsPrevious, ObservatoryLevel PageLoadLevel);
+
 /// <summary>One product's line of the portfolio dashboard.</summary>
 /// <param name="DaysInPhase">Whole days since the product entered its current phase.</param>
 /// <param name="ChecklistScore">Overall score of the latest checklist assessment, in percent.</param>
@@ -24,7 +32,8 @@ public sealed record PortfolioItemResponse(
     string Slug, string Name, string Directorate, string Domain, string Typology, Phase Phase, string PhaseLabel, DateTimeOffset PhaseSince, int DaysInPhase,
     PortfolioHealth Health, string HealthLabel, PortfolioIndicatorsResponse Indicators, PortfolioSatisfactionResponse Satisfaction,
     int? ChecklistScore, DateTimeOffset? ChecklistAssessedAt, WeatherLevel? Weather, DateTimeOffset? WeatherAt,
-    int OpenConditions, int OverdueConditions, int AlertCount, IReadOnlyList<PortfolioFlagResponse> Flags, DateTimeOffset? LastActivityAt, DateTimeOffset? ComputedAt);
+    int OpenConditions, int OverdueConditions, int AlertCount, IReadOnlyList<PortfolioFlagResponse> Flags, DateTimeOffset? LastActivityAt, DateTimeOffset? ComputedAt,
+    PortfolioObservatoryResponse Observatory);
 
 public sealed record PortfolioPhaseHealthResponse(Phase Phase, PortfolioHealth Health, int Products);
 
@@ -33,8 +42,12 @@ public sealed record PortfolioSatisfactionBandResponse(int Band, string Label, i
 
 public sealed record ScorecardLevelsResponse(int Green, int Amber, int Red, int Insufficient);
 
-/// <param name="Before">The same counts a month earlier (satisfaction and clarity: the 30 days before; help: the 12 months ending 30 days ago); null for RGAA.</param>
-public sealed record ScorecardMeasureResponse(ObservatoryMeasure Measure, string Label, string Thresholds, ScorecardLevelsResponse Now, ScorecardLevelsResponse? Before);
+/// <param name="Measure">satisfaction, clarity, help-reachable, rgaa, availability or page-load (the last two from the indicators a team marks as the observatory's measures).</param>
+/// <param name="InsufficientLabel">What the insufficient count means for this measure: too few answers, or not measured (availability, page load).</param>
+/// <param name="Before">The same counts a month earlier (satisfaction and clarity: the 30 days before; help: the 12 months ending 30 days ago; availability
+/// and page load: the latest measurement dated a month ago or earlier); null for RGAA.</param>
+public sealed record ScorecardMeasureResponse(ObservatoryMeasure Measure, string Label, string Thresholds, ScorecardLevelsResponse Now, ScorecardLevelsResponse? Before,
+    string InsufficientLabel);
 
 public sealed record ScorecardRowResponse(string? Directorate, string Name, int Products, IReadOnlyList<ScorecardMeasureResponse> Measures);
 

@@ -22,7 +22,8 @@ public static class PortfolioEndpoints
     /// Le tableau de pilotage du portefeuille (produits non archivés) : une page de produits (phase et durée dans la phase,
     /// santé des indicateurs, satisfaction sur 30 jours et tendance, check-list, météo, conditions, points d’attention,
     /// dernière activité) et, sur tous les produits filtrés, les produits par phase × santé, par tranche de satisfaction et
-    /// la grille de l’observatoire par direction. Filtres : q, domain, directorate, typology (codes), phase (idea, poc, mvp,
+    /// la grille de l’observatoire par direction (satisfaction, clarté, aide joignable, RGAA, et disponibilité et temps de chargement
+    /// tirés des indicateurs que les équipes désignent comme mesures de l’observatoire). Filtres : q, domain, directorate, typology (codes), phase (idea, poc, mvp,
     /// construction, generalisation, stopped), health (good, watch, off-track, no-indicator), flag (code d’un point
     /// d’attention), sort (name, phase, time-in-phase, health, satisfaction, checklist, activity, flags), order (asc, desc),
     /// page, pageSize (1 à 200, 50 par défaut). Une valeur invalide : 400.
@@ -66,12 +67,15 @@ public static class PortfolioEndpoints
                 s?.Index30 is { } i ? ApiNames.Name(SatisfactionScore.Colour(i)) : null),
             s?.ChecklistScore, s?.ChecklistAt, s?.Weather, s?.WeatherAt, s?.OpenConditions ?? 0, s?.OverdueConditions ?? 0, s?.AlertCount ?? 0,
             [.. PortfolioDisplay.Codes(s).Select(c => new PortfolioFlagResponse(c, labels.GetValueOrDefault(c, c)))],
-            s?.LastActivityAt, s?.RefreshedAt);
+            s?.LastActivityAt, s?.RefreshedAt,
+            new PortfolioObservatoryResponse(s?.Availability, s?.AvailabilityPrevious, s?.AvailabilityLevel ?? ObservatoryLevel.Insufficient,
+                s?.PageLoadSeconds, s?.PageLoadSecondsPrevious, s?.PageLoadLevel ?? ObservatoryLevel.Insufficient));
     }
 
     private static ScorecardRowResponse Scorecard(ScorecardRow row, string? directorate) =>
         new(directorate, row.DirectorateName, row.Products,
-            [.. row.Cells.Select(c => new ScorecardMeasureResponse(c.Measure, c.Measure.Label(), c.Measure.Threshold(), Levels(c.Now), c.Before is null ? null : Levels(c.Before)))]);
+            [.. row.Cells.Select(c => new ScorecardMeasureResponse(c.Measure, c.Measure.Label(), c.Measure.Threshold(), Levels(c.Now), c.Before is null ? null : Levels(c.Before),
+                c.Measure.InsufficientLabel()))]);
 
     private static ScorecardLevelsResponse Levels(IReadOnlyDictionary<ObservatoryLevel, int> l) =>
         new(l[ObservatoryLevel.Green], l[ObservatoryLevel.Amber], l[ObservatoryLevel.Red], l[ObservatoryLevel.Insufficient]);

@@ -289,8 +289,11 @@ public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh, IM
                 C = j.Portfolio.ClarityLevel, Cp = j.Portfolio.ClarityLevelPrevious,
                 H = j.Portfolio.HelpLevel, Hp = j.Portfolio.HelpLevelPrevious,
                 R = j.Portfolio.RgaaLevel,
+                A = j.Portfolio.AvailabilityLevel, Ap = j.Portfolio.AvailabilityLevelPrevious,
+                L = j.Portfolio.PageLoadLevel, Lp = j.Portfolio.PageLoadLevelPrevious,
             })
-            .Select(g => new LevelCombination(g.Key.DirectorateId, g.Key.S, g.Key.Sp, g.Key.C, g.Key.Cp, g.Key.H, g.Key.Hp, g.Key.R, g.Count()))
+            .Select(g => new LevelCombination(g.Key.DirectorateId, g.Key.S, g.Key.Sp, g.Key.C, g.Key.Cp, g.Key.H, g.Key.Hp, g.Key.R,
+                g.Key.A, g.Key.Ap, g.Key.L, g.Key.Lp, g.Count()))
             .ToListAsync(ct);
         var directorates = await db.Directorates.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
         var byDirectorate = levels.GroupBy(l => l.DirectorateId)
@@ -394,7 +397,7 @@ public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh, IM
             j.Directorate!.Code, j.Directorate.Name, j.Domain!.Code, j.Domain.Name, j.Typology!.Name, j.Portfolio));
 
     private sealed record LevelCombination(int DirectorateId, ObservatoryLevel S, ObservatoryLevel Sp, ObservatoryLevel C, ObservatoryLevel Cp,
-        ObservatoryLevel H, ObservatoryLevel Hp, ObservatoryLevel R, int Count);
+        ObservatoryLevel H, ObservatoryLevel Hp, ObservatoryLevel R, ObservatoryLevel A, ObservatoryLevel Ap, ObservatoryLevel L, ObservatoryLevel Lp, int Count);
 
     private static ScorecardRow Scorecard(string code, string name, IEnumerable<LevelCombination> combinations)
     {
@@ -407,6 +410,8 @@ public sealed class PortfolioQuery(CapDbContext db, PortfolioRefresh refresh, IM
             new(ObservatoryMeasure.Clarity, Count(c => c.C), Count(c => c.Cp)),
             new(ObservatoryMeasure.HelpReachable, Count(c => c.H), Count(c => c.Hp)),
             new(ObservatoryMeasure.Rgaa, Count(c => c.R), null),
+            new(ObservatoryMeasure.Availability, Count(c => c.A), Count(c => c.Ap)),
+            new(ObservatoryMeasure.PageLoad, Count(c => c.L), Count(c => c.Lp)),
         ]);
     }
 }

@@ -12,7 +12,8 @@ namespace Cap.Web.Features.Portfolio;
 /// Recomputes the portfolio's kept lines (<see cref="PortfolioSummary"/>) of a set of products from their sources, in a
 /// fixed number of queries per batch of <see cref="BatchSize"/> products: the indicators' kept measurement summaries
 /// (statuses judged today), the satisfaction daily rollups (30 days, the 30 before, 12 months), the latest checklist
-/// assessment, the latest coaching météo, the committee conditions not confirmed, the compliance record and every
+/// assessment, the latest coaching météo, the committee conditions not confirmed, the compliance record, the indicators marked
+/// as the observatory's availability and page load (their latest value and the latest a month earlier) and every
 /// points-of-attention source. Never reads a history row by row.
 /// </summary>
 public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, ChecklistSummaries checklists, TimeProvider time)
@@ -79,8 +80,18 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
         var lines = await db.PortfolioSummaries.Where(s => ids.Contains(s.ProductId)).ToDictionaryAsync(s => s.ProductId, ct);
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
 
-        var indicators = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.ProductId)).ToListAsync(ct))
-            .ToLookup(i => i.ProductId, i => IndicatorStatusRule.Assess(i.Spec, i.Summary, today).Status);
+        var indicatorRows = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.ProductId)).ToListAsync(ct);
+        var indicators = indicatorRows.ToLookup(i => i.ProductId, i => IndicatorStatusRule.Assess(i.Spec, i.Summary, today).Status);
+        // Availability and page load: the latest value is the indicator's kept summary; the value a month earlier is its latest
+        // measurement dated a month ago or earlier (one query for the batch's marked indicators, never a history row by row).
+        var monthAgo = today.AddMonths(-1);
+        var marked = indicatorRows.Where(i => i.ObservatoryMeasure is not null).ToList();
+        var markedIds = marked.Select(i => i.Id).ToList();
+        var monthEarlier = markedIds.Count == 0 ? [] : await db.Measurements.AsNoTracking()
+            .Where(m => markedIds.Contains(m.IndicatorId) && m.Date <= monthAgo
+                && m.Date == db.Measurements.Where(x => x.IndicatorId == m.IndicatorId && x.Date <= monthAgo).Max(x => x.Date))
+            .Select(m => new { m.IndicatorId, m.Value }).ToDictionaryAsync(m => m.IndicatorId, m => m.Value, ct);
+        var measures = marked.ToLookup(i => i.ProductId);
 
         var from30 = today.AddDays(-29);
         var fromPrevious30 = today.AddDays(-59);
@@ -168,6 +179,12 @@ public sealed class PortfolioRefresh(CapDbContext db, ProductFlags flags, Checkl
             line.IsPublic = r?.IsPublic ?? false;
             line.RgaaRate = r?.RgaaRate;
             line.RgaaAuditDate = r?.RgaaAuditDate;
+            line.SetMeasure(ObservatoryMeasure.Availability, IndicatorUnit.Percent, null, null);
+            line.SetMeasure(ObservatoryMeasure.PageLoad, IndicatorUnit.Seconds, null, null);
+            foreach (var m in measures[id])
+            {
+                line.SetMeasure(m.ObservatoryMeasure!.Value, m.Unit, m.LastValue, monthEarlier.TryGetValue(m.Id, out var v) ? v : null);
+            }
             line.SetFlags(productFlags[id].Select(f => (f.Code, f.Level == FlagLevel.Alert)).ToList());
             line.SetLevels(today);
         }
