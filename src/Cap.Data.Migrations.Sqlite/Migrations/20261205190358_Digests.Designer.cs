@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cap.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205180217_Digests")]
+    [Migration("20261205190358_Digests")]
     partial class Digests
     {
         /// <inheritdoc />
@@ -2196,6 +2196,18 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<long>("AnswersPrevious30")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AvailabilityKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AvailabilityKeptPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailabilityLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailabilityLevelPrevious")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ChangeCount")
                         .HasColumnType("INTEGER");
 
@@ -2277,6 +2289,18 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OverdueConditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageLoadLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageLoadLevelPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageLoadMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PageLoadMsPrevious")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Points30")
@@ -3138,6 +3162,10 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ObservatoryMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -3176,6 +3204,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ProductId", "ObservatoryMeasure")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Position");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cap.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CapDbContext))]
-    [Migration("20261205180304_Digests")]
+    [Migration("20261205190507_Digests")]
     partial class Digests
     {
         /// <inheritdoc />
@@ -2277,6 +2277,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<long>("AnswersPrevious30")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AvailabilityKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AvailabilityKeptPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityLevelPrevious")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ChangeCount")
                         .HasColumnType("bigint");
 
@@ -2358,6 +2370,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("OverdueConditions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PageLoadLevelPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PageLoadMsPrevious")
                         .HasColumnType("integer");
 
                     b.Property<long>("Points30")
@@ -3253,6 +3277,10 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<int?>("ObjectiveId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ObservatoryMeasure")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
@@ -3291,6 +3319,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ProductId", "ObservatoryMeasure")
+                        .IsUnique();
 
                     b.HasIndex("ProductId", "Position");
 
