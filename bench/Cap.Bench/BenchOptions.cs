@@ -22,6 +22,9 @@ internal static class Usage
           portfolio   Issue 18: the portfolio dashboard (/pilotage, its filters and sorts, /api/v1/portfolio)
                       on the generated portfolio (p95 ≤ 50 ms at 2,000 products, ≤ 100 ms at 20,000; the
                       same number of SQL queries at every size).
+          digest      Issue 19: the generation of the weekly digests (mails to every team member, HTML and
+                      text) for the generated portfolio, five indicators per generated product, three
+                      consecutive weeks; time and SQL commands per run.
           iterations  Issue 6: the roadmap tab, the iterations tab and an iteration page of a product with
                       three years of two-week iterations and a full roadmap (p95 ≤ 100 ms).
           intake      Issues 4 and 17: the public JSON intake of Cap (child process, real port, SQLite, or

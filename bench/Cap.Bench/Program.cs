@@ -48,6 +48,8 @@ internal static class BenchMain
                 return await IntakeBenchmark.RunAsync(options);
             case "portfolio":
                 return await PortfolioBenchmark.RunAsync(options);
+            case "digest":
+                return await DigestBenchmark.RunAsync(options);
             case "satisfaction-stats":
                 return await SatisfactionStatsBenchmark.RunAsync(options);
             case "jdma":

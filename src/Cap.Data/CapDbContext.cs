@@ -79,6 +79,9 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Retrospectives.RetroItem> RetroItems => Set<Cap.Domain.Retrospectives.RetroItem>();
     public DbSet<Cap.Domain.Retrospectives.RetroAction> RetroActions => Set<Cap.Domain.Retrospectives.RetroAction>();
     public DbSet<Cap.Domain.Notifications.OutboxMail> OutboxMails => Set<Cap.Domain.Notifications.OutboxMail>();
+    public DbSet<Cap.Domain.Notifications.DigestRun> DigestRuns => Set<Cap.Domain.Notifications.DigestRun>();
+    public DbSet<Cap.Domain.Notifications.DigestPreference> DigestPreferences => Set<Cap.Domain.Notifications.DigestPreference>();
+    public DbSet<Cap.Domain.Notifications.IndicatorStatusMark> IndicatorStatusMarks => Set<Cap.Domain.Notifications.IndicatorStatusMark>();
     public DbSet<Cap.Domain.Coaching.CoachingIntervention> CoachingInterventions => Set<Cap.Domain.Coaching.CoachingIntervention>();
     public DbSet<Cap.Domain.Coaching.CoachingRequest> CoachingRequests => Set<Cap.Domain.Coaching.CoachingRequest>();
     public DbSet<Cap.Domain.Coaching.CoachingAssignment> CoachingAssignments => Set<Cap.Domain.Coaching.CoachingAssignment>();

@@ -1916,6 +1916,105 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("PhaseChanges");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Notifications.DigestPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Receives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("DigestPreferences");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Notifications.DigestRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MailCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.HasIndex("Kind", "PeriodKey", "ScopeId")
+                        .IsUnique();
+
+                    b.ToTable("DigestRuns");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Notifications.IndicatorStatusMark", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MarkedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IndicatorId");
+
+                    b.ToTable("IndicatorStatusMarks");
+                });
+
             modelBuilder.Entity("Cap.Domain.Notifications.OutboxMail", b =>
                 {
                     b.Property<long>("Id")
@@ -1932,6 +2031,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
@@ -1955,6 +2057,10 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Topic")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -4097,6 +4203,26 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Notifications.DigestPreference", b =>
+                {
+                    b.HasOne("Cap.Domain.Platform.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Notifications.IndicatorStatusMark", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cap.Domain.OpenData.OpenDataIndicator", b =>

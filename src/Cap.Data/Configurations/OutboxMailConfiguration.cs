@@ -12,6 +12,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         builder.Property(m => m.To).HasMaxLength(OutboxMail.AddressMaxLength).IsRequired();
         builder.Property(m => m.Subject).HasMaxLength(OutboxMail.SubjectMaxLength).IsRequired();
         builder.Property(m => m.Body).HasMaxLength(OutboxMail.BodyMaxLength).IsRequired();
+        builder.Property(m => m.UnsubscribeUrl).HasMaxLength(OutboxMail.UnsubscribeMaxLength);
         builder.Property(m => m.Topic).HasMaxLength(OutboxMail.TopicMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMail.ErrorMaxLength);
         // The sender's query: unsent mails whose next attempt is due.

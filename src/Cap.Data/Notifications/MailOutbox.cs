@@ -25,8 +25,14 @@ public static class MailOutbox
     }
 
     /// <summary>A mail written by a template (<see cref="CoachingMails"/>…).</summary>
-    public static OutboxMail EnqueueMail(this CapDbContext db, string to, MailText mail, string? topic, DateTimeOffset now) =>
-        db.EnqueueMail(to, mail.Subject, mail.Body, topic, now);
+    public static OutboxMail EnqueueMail(this CapDbContext db, string to, MailText mail, string? topic, DateTimeOffset now)
+    {
+        var row = db.EnqueueMail(to, mail.Subject, mail.Body, topic, now);
+        // HTML is never cut (a truncated document is not well formed): a template keeps its own size.
+        row.HtmlBody = mail.Html;
+        row.UnsubscribeUrl = mail.UnsubscribeUrl is { Length: <= OutboxMail.UnsubscribeMaxLength } url ? url : null;
+        return row;
+    }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

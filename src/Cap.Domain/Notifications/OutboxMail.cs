@@ -17,8 +17,14 @@ public class OutboxMail : IAuditExempt
     public long Id { get; set; }
     public string To { get; set; } = string.Empty;
     public string Subject { get; set; } = string.Empty;
+    public const int UnsubscribeMaxLength = 2000;
+
     /// <summary>Plain-text body.</summary>
     public string Body { get; set; } = string.Empty;
+    /// <summary>An HTML alternative of the same content (digests), sent with the text as multipart/alternative; null for text-only mails.</summary>
+    public string? HtmlBody { get; set; }
+    /// <summary>The one-click unsubscribe address (RFC 8058) sent as <c>List-Unsubscribe</c> with <c>List-Unsubscribe-Post</c>; null when the mail has none.</summary>
+    public string? UnsubscribeUrl { get; set; }
     /// <summary>What caused it, for the outbox view and tests (e.g. "coaching-request:12").</summary>
     public string? Topic { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -5,6 +5,7 @@ using Cap.Web.Features.Checklist;
 using Cap.Web.Features.Coaching;
 using Cap.Web.Features.Committee;
 using Cap.Web.Features.Compliance;
+using Cap.Web.Features.Digests;
 using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.Jdma;
@@ -43,6 +44,7 @@ public static class FeatureRegistration
         services.AddPortfolio();
         services.AddOpenData();
         services.AddJdma();
+        services.AddDigests();
         return services;
     }
 
@@ -69,6 +71,7 @@ public static class FeatureRegistration
         api.MapPortfolioEndpoints();
         api.MapOpenDataEndpoints();
         api.MapJdmaEndpoints();
+        api.MapDigestEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
@@ -76,5 +79,6 @@ public static class FeatureRegistration
         app.MapJdmaDemo();
         app.MapRitualFeed();
         app.MapOpenDataPublicFiles();
+        DigestEndpoints.MapOneClick(app);
     }
 }

@@ -295,6 +295,41 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
         }
     }
 
+    [Fact]
+    public async Task The_weekly_digest_is_generated_once_by_the_two_instances_and_each_person_receives_it_once()
+    {
+        var key = Cap.Domain.Notifications.DigestRules.IsoWeekKey(Demo.Today);
+        var topic = DigestMails.Topic(Cap.Domain.Notifications.DigestKind.Weekly, key);
+        var clock = Stopwatch.StartNew();
+        List<string> recipients;
+        while (true)
+        {
+            await using var db = instances.NewDb();
+            recipients = await db.OutboxMails.Where(m => m.Topic == topic).Select(m => m.To).ToListAsync();
+            if (recipients.Count > 0 && !await db.OutboxMails.AnyAsync(m => m.Topic == topic && m.SentAt == null))
+            {
+                break;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "The weekly digest was not generated and sent within three minutes.");
+            await Task.Delay(100);
+        }
+        // Both schedulers have looked several times since (twice a second each).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using (var db = instances.NewDb())
+        {
+            var runs = await db.DigestRuns.AsNoTracking().Where(r => r.Kind == Cap.Domain.Notifications.DigestKind.Weekly && r.PeriodKey == key).ToListAsync();
+            var run = Assert.Single(runs);
+            var mails = await db.OutboxMails.AsNoTracking().Where(m => m.Topic == topic).Select(m => m.To).ToListAsync();
+            Assert.Equal(run.MailCount, mails.Count);
+            Assert.Equal(mails.Count, mails.Distinct().Count());
+        }
+        var received = instances.Smtp.Accepted
+            .Select(d => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(d.Data))))
+            .Where(m => m.Subject?.StartsWith("[Cap] Résumé de la semaine", StringComparison.Ordinal) == true)
+            .Select(m => m.To.Mailboxes.Single().Address).ToList();
+        Assert.Equal(recipients.Order(), received.Order());
+    }
+
     /// <summary>Uploads a CSV of <paramref name="rows"/> daily measurements through the import page's form, confirms it with the preview's form, and returns the progress page's path.</summary>
     private static async Task<string> ConfirmImportAsync(HttpClient http, Uri instance, int indicatorId, int rows)
     {
@@ -388,6 +423,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances, ITe
                 "--Mail:Mode", "Smtp", "--Mail:PollSeconds", "0.1", "--Mail:Smtp:Host", "127.0.0.1",
                 "--Mail:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture), "--Mail:Smtp:UseStartTls", "false",
                 "--Mail:Smtp:From", "Cap <ne-pas-repondre@cap.test>",
+                // Both instances generate the digests due at start-up, then look at the schedule twice a second.
+                "--Digests:RunAtStartup", "true", "--Digests:PollSeconds", "0.5",
                 "--Import:InlineWaitSeconds", "0", "--Import:ProgressSeconds", "0.1", "--Import:LeaseSeconds", "5", "--Import:RecoverySeconds", "0.5",
                 "--Logging:LogLevel:Default", "Warning",
             ], (line, error) => Logs.Enqueue($"{name}{(error ? "!" : ">")} {line}"));

@@ -12,7 +12,7 @@ public interface IMailTransport
     Task SendAsync(OutboxMail mail, CancellationToken ct);
 }
 
-/// <summary>SMTP delivery with MailKit: one connection per mail (notifications are few), plain-text body.</summary>
+/// <summary>SMTP delivery with MailKit: one connection per mail (notifications are few), plain-text body with an HTML alternative when the mail has one.</summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
     public async Task SendAsync(OutboxMail mail, CancellationToken ct)
@@ -28,7 +28,18 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         message.Subject = mail.Subject;
         // Stable per outbox row: a mail sent twice (crash after the server accepted it) can be recognised as one.
         message.MessageId = $"cap-outbox-{mail.Id}@{smtp.Host}";
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        var text = new TextPart("plain") { Text = mail.Body };
+        // A digest carries an HTML alternative of the same content: multipart/alternative, text first (RFC 2046: the
+        // richest last). Other mails stay plain text.
+        message.Body = mail.HtmlBody is null
+            ? text
+            : new MultipartAlternative { text, new TextPart("html") { Text = mail.HtmlBody } };
+        if (mail.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer « se désabonner », and POST to the address without opening a page.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
         var security = smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
