@@ -221,12 +221,14 @@ public sealed partial class SiteCrawl(BrowserFixture fixture, string productSlug
         }
     }
 
+    // A secret (password-type field: an API key, a token) is never written back into a page, even after a refusal
+    // (decision 0021): the person types it again, so its field coming back empty is not lost data.
     private static async Task<List<string>> ReadLostFieldsAsync(IPage page, List<string> filled)
     {
         var lost = await page.EvaluateAsync<string[]>("""
             names => names.filter(n => {
               const el = [...document.querySelectorAll('[name]')].find(e => e.getAttribute('name') === n && e.type !== 'hidden');
-              if (!el || el.type === 'file' || el.type === 'checkbox' || el.type === 'radio') return false;
+              if (!el || el.type === 'file' || el.type === 'password' || el.type === 'checkbox' || el.type === 'radio') return false;
               const group = el.closest('.fr-input-group, .fr-select-group');
               const invalid = el.getAttribute('aria-invalid') === 'true' || (group && /--error/.test(group.className));
               return invalid && (el.value ?? '').trim() === '';
