@@ -67,7 +67,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("ProductId")
+                    b.Property<int?>("ProductId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("SyncedThrough")
@@ -1639,6 +1639,92 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("JdmaFormMappings");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("KeySavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("JdmaOrganisationConnections");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FormTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ConnectionId", "FormId")
+                        .IsUnique();
+
+                    b.ToTable("JdmaOrganisationForms");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -3086,6 +3172,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Property<long>("HelpAsked")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<long>("Points")
                         .HasColumnType("bigint");
 
@@ -3107,7 +3198,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProductId", "Day");
 
-                    b.HasIndex("ConnectionId", "Source", "ServiceId", "FormId", "Day")
+                    b.HasIndex("Kind", "ConnectionId", "Source", "ServiceId", "FormId", "Day")
                         .IsUnique();
 
                     b.ToTable("ExternalSatisfactionDays");
@@ -3897,8 +3988,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.HasOne("Cap.Domain.Catalogue.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Cap.Data.Coordination.ImportJobState", b =>
@@ -4244,6 +4334,23 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("JdmaConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationForm", b =>
+                {
+                    b.HasOne("Cap.Domain.Connectors.JdmaOrganisationConnection", null)
+                        .WithMany("Forms")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
@@ -4791,6 +4898,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Connectors.JdmaConnection", b =>
+                {
+                    b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
                 {
                     b.Navigation("Forms");
                 });

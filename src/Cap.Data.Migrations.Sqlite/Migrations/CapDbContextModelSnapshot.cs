@@ -60,7 +60,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ProductId")
+                    b.Property<int?>("ProductId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SyncedThrough")
@@ -1582,6 +1582,88 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("JdmaFormMappings");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeySavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("JdmaOrganisationConnections");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ConnectionId", "FormId")
+                        .IsUnique();
+
+                    b.ToTable("JdmaOrganisationForms");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -2977,6 +3059,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Property<long>("HelpAsked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Points")
                         .HasColumnType("INTEGER");
 
@@ -2998,7 +3085,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProductId", "Day");
 
-                    b.HasIndex("ConnectionId", "Source", "ServiceId", "FormId", "Day")
+                    b.HasIndex("Kind", "ConnectionId", "Source", "ServiceId", "FormId", "Day")
                         .IsUnique();
 
                     b.ToTable("ExternalSatisfactionDays");
@@ -3760,8 +3847,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Cap.Domain.Catalogue.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Cap.Data.Coordination.ImportJobState", b =>
@@ -4107,6 +4193,23 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("JdmaConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationForm", b =>
+                {
+                    b.HasOne("Cap.Domain.Connectors.JdmaOrganisationConnection", null)
+                        .WithMany("Forms")
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
@@ -4654,6 +4757,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Cap.Domain.Connectors.JdmaConnection", b =>
+                {
+                    b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
                 {
                     b.Navigation("Forms");
                 });

@@ -24,8 +24,8 @@ public class ConnectorSyncState : IAuditExempt
     /// <summary>The connection's id in its connector's table.</summary>
     public int ConnectionId { get; set; }
 
-    /// <summary>The product the connection feeds (for the lists; a connection is a product's).</summary>
-    public int ProductId { get; set; }
+    /// <summary>The product the connection feeds (for the lists), null for a connection feeding several (an organisation's).</summary>
+    public int? ProductId { get; set; }
 
     public DateTimeOffset? LastSuccessAt { get; set; }
     public DateTimeOffset? LastAttemptAt { get; set; }

@@ -6,8 +6,13 @@ namespace Cap.Domain.Connectors;
 /// <summary>The outside tools Cap pulls figures from. Stored as text; the API's values are kebab-case.</summary>
 public enum ConnectorKind
 {
+    /// <summary>A product's JDMA connection (<see cref="JdmaConnection"/>), kept by its team.</summary>
     [JsonStringEnumMemberName("jdma")]
     Jdma = 1,
+
+    /// <summary>An organisation's JDMA connection (<see cref="JdmaOrganisationConnection"/>), kept by the administrators, feeding several products.</summary>
+    [JsonStringEnumMemberName("jdma-organisation")]
+    JdmaOrganisation = 3,
 }
 
 /// <summary>
@@ -53,6 +58,51 @@ public class JdmaFormMapping : IProductScoped
     public int ProductId { get; set; }
 
     /// <summary>JDMA's service (product) id.</summary>
+    public int ServiceId { get; set; }
+    public string ServiceTitle { get; set; } = string.Empty;
+
+    public int FormId { get; set; }
+    public string FormTitle { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// An organisation's connection to JDMA (« DNUM des ministères sociaux »), kept by the administrators: one address and
+/// one key created in JDMA for the organisation (« entité »), whose services and forms each feed one Cap product
+/// (<see cref="JdmaOrganisationForm"/>). One synchronisation reads all its forms and writes each product's days. The key
+/// is stored and shown as for a product's connection (<see cref="JdmaConnection"/>): encrypted, never read back.
+/// </summary>
+public class JdmaOrganisationConnection : IVersioned, ITimestamped
+{
+    public const int NameMaxLength = 200;
+
+    public int Id { get; set; }
+
+    /// <summary>The organisation's name, as people know it.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    public string BaseUrl { get; set; } = string.Empty;
+
+    /// <summary>The API key encrypted by the data-protection keys (purpose <c>Cap.Connectors.Jdma</c>); never audited.</summary>
+    [AuditIgnore]
+    public string ProtectedKey { get; set; } = string.Empty;
+
+    public DateTimeOffset KeySavedAt { get; set; }
+
+    public List<JdmaOrganisationForm> Forms { get; set; } = [];
+
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One JDMA form of an organisation's connection and the Cap product its statistics feed (audited in that product's history).</summary>
+public class JdmaOrganisationForm : IProductScoped
+{
+    public int Id { get; set; }
+    public int ConnectionId { get; set; }
+    public int ProductId { get; set; }
+    public Catalogue.Product? Product { get; set; }
+
     public int ServiceId { get; set; }
     public string ServiceTitle { get; set; } = string.Empty;
 

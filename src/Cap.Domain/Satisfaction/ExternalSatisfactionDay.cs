@@ -22,7 +22,8 @@ public class ExternalSatisfactionDay : IAuditExempt
     public int ProductId { get; set; }
     public SatisfactionSource Source { get; set; }
 
-    /// <summary>The connection that wrote it (its days go with it).</summary>
+    /// <summary>The connection that wrote it (its days go with it): its kind (a product's or an organisation's) and its id.</summary>
+    public Connectors.ConnectorKind Kind { get; set; } = Connectors.ConnectorKind.Jdma;
     public int ConnectionId { get; set; }
 
     /// <summary>The source's service (JDMA product) and form ids.</summary>

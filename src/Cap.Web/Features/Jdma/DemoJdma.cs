@@ -13,7 +13,8 @@ namespace Cap.Web.Features.Jdma;
 /// The demo's JDMA: when the demo is on (<c>Database:SeedDemoData</c>), Cap itself serves a JDMA-shaped open API under
 /// <see cref="PathBase"/> (same contract: Bearer key, <c>GET /services</c>, <c>POST /statistiques</c> by day, 400 on
 /// unknown ids or more than 10 services) with plausible daily figures generated from the date, and the demo product
-/// <see cref="ProductSlug"/> is connected to it. Once the server has started, <see cref="DemoJdmaAddress"/> points the
+/// <see cref="ProductSlug"/> is connected to it, as is the organisation <see cref="OrganisationName"/> whose connection
+/// feeds two more products (<see cref="OrganisationForms"/>). Once the server has started, <see cref="DemoJdmaAddress"/> points the
 /// connection at the application's own address (the server's first http address), so the background synchronisation
 /// fills the product's JDMA figures a moment after start-up.
 /// </summary>
@@ -27,8 +28,25 @@ public static class DemoJdma
     private const int OtherServiceId = 9002;
     private const int OtherFormId = 90021;
 
+    /// <summary>The demo organisation's connection (an « entité » key reading every service) and the products its forms feed.</summary>
+    public const string OrganisationName = "DNUM des ministères sociaux";
+    public static readonly (string Slug, int ServiceId, string ServiceTitle, int FormId, string FormTitle)[] OrganisationForms =
+    [
+        ("ruptures-conventionnelles", 9003, "Ruptures conventionnelles — demande d’homologation", 90031, "Formulaire après le dépôt de la demande"),
+        ("index-egalite", 9004, "Index Égalité — déclaration", 90041, "Formulaire après la déclaration"),
+    ];
+
+    /// <summary>Every service the demo JDMA serves: id, title, its one form.</summary>
+    private static readonly (int Id, string Title, int FormId, string FormTitle)[] Services =
+    [
+        (ServiceId, "Mes aides sociales — simulateur", FormId, "Formulaire après la simulation"),
+        (OtherServiceId, "Démarche de démonstration", OtherFormId, "Formulaire de la démarche"),
+        .. OrganisationForms.Select(f => (f.ServiceId, f.ServiceTitle, f.FormId, f.FormTitle)),
+    ];
+
     public static async Task SeedAsync(CapDbContext db, ConnectorSecrets secrets, TimeProvider time)
     {
+        await SeedOrganisationAsync(db, secrets, time);
         var productId = await db.Products.Where(p => p.Slug == ProductSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync();
         if (productId is not { } id || await db.JdmaConnections.AnyAsync(c => c.ProductId == id))
         {
@@ -49,6 +67,36 @@ public static class DemoJdma
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The demo organisation's connection, feeding <see cref="OrganisationForms"/>' products (those that exist).</summary>
+    private static async Task SeedOrganisationAsync(CapDbContext db, ConnectorSecrets secrets, TimeProvider time)
+    {
+        if (await db.JdmaOrganisationConnections.AnyAsync(c => c.Name == OrganisationName))
+        {
+            return;
+        }
+        var slugs = OrganisationForms.Select(f => f.Slug).ToList();
+        var products = await db.Products.Where(p => slugs.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, p => p.Id);
+        if (products.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var connection = new JdmaOrganisationConnection
+        {
+            Name = OrganisationName, BaseUrl = "http://localhost" + PathBase, ProtectedKey = secrets.Protect(ConnectorKind.Jdma, Key), KeySavedAt = now, Version = 1,
+            Forms = [.. OrganisationForms.Where(f => products.ContainsKey(f.Slug)).Select(f => new JdmaOrganisationForm
+            {
+                ProductId = products[f.Slug], ServiceId = f.ServiceId, ServiceTitle = f.ServiceTitle, FormId = f.FormId, FormTitle = f.FormTitle,
+            })],
+        };
+        db.JdmaOrganisationConnections.Add(connection);
+        await db.SaveChangesAsync();
+        var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.JdmaOrganisation, connection.Id, null, now, CancellationToken.None);
+        // Not due until DemoJdmaAddress has pointed it at this instance.
+        state.NextAttemptAt = now.AddDays(1);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Maps the demo's JDMA-shaped API (demo only).</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -56,11 +104,7 @@ public static class DemoJdma
         var group = app.MapGroup(PathBase + "/api/open-api").ExcludeFromDescription().AllowAnonymous();
         group.MapGet("/services", (HttpContext context) => Authorized(context) ? Results.Json(new
         {
-            data = new object[]
-            {
-                new { id = ServiceId, title = "Mes aides sociales — simulateur", entity = "Ministère des Solidarités", forms = new[] { new { id = FormId, title = "Formulaire après la simulation" } } },
-                new { id = OtherServiceId, title = "Démarche de démonstration", entity = "Ministère des Solidarités", forms = new[] { new { id = OtherFormId, title = "Formulaire de la démarche" } } },
-            },
+            data = Services.Select(s => new { id = s.Id, title = s.Title, entity = "Ministères sociaux", forms = new[] { new { id = s.FormId, title = s.FormTitle } } }),
         }) : Unauthorized());
         group.MapPost("/statistiques", async (HttpContext context) =>
         {
@@ -70,12 +114,12 @@ public static class DemoJdma
             }
             using var body = await JsonDocument.ParseAsync(context.Request.Body);
             var root = body.RootElement;
-            var ids = root.TryGetProperty("product_ids", out var p) ? p.EnumerateArray().Select(e => e.GetInt32()).ToList() : [ServiceId, OtherServiceId];
+            var ids = root.TryGetProperty("product_ids", out var p) ? p.EnumerateArray().Select(e => e.GetInt32()).ToList() : [.. Services.Select(s => s.Id)];
             if (ids.Count > 10)
             {
                 return Results.Json(new { message = "Vous ne pouvez pas demander plus de 10 produits à la fois." }, statusCode: 400);
             }
-            if (ids.FirstOrDefault(i => i is not (ServiceId or OtherServiceId)) is var unknown and not 0)
+            if (ids.FirstOrDefault(i => Services.All(s => s.Id != i)) is var unknown and not 0)
             {
                 return Results.Json(new { message = $"Le produit {unknown} n’existe pas ou n’est pas accessible avec cette clé." }, statusCode: 400);
             }
@@ -84,21 +128,21 @@ public static class DemoJdma
             {
                 return Results.Json(new { message = "Les dates de début et de fin sont obligatoires (AAAA-MM-JJ), sur 400 jours au plus." }, statusCode: 400);
             }
-            var data = ids.Select(id => new
+            var data = ids.Select(id => Services.First(s => s.Id == id)).Select(service => new
             {
-                product_id = id.ToString(CultureInfo.InvariantCulture),
-                product_name = id == ServiceId ? "Mes aides sociales — simulateur" : "Démarche de démonstration",
+                product_id = service.Id.ToString(CultureInfo.InvariantCulture),
+                product_name = service.Title,
                 forms = new[]
                 {
                     new
                     {
-                        form_id = (id == ServiceId ? FormId : OtherFormId).ToString(CultureInfo.InvariantCulture),
-                        form_name = id == ServiceId ? "Formulaire après la simulation" : "Formulaire de la démarche",
+                        form_id = service.FormId.ToString(CultureInfo.InvariantCulture),
+                        form_name = service.FormTitle,
                         intervals = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i)).Select(day => new
                         {
                             date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                             length_interval = "day",
-                            data = Day(id, day),
+                            data = Day(service.Id, day),
                         }),
                     },
                 },
@@ -171,13 +215,19 @@ public sealed class DemoJdmaAddress(IServer server, IHostApplicationLifetime lif
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
             var connection = await db.JdmaConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoJdma.ProductSlug && c.Forms.Any(f => f.FormId == DemoJdma.FormId));
-            if (connection is null || connection.BaseUrl == baseUrl)
+            if (connection is not null && connection.BaseUrl != baseUrl)
             {
-                return;
+                connection.BaseUrl = baseUrl;
+                await db.SaveChangesAsync();
+                await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, time.GetUtcNow(), CancellationToken.None);
             }
-            connection.BaseUrl = baseUrl;
-            await db.SaveChangesAsync();
-            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, time.GetUtcNow(), CancellationToken.None);
+            var organisation = await db.JdmaOrganisationConnections.FirstOrDefaultAsync(c => c.Name == DemoJdma.OrganisationName);
+            if (organisation is not null && organisation.BaseUrl != baseUrl)
+            {
+                organisation.BaseUrl = baseUrl;
+                await db.SaveChangesAsync();
+                await ConnectorRunner.MakeDueAsync(db, ConnectorKind.JdmaOrganisation, organisation.Id, time.GetUtcNow(), CancellationToken.None);
+            }
         }
         catch (Exception e)
         {

@@ -27,6 +27,12 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
     public JdmaConnection? Connection { get; private set; }
     public ConnectorStatus? Status { get; private set; }
 
+    /// <summary>The organisations' connections that feed this product too (read-only here: the administrators keep them).</summary>
+    public List<(JdmaOrganisationConnection Connection, ConnectorStatus? Status)> OrganisationFeeds { get; private set; } = [];
+
+    /// <summary>After a refusal that was not about the key: the key typed is not shown again, the page says to type it again.</summary>
+    public bool KeyToTypeAgain { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadProductAsync(ct))
@@ -59,7 +65,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
             return Redirect(hadConnection ? $"/produits/{Product.Slug}/satisfaction/jdma" : $"/produits/{Product.Slug}/satisfaction/jdma/formulaires");
         }
         ModelState.Clear();
+        // Only the fields the refusal is about are flagged (a refused address leaves the key's field as it is).
         ModelState.AddRefusal(refusal, "Input.");
+        KeyToTypeAgain = !string.IsNullOrWhiteSpace(Input.ApiKey) && !refusal.Errors.ContainsKey(nameof(Input.ApiKey));
         await LoadAsync(ct);
         if (refusal.Kind == Domain.RefusalKind.Conflict)
         {
@@ -103,5 +111,10 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
     {
         Connection = await connections.FindAsync(Product.Id, ct);
         Status = Connection is null ? null : await statuses.ForConnectionAsync(ConnectorKind.Jdma, Connection.Id, ct);
+        OrganisationFeeds = [];
+        foreach (var organisation in await connections.OrganisationFeedsAsync(Product.Id, ct))
+        {
+            OrganisationFeeds.Add((organisation, await statuses.ForConnectionAsync(ConnectorKind.JdmaOrganisation, organisation.Id, ct)));
+        }
     }
 }

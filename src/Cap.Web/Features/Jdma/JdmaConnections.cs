@@ -2,6 +2,7 @@ using Cap.Data;
 using Cap.Domain;
 using Cap.Domain.Connectors;
 using Cap.Domain.Satisfaction;
+using Cap.Web.Shared;
 using Cap.Web.Shared.Connectors;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,32 @@ public sealed record JdmaConnectionInput(string? BaseUrl, string? ApiKey);
 /// A product's JDMA connection: save it (address, key — encrypted at once, see <see cref="ConnectorSecrets"/>), list the
 /// JDMA services and forms its key can read, choose which ones feed the product. Pages and API share it.
 /// </summary>
-public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, JdmaClient client, TimeProvider time)
+public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, JdmaClient client, ISatisfactionIndicatorFeed feed, TimeProvider time)
 {
+    /// <summary>The organisations' connections that feed this product (read-only for its team), with the forms mapped to it.</summary>
+    public async Task<List<JdmaOrganisationConnection>> OrganisationFeedsAsync(int productId, CancellationToken ct)
+    {
+        var connections = await db.JdmaOrganisationConnections.AsNoTracking().Where(c => c.Forms.Any(f => f.ProductId == productId))
+            .Include(c => c.Forms.Where(f => f.ProductId == productId).OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle))
+            .ToListAsync(ct);
+        return [.. connections.OrderBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))];
+    }
+
+    /// <summary>
+    /// Deletes the product's connection: its forms, its synchronisation state and the days it wrote go with it (the
+    /// Satisfaction tab falls back to Cap's form); audited. Refused while a synchronisation of it is running.
+    /// </summary>
+    public async Task<Result<int>> DeleteAsync(int productId, CancellationToken ct)
+    {
+        var connection = await db.JdmaConnections.Include(c => c.Forms).FirstOrDefaultAsync(c => c.ProductId == productId, ct);
+        if (connection is null)
+        {
+            return Refusal.NotFound("Ce produit n’a pas de connexion JDMA.");
+        }
+        db.JdmaConnections.Remove(connection);
+        return await JdmaDeletion.DeleteAsync(db, feed, time, ConnectorKind.Jdma, connection.Id, ct);
+    }
+
     public Task<JdmaConnection?> FindAsync(int productId, CancellationToken ct) =>
         db.JdmaConnections.AsNoTracking().Include(c => c.Forms.OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle))
             .FirstOrDefaultAsync(c => c.ProductId == productId, ct);
@@ -130,6 +155,11 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
         if (unknown.Count > 0)
         {
             return Refusal.Invalid("FormIds", $"La clé ne donne pas accès au formulaire JDMA n° {string.Join(", ", unknown)}.");
+        }
+        var taken = await JdmaFormOwnership.TakenAsync(db, connection.BaseUrl, formIds, ConnectorKind.Jdma, connection.Id, ct);
+        if (taken.Count > 0)
+        {
+            return Refusal.Rule("FormIds", string.Join(" ", taken.Select(t => JdmaFormOwnership.Message(t.Key, readable[t.Key].Form.Title, t.Value))));
         }
         var chosen = formIds.Distinct().ToHashSet();
         var removed = connection.Forms.Where(f => !chosen.Contains(f.FormId)).ToList();

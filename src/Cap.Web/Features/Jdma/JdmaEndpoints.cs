@@ -17,6 +17,8 @@ public static class JdmaEndpoints
         jdma.MapGet("/", GetConnection).WithName("GetJdmaConnection").ProducesProblem(StatusCodes.Status404NotFound);
         jdma.MapPut("/", PutConnection).WithName("SaveJdmaConnection").RequireProductEdit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        jdma.MapDelete("/", DeleteConnection).WithName("DeleteJdmaConnection").RequireProductEdit()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         jdma.MapGet("/services", ListServices).WithName("ListJdmaServices").RequireProductEdit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         jdma.MapPut("/forms", PutForms).WithName("SaveJdmaForms").RequireProductEdit()
@@ -48,6 +50,13 @@ public static class JdmaEndpoints
         return TypedResults.Ok(await ResponseAsync(product.Slug, (await connections.FindAsync(product.Id, ct))!, statuses, ct));
     }
 
+    /// <summary>Supprime la connexion du produit (équipe du produit ou administrateur) : ses formulaires, l’état de sa synchronisation et les jours de chiffres qu’elle avait synchronisés partent avec elle ; l’onglet Satisfaction revient au formulaire de Cap. 404 si le produit n’est pas connecté, 409 pendant une synchronisation.</summary>
+    public static async Task<Results<NoContent, Refused>> DeleteConnection(ProductAccess product, JdmaConnections connections, CancellationToken ct)
+    {
+        var result = await connections.DeleteAsync(product.Id, ct);
+        return result.Refusal is { } refusal ? new Refused(refusal) : TypedResults.NoContent();
+    }
+
     /// <summary>Liste les services JDMA et leurs formulaires que la clé enregistrée permet de lire (lus dans JDMA à l’instant). 422 avec le message de l’échec si JDMA refuse la clé ou ne répond pas.</summary>
     public static async Task<Results<Ok<List<JdmaServiceResponse>>, Refused>> ListServices(ProductAccess product, JdmaConnections connections, CancellationToken ct)
     {
@@ -56,14 +65,14 @@ public static class JdmaEndpoints
             : TypedResults.Ok(result.Value!.Select(s => new JdmaServiceResponse(s.Id, s.Title, s.Entity, [.. s.Forms.Select(f => new JdmaServiceFormResponse(f.Id, f.Title))])).ToList());
     }
 
-    /// <summary>Choisit les formulaires JDMA qui alimentent le produit (parmi ceux que liste …/jdma/services). Un formulaire retiré emporte ses chiffres ; un formulaire ajouté est relu sur douze mois à la prochaine synchronisation.</summary>
+    /// <summary>Choisit les formulaires JDMA qui alimentent le produit (parmi ceux que liste …/jdma/services). Un formulaire retiré emporte ses chiffres ; un formulaire ajouté est relu sur douze mois à la prochaine synchronisation. 422 si un formulaire alimente déjà un autre produit (par une autre connexion, de produit ou d’organisation) : un formulaire n’alimente qu’un produit.</summary>
     public static async Task<Results<Ok<JdmaConnectionResponse>, ValidationProblem, Refused>> PutForms(
         JdmaFormsRequest request, ProductAccess product, JdmaConnections connections, ConnectorStatuses statuses, CancellationToken ct)
     {
         var result = await connections.SaveFormsAsync(product.Id, request.FormIds ?? [], ct);
         if (result.Refusal is { } refusal)
         {
-            return new Refused(refusal);
+            return new Refused(refusal, _ => "formIds");
         }
         return TypedResults.Ok(await ResponseAsync(product.Slug, (await connections.FindAsync(product.Id, ct))!, statuses, ct));
     }

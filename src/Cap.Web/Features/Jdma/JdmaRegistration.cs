@@ -1,9 +1,10 @@
 using Cap.Web.Shared.Connectors;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Cap.Web.Shared.Data;
 
 namespace Cap.Web.Features.Jdma;
 
-/// <summary>The JDMA connector: connection service, HTTP client, synchronisation (run by the connectors' groundwork), demo source and API.</summary>
+/// <summary>The JDMA connector: products' and organisations' connections, HTTP client, synchronisations (run by the connectors' groundwork), demo source and API.</summary>
 public static class JdmaRegistration
 {
     public static IServiceCollection AddJdma(this IServiceCollection services)
@@ -12,6 +13,14 @@ public static class JdmaRegistration
         services.AddHttpClient<JdmaClient>(JdmaClient.HttpClientName);
         services.AddScoped<JdmaConnections>();
         services.AddScoped<IConnectorSync, JdmaSync>();
+        services.AddScoped<JdmaOrganisations>();
+        services.AddScoped<IConnectorSync, JdmaOrganisationSync>();
+        // The organisations' connections are the administrators' (decision 0021).
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Jdma/Organisations", Shared.Auth.Policies.Admin);
+            o.Conventions.AddPageRoute("/Jdma/Organisations/Edit", "/admin/connecteurs/jdma/{id:int}");
+        });
         services.AddHostedService<DemoJdmaAddress>();
         services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoJdma.SeedAsync(db, sp.GetRequiredService<ConnectorSecrets>(), sp.GetRequiredService<TimeProvider>()));
         return services;
@@ -30,6 +39,7 @@ public static class JdmaRegistration
     public static RouteGroupBuilder MapJdmaEndpoints(this RouteGroupBuilder api)
     {
         JdmaEndpoints.Map(api);
+        JdmaOrganisationEndpoints.Map(api);
         return api;
     }
 }

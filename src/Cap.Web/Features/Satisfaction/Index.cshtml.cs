@@ -64,8 +64,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         }
         Form = await service.FormAsync(Product.Id, ct);
         Placements = await service.PlacementsAsync(Product.Id, ct);
+        // The product's own JDMA connection, or else an organisation's that maps forms to it (decision 0021).
         var jdmaConnection = await Db.JdmaConnections.AsNoTracking().Where(c => c.ProductId == Product.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        Jdma = jdmaConnection is { } connectionId ? await connectors.ForConnectionAsync(Domain.Connectors.ConnectorKind.Jdma, connectionId, ct) : null;
+        var organisationConnection = await Db.JdmaOrganisationForms.AsNoTracking().Where(f => f.ProductId == Product.Id)
+            .OrderBy(f => f.ConnectionId).Select(f => (int?)f.ConnectionId).FirstOrDefaultAsync(ct);
+        Jdma = jdmaConnection is { } connectionId ? await connectors.ForConnectionAsync(Domain.Connectors.ConnectorKind.Jdma, connectionId, ct)
+            : organisationConnection is { } organisationId ? await connectors.ForConnectionAsync(Domain.Connectors.ConnectorKind.JdmaOrganisation, organisationId, ct)
+            : null;
         if (Form is null && Jdma is null)
         {
             return Page();
@@ -103,8 +108,11 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
         }
         if (Jdma is not null)
         {
-            var forms = await Db.JdmaFormMappings.AsNoTracking().Where(f => f.JdmaConnectionId == Jdma.ConnectionId)
-                .OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle).Select(f => new { f.FormId, f.ServiceTitle, f.FormTitle }).ToListAsync(ct);
+            var forms = (await Db.JdmaFormMappings.AsNoTracking().Where(f => f.ProductId == Product.Id)
+                .Select(f => new { f.FormId, f.ServiceTitle, f.FormTitle }).ToListAsync(ct))
+                .Concat(await Db.JdmaOrganisationForms.AsNoTracking().Where(f => f.ProductId == Product.Id)
+                    .Select(f => new { f.FormId, f.ServiceTitle, f.FormTitle }).ToListAsync(ct))
+                .OrderBy(f => f.ServiceTitle).ThenBy(f => f.FormTitle).ToList();
             JdmaStats = await statistics.ComputeExternalAsync(Product.Id, SatisfactionSource.Jdma, from, to,
                 [.. forms.Select(f => (f.FormId, $"{f.ServiceTitle} — {f.FormTitle}"))], granularity, ct);
             var synced = Jdma.LastSuccessAt is { } at
@@ -113,6 +121,10 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
             if (Jdma.LastError is not null)
             {
                 synced += " La dernière tentative a échoué : voir la connexion à JDMA.";
+            }
+            if (Jdma.Kind == Domain.Connectors.ConnectorKind.JdmaOrganisation)
+            {
+                synced += $" Connexion de l’organisation « {Jdma.ProductName} », gérée par les administrateurs.";
             }
             JdmaFigures = SatisfactionFigures.Of("jdma-", JdmaStats, ", tous formulaires JDMA associés", synced, " (JDMA)", "Par formulaire JDMA", "Formulaire JDMA");
         }

@@ -36,8 +36,8 @@ public sealed class ConnectorRunner(IServiceScopeFactory scopes, TimeProvider ti
         return id.Length <= ConnectorSyncState.OwnerMaxLength ? id : id[^ConnectorSyncState.OwnerMaxLength..];
     }
 
-    /// <summary>The connection's state row, created due now when it does not exist.</summary>
-    public static async Task<ConnectorSyncState> EnsureStateAsync(CapDbContext db, ConnectorKind kind, int connectionId, int productId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The connection's state row, created due now when it does not exist (<paramref name="productId"/>: null for an organisation's connection).</summary>
+    public static async Task<ConnectorSyncState> EnsureStateAsync(CapDbContext db, ConnectorKind kind, int connectionId, int? productId, DateTimeOffset now, CancellationToken ct)
     {
         var state = await db.ConnectorSyncStates.FirstOrDefaultAsync(s => s.Kind == kind && s.ConnectionId == connectionId, ct);
         if (state is null)

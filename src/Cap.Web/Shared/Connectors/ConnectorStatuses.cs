@@ -4,15 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Shared.Connectors;
 
-/// <summary>A connection's synchronisation as screens and the API show it.</summary>
+/// <summary>
+/// A connection's synchronisation as screens and the API show it. <see cref="ProductName"/> names what the connection
+/// feeds: its product, or for an organisation's connection (no <see cref="ProductId"/>, no slug) the organisation.
+/// </summary>
 public sealed record ConnectorStatus(
-    ConnectorKind Kind, int ConnectionId, int ProductId, string ProductName, string ProductSlug,
+    ConnectorKind Kind, int ConnectionId, int? ProductId, string ProductName, string? ProductSlug,
     DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt, string? LastError, DateTimeOffset NextAttemptAt,
     int ConsecutiveFailures, DateOnly? SyncedThrough, int LastDays, bool Running)
 {
     public static string KindLabel(ConnectorKind kind) => kind switch
     {
         ConnectorKind.Jdma => "JDMA (Je donne mon avis)",
+        ConnectorKind.JdmaOrganisation => "JDMA (Je donne mon avis), connexion d’organisation",
         _ => kind.ToString(),
     };
 
@@ -33,11 +37,19 @@ public sealed class ConnectorStatuses(CapDbContext db, TimeProvider time)
     private async Task<List<ConnectorStatus>> QueryAsync(IQueryable<Cap.Data.Connectors.ConnectorSyncState> states, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var rows = await states.AsNoTracking()
-            .Join(db.Products, s => s.ProductId, p => p.Id, (s, p) => new { s, p.Name, p.Slug })
+        var rows = await (from s in states.AsNoTracking()
+                          join p in db.Products on s.ProductId equals (int?)p.Id into products
+                          from p in products.DefaultIfEmpty()
+                          select new { s, Name = p == null ? null : p.Name, Slug = p == null ? null : p.Slug })
             .ToListAsync(ct);
+        // A connection that feeds no one product (an organisation's) is named by its connection.
+        var organisationIds = rows.Where(r => r.s.Kind == ConnectorKind.JdmaOrganisation).Select(r => r.s.ConnectionId).ToList();
+        var organisations = organisationIds.Count == 0 ? new Dictionary<int, string>() : await db.JdmaOrganisationConnections.AsNoTracking()
+            .Where(c => organisationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return rows
-            .Select(r => new ConnectorStatus(r.s.Kind, r.s.ConnectionId, r.s.ProductId, r.Name, r.Slug, r.s.LastSuccessAt, r.s.LastErrorAt, r.s.LastError,
+            .Select(r => new ConnectorStatus(r.s.Kind, r.s.ConnectionId, r.s.ProductId,
+                r.Name ?? (r.s.Kind == ConnectorKind.JdmaOrganisation && organisations.TryGetValue(r.s.ConnectionId, out var name) ? name : "—"), r.Slug,
+                r.s.LastSuccessAt, r.s.LastErrorAt, r.s.LastError,
                 r.s.NextAttemptAt, r.s.ConsecutiveFailures, r.s.SyncedThrough, r.s.LastDays, r.s.Owner is not null && r.s.LeaseUntil > now))
             .OrderBy(r => r.LastError is null).ThenBy(r => r.ProductName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true))
             .ToList();
