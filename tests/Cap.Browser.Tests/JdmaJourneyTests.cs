@@ -6,7 +6,8 @@ namespace Cap.Browser.Tests;
 /// <summary>
 /// The JDMA connector as a product team uses it, against a JDMA-shaped server started by the test: the Responsable
 /// produit of Vaccin Suivi connects the product (a refused address first), chooses the JDMA form from the services the key
-/// reads, synchronises now and finds JDMA's figures beside the Cap form's in the Satisfaction tab. axe-core on every screen.
+/// reads, synchronises now and finds JDMA's figures beside the Cap form's in the Satisfaction tab; an administrator connects an
+/// organisation, maps its two forms to two products, synchronises them in one run and sees the status. axe-core on every screen.
 /// </summary>
 public sealed class JdmaJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
@@ -60,5 +61,55 @@ public sealed class JdmaJourneyTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#jdma-chiffres")).ToContainTextAsync("/ 10");
         await Assertions.Expect(page.Locator("#jdma-par-emplacement")).ToContainTextAsync("Formulaire après la prise de rendez-vous");
         await Screens.CheckAsync(page, "253-jdma-onglet-satisfaction");
+    }
+
+    [Fact]
+    public async Task Administrator_connects_an_organisation_maps_its_forms_to_two_products_syncs_and_sees_the_status()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        _server.AddService(4201, "Parapheur — circuit de signature", "DNUM des ministères sociaux", (42011, "Formulaire après la signature"));
+        _server.AddService(4202, "Code du travail numérique — réponses", "DNUM des ministères sociaux", (42021, "Formulaire après la réponse"));
+        for (var d = 1; d <= 30; d++)
+        {
+            _server.SetDay(42011, today.AddDays(-d), new DayCounts(5 + d % 4, 2, 1));
+            _server.SetDay(42021, today.AddDays(-d), new DayCounts(9, 1 + d % 2, 0));
+        }
+        var key = _server.AddKey();
+
+        var page = await fixture.NewPageAsync();
+        await CrawlTests.SignInAsync(page, fixture.BaseUrl, Cap.Web.Tests.Infrastructure.Demo.Administrateur);
+        await page.GotoAsync(fixture.BaseUrl + "/admin/connecteurs");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connexions JDMA des organisations" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une connexion d’organisation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nouvelle connexion JDMA d’organisation" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Nom de l’organisation").FillAsync("Organisation du parcours");
+        await page.GetByLabel("Adresse de JDMA").FillAsync(_server.BaseUrl.ToString());
+        await page.GetByLabel("Clé d’API de l’organisation").FillAsync(key);
+        await Screens.CheckAsync(page, "254-jdma-organisation-nouvelle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la connexion" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Formulaires JDMA de « Organisation du parcours »" })).ToBeVisibleAsync();
+        await page.GetByLabel("Produit alimenté par « Formulaire après la signature »").SelectOptionAsync(new SelectOptionValue { Label = "Parapheur" });
+        await page.GetByLabel("Produit alimenté par « Formulaire après la réponse »").SelectOptionAsync(new SelectOptionValue { Label = "Code du travail numérique" });
+        await Screens.CheckAsync(page, "255-jdma-organisation-formulaires");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les associations" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Les associations sont enregistrées")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Synchroniser maintenant" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Synchronisation terminée : 60 jour(s) de réponses lus dans JDMA.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#etat-synchronisation")).ToContainTextAsync("À jour");
+        await Assertions.Expect(page.Locator("#formulaires-organisation")).ToContainTextAsync("Code du travail numérique");
+        Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
+        await Screens.CheckAsync(page, "256-jdma-organisation-synchronisee");
+
+        await page.GotoAsync(fixture.BaseUrl + "/admin/connecteurs");
+        await Assertions.Expect(page.Locator("#connexions")).ToContainTextAsync("Organisation du parcours");
+        await Screens.CheckAsync(page, "257-connecteurs-avec-organisation");
+
+        await page.GotoAsync(fixture.BaseUrl + "/produits/parapheur/satisfaction");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Source : JDMA (Je donne mon avis)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Connexion de l’organisation « Organisation du parcours », gérée par les administrateurs", new() { Exact = false })).ToBeVisibleAsync();
+        await Screens.CheckAsync(page, "258-jdma-organisation-onglet-satisfaction");
     }
 }
