@@ -17,7 +17,7 @@ public static class JdmaEndpoints
         jdma.MapGet("/", GetConnection).WithName("GetJdmaConnection").ProducesProblem(StatusCodes.Status404NotFound);
         jdma.MapPut("/", PutConnection).WithName("SaveJdmaConnection").RequireProductEdit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        jdma.MapDelete("/", DeleteConnection).WithName("DeleteJdmaConnection").RequireProductEdit()
+        jdma.MapDelete("/", DeleteConnection).WithName("DeleteJdmaConnection").RequireProductEdit().WithoutJsonSuccess()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         jdma.MapGet("/services", ListServices).WithName("ListJdmaServices").RequireProductEdit()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -108,4 +108,20 @@ public static class JdmaEndpoints
         Title = "Pas de connexion JDMA",
         Detail = $"Le produit « {slug} » n’est pas connecté à JDMA.",
     });
+
+    /// <summary>
+    /// A 204 answer has no body: the API group's « application/json » produces metadata would give it one (and the OpenAPI
+    /// document a schema of nothing), so an endpoint answering 204 on success drops it; its problems keep theirs.
+    /// </summary>
+    public static RouteHandlerBuilder WithoutJsonSuccess(this RouteHandlerBuilder builder)
+    {
+        builder.Add(endpoint =>
+        {
+            foreach (var produces in endpoint.Metadata.OfType<ProducesAttribute>().ToList())
+            {
+                endpoint.Metadata.Remove(produces);
+            }
+        });
+        return builder;
+    }
 }

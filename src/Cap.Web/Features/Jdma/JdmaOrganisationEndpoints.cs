@@ -21,7 +21,7 @@ public static class JdmaOrganisationEndpoints
         group.MapGet("/{id:int}", Get).WithName("GetJdmaOrganisation").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:int}", Update).WithName("UpdateJdmaOrganisation")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:int}", Delete).WithName("DeleteJdmaOrganisation")
+        group.MapDelete("/{id:int}", Delete).WithName("DeleteJdmaOrganisation").WithoutJsonSuccess()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:int}/services", ListServices).WithName("ListJdmaOrganisationServices")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
