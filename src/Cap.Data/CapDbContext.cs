@@ -99,6 +99,8 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.OpenData.OpenDataRelease> OpenDataReleases => Set<Cap.Domain.OpenData.OpenDataRelease>();
     public DbSet<Cap.Domain.Connectors.JdmaConnection> JdmaConnections => Set<Cap.Domain.Connectors.JdmaConnection>();
     public DbSet<Cap.Domain.Connectors.JdmaFormMapping> JdmaFormMappings => Set<Cap.Domain.Connectors.JdmaFormMapping>();
+    public DbSet<Cap.Domain.Connectors.MatomoConnection> MatomoConnections => Set<Cap.Domain.Connectors.MatomoConnection>();
+    public DbSet<Cap.Domain.Connectors.MatomoMetricMapping> MatomoMetricMappings => Set<Cap.Domain.Connectors.MatomoMetricMapping>();
     public DbSet<Cap.Data.Connectors.ConnectorSyncState> ConnectorSyncStates => Set<Cap.Data.Connectors.ConnectorSyncState>();
     public DbSet<Cap.Domain.Satisfaction.ExternalSatisfactionDay> ExternalSatisfactionDays => Set<Cap.Domain.Satisfaction.ExternalSatisfactionDay>();
 

@@ -8,6 +8,8 @@ public enum ConnectorKind
 {
     [JsonStringEnumMemberName("jdma")]
     Jdma = 1,
+    [JsonStringEnumMemberName("matomo")]
+    Matomo = 2,
 }
 
 /// <summary>
