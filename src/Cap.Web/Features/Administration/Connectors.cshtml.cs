@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cap.Web.Features.Administration;
 
-/// <summary>Every connection to an outside tool (JDMA today), with its synchronisation's state, failing ones first.</summary>
+/// <summary>Every connection to an outside tool (JDMA, Matomo), with its synchronisation's state, failing ones first.</summary>
 public sealed class ConnectorsModel(ConnectorStatuses statuses) : PageModel
 {
     public List<ConnectorStatus> Connections { get; private set; } = [];
@@ -20,6 +20,7 @@ public sealed class ConnectorsModel(ConnectorStatuses statuses) : PageModel
     public static string PageOf(ConnectorStatus c) => c.Kind switch
     {
         Cap.Domain.Connectors.ConnectorKind.Jdma => $"/produits/{c.ProductSlug}/satisfaction/jdma",
+        Cap.Domain.Connectors.ConnectorKind.Matomo => $"/produits/{c.ProductSlug}/indicateurs/matomo",
         _ => $"/produits/{c.ProductSlug}",
     };
 }

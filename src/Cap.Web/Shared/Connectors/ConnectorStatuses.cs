@@ -13,6 +13,7 @@ public sealed record ConnectorStatus(
     public static string KindLabel(ConnectorKind kind) => kind switch
     {
         ConnectorKind.Jdma => "JDMA (Je donne mon avis)",
+        ConnectorKind.Matomo => "Matomo (audience)",
         _ => kind.ToString(),
     };
 
