@@ -3,14 +3,15 @@ using Cap.Domain.Steering;
 
 namespace Cap.Domain.Connectors;
 
-/// <summary>One period Cap asks Matomo for: its first and last days, the first being the measurement's date.</summary>
+/// <summary>One period Cap asks Matomo for: its first day (Matomo's key) and its last day (the measurement's date).</summary>
 public readonly record struct MatomoPeriod(DateOnly From, DateOnly To);
 
 /// <summary>
 /// What a Matomo connection accepts and how Matomo's reports become measurements. A mapping is read at its indicator's
 /// frequency — weekly → Matomo's <c>week</c> (Monday to Sunday), monthly → <c>month</c>, quarterly → one <c>range</c> per
 /// calendar quarter (Matomo has no quarter period), yearly → <c>year</c> — and only whole periods are written (the current
-/// week or month would look like a drop), each dated its first day. A metric feeds only an indicator whose unit fits it.
+/// week or month would look like a drop), each dated its last day (the day its figure is final, so that a weekly
+/// indicator is not « late » by the status rule while its current week runs). A metric feeds only an indicator whose unit fits it.
 /// </summary>
 public static class MatomoRules
 {

@@ -155,13 +155,13 @@ public abstract class MatomoTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Contains(calls, c => c.Method == "VisitsSummary.get" && c.Period == "range");
         var weeks = MatomoRules.Periods(UpdateFrequency.Weekly, null, Today);
         var weekly = await MeasurementsAsync(visitors);
-        Assert.Equal(weeks.Select(w => w.From), weekly.Select(m => m.Date));
+        Assert.Equal(weeks.Select(w => w.To), weekly.Select(m => m.Date));
         Assert.All(weekly, m => Assert.Equal(MeasurementSource.Matomo, m.Source));
         var lastWeek = weeks[^1];
         Assert.Equal(Sum(lastWeek.From, lastWeek.To, d => 80 + d.Day), weekly[^1].Value);
         var months = MatomoRules.Periods(UpdateFrequency.Monthly, null, Today);
         var monthly = await MeasurementsAsync(bounce);
-        Assert.Equal(months.Select(p => p.From), monthly.Select(m => m.Date));
+        Assert.Equal(months.Select(p => p.To), monthly.Select(m => m.Date));
         var lastMonth = months[^1];
         Assert.Equal(Math.Round(100m * 40 * (lastMonth.To.DayNumber - lastMonth.From.DayNumber + 1) / Sum(lastMonth.From, lastMonth.To, d => 100 + d.Day)), monthly[^1].Value);
         // The time on site in minutes (the server's 200 s a visit).
@@ -169,7 +169,7 @@ public abstract class MatomoTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         // Status and summary as for any import: the indicator's last value is the last week's.
         var summary = await QueryAsync(factory, db => db.Indicators.AsNoTracking().Where(i => i.Id == visitors).Select(i => new { i.LastDate, i.LastValue }).SingleAsync());
-        Assert.Equal((lastWeek.From, weekly[^1].Value), (summary.LastDate!.Value, summary.LastValue!.Value));
+        Assert.Equal((lastWeek.To, weekly[^1].Value), (summary.LastDate!.Value, summary.LastValue!.Value));
 
         // The page shows the state and the mappings, never the token; the indicator shows the source.
         using (var status = await client.GetAsync(page))
@@ -253,7 +253,7 @@ public abstract class MatomoTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Equal(RunOutcome.Succeeded, third.Outcome);
         var after = await MeasurementsAsync(visits);
         Assert.Equal(before.Count, after.Count);
-        Assert.Equal(before.Single(m => m.Date == month.From).Value - (100 + month.From.Day) + 100_000, after.Single(m => m.Date == month.From).Value);
+        Assert.Equal(before.Single(m => m.Date == month.To).Value - (100 + month.From.Day) + 100_000, after.Single(m => m.Date == month.To).Value);
         // The empty month keeps what was written before (no measurement is deleted by an empty period).
         Assert.Equal(before[0].Value, after[0].Value);
     }

@@ -71,7 +71,7 @@ public sealed class MatomoSync(CapDbContext db, MatomoClient client, ConnectorSe
                 if (reports[report].TryGetValue(period.From, out var figures) && figures.TryGetValue(mapping.Metric.Field(), out var raw)
                     && MatomoRules.ParseValue(raw) is { } value)
                 {
-                    values.Add((period.From, MatomoRules.ToIndicatorValue(mapping.Metric, mapping.Indicator!.Unit, value)));
+                    values.Add((period.To, MatomoRules.ToIndicatorValue(mapping.Metric, mapping.Indicator!.Unit, value)));
                 }
             }
             batches.Add(new ConnectorMeasurementBatch(mapping.IndicatorId, values));
