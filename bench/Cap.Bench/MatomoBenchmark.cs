@@ -71,7 +71,7 @@ internal static class MatomoBenchmark
                 }
             }
             var runner = factory.Services.GetRequiredService<ConnectorRunner>();
-            foreach (var name in new[] { "Première synchronisation (12 mois, 5 mesures)", "Synchronisation suivante (dernière semaine relue)", "Relecture complète des 12 mois (rien ne change)" })
+            foreach (var name in new[] { "Première synchronisation (12 mois, 5 mesures)", "Synchronisation suivante (incrémentale)", "Relecture complète des 12 mois (rien ne change)" })
             {
                 if (name.StartsWith("Relecture", StringComparison.Ordinal))
                 {
