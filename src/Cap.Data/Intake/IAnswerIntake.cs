@@ -46,6 +46,13 @@ public sealed record IntakeOptions
 
     /// <summary>How long the writer waits for more answers when a batch is not full (0: it writes what has arrived).</summary>
     public int LingerMilliseconds { get; init; }
+
+    /// <summary>
+    /// SQLite: the page cache of the writer's own connection, in MiB (SQLite's default is 2 MiB). Every answer goes into
+    /// the answers' table and its indexes (placement + client key, product + day), whose pages are spread as the table grows;
+    /// with the default cache a commit reads them back from the operating system. Allocated as pages are used.
+    /// </summary>
+    public int SqliteWriterCacheMebibytes { get; init; } = 256;
 }
 
 /// <summary>The batch holding an answer could not be committed: the request is told so, nothing is acknowledged.</summary>

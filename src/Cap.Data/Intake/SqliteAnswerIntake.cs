@@ -26,10 +26,12 @@ public sealed class SqliteAnswerIntake : AnswerIntake
     private SQLitePCL.sqlite3? _handle;
     private WalCheckpointer? _checkpointer;
     private int _batchesSinceLogCheck;
+    private readonly int _cacheMebibytes;
 
     internal SqliteAnswerIntake(IServiceScopeFactory scopes, SatisfactionChanges changes, IntakeOptions options, EntityColumns<FeedbackAnswer> columns, ILogger logger)
         : base(scopes, changes, options, columns, logger)
     {
+        _cacheMebibytes = options.SqliteWriterCacheMebibytes;
     }
 
     protected override async Task OpenedAsync(CapDbContext db)
@@ -37,6 +39,12 @@ public sealed class SqliteAnswerIntake : AnswerIntake
         // The log's checkpoints run beside the writer, not inside its commits. (Like every connection of the application,
         // this one has a busy timeout: SqliteBusyTimeout.)
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;");
+        // A larger page cache for this connection only (IntakeOptions.SqliteWriterCacheMebibytes; negative: in KiB).
+        await using (var cache = db.Database.GetDbConnection().CreateCommand())
+        {
+            cache.CommandText = "PRAGMA cache_size=-" + (Math.Max(2, _cacheMebibytes) * 1024).ToString(CultureInfo.InvariantCulture);
+            await cache.ExecuteNonQueryAsync();
+        }
         _checkpointer ??= new WalCheckpointer(db.Database.GetConnectionString()!, Logger);
     }
 

@@ -6,7 +6,7 @@ namespace Cap.Domain.Compliance;
 /// What a product carries beyond its own steering: accessibility (RGAA), security homologation (RGS), personal data (RGPD),
 /// eco-design (RGESN), and whether it faces the public (which decides whether the agrément SIG applies). One row per product,
 /// versioned: two people editing it at once are told, not overwritten. The flags' rules read it in one query
-/// (<see cref="ComplianceRules.Flags"/>), so what they need is stored here, indexed.
+/// (<see cref="ComplianceFlags.Flags"/>), so what they need is stored here, indexed.
 /// </summary>
 public class ProductCompliance : IVersioned, IProductScoped, ITimestamped
 {
@@ -166,7 +166,7 @@ public class SigApproval : IVersioned, IProductScoped, ITimestamped
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public SigState State => ComplianceRules.StateOf(this);
+    public SigState State => SigProcedure.StateOf(this);
 }
 
 /// <summary>One check of an agrément définitif, as recorded with the decision.</summary>

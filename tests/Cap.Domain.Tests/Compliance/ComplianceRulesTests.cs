@@ -11,7 +11,7 @@ public class ComplianceRulesTests
     private static ComplianceFacts Public(Phase phase = Phase.Mvp, decimal? rate = 90m, DateOnly? until = null, bool principle = true) =>
         new(phase, true, rate, until ?? Today.AddYears(2), principle);
 
-    private static IReadOnlyList<ComplianceAttention> Flags(ComplianceFacts facts, int window = Window) => ComplianceRules.Flags(facts, Today, window);
+    private static IReadOnlyList<ComplianceAttention> Flags(ComplianceFacts facts, int window = Window) => ComplianceFlags.Flags(facts, Today, window);
 
     // ---- Homologation ----
 
@@ -206,66 +206,66 @@ public class ComplianceRulesTests
     public void A_request_state_follows_its_decisions(SigOutcome? principle, SigOutcome? final, SigState state, bool closed)
     {
         Assert.Equal(state, Request(principle, final).State);
-        Assert.Equal(closed, ComplianceRules.IsClosed(state));
+        Assert.Equal(closed, SigProcedure.IsClosed(state));
     }
 
     [Fact]
     public void A_superseded_request_is_closed() =>
-        Assert.True(ComplianceRules.IsClosed(Request(SigOutcome.Accorde, superseded: Today).State));
+        Assert.True(SigProcedure.IsClosed(Request(SigOutcome.Accorde, superseded: Today).State));
 
     [Fact]
     public void A_first_request_opens_for_a_public_product_only()
     {
-        Assert.Null(ComplianceRules.CanOpen(true, null, SigRequestKind.Creation, Today, null, Today));
-        Assert.Equal(RefusalKind.Rule, ComplianceRules.CanOpen(false, null, SigRequestKind.Creation, Today, null, Today)!.Kind);
+        Assert.Null(SigProcedure.CanOpen(true, null, SigRequestKind.Creation, Today, null, Today));
+        Assert.Equal(RefusalKind.Rule, SigProcedure.CanOpen(false, null, SigRequestKind.Creation, Today, null, Today)!.Kind);
     }
 
     [Fact]
     public void A_new_request_waits_for_the_open_one_unless_a_major_change_is_declared()
     {
         var open = Request(SigOutcome.Accorde);
-        Assert.Equal(RefusalKind.Conflict, ComplianceRules.CanOpen(true, open, SigRequestKind.Refonte, Today, null, Today)!.Kind);
-        Assert.Null(ComplianceRules.CanOpen(true, open, SigRequestKind.EvolutionMajeure, Today, null, Today));
-        Assert.Null(ComplianceRules.CanOpen(true, Request(SigOutcome.Accorde, SigOutcome.Accorde), SigRequestKind.Refonte, Today, null, Today));
-        Assert.Null(ComplianceRules.CanOpen(true, Request(SigOutcome.Refuse), SigRequestKind.Creation, Today, null, Today));
+        Assert.Equal(RefusalKind.Conflict, SigProcedure.CanOpen(true, open, SigRequestKind.Refonte, Today, null, Today)!.Kind);
+        Assert.Null(SigProcedure.CanOpen(true, open, SigRequestKind.EvolutionMajeure, Today, null, Today));
+        Assert.Null(SigProcedure.CanOpen(true, Request(SigOutcome.Accorde, SigOutcome.Accorde), SigRequestKind.Refonte, Today, null, Today));
+        Assert.Null(SigProcedure.CanOpen(true, Request(SigOutcome.Refuse), SigRequestKind.Creation, Today, null, Today));
     }
 
     [Fact]
     public void Opening_needs_a_kind_and_a_past_framing_date_not_before_the_previous_one()
     {
-        var refusal = ComplianceRules.CanOpen(true, null, null, null, null, Today)!;
+        var refusal = SigProcedure.CanOpen(true, null, null, null, null, Today)!;
         Assert.Equal(RefusalKind.Invalid, refusal.Kind);
         Assert.True(refusal.Errors.ContainsKey("Kind") && refusal.Errors.ContainsKey("FramingSentOn"));
-        Assert.True(ComplianceRules.CanOpen(true, null, SigRequestKind.Creation, Today.AddDays(1), null, Today)!.Errors.ContainsKey("FramingSentOn"));
-        Assert.True(ComplianceRules.CanOpen(true, Request(SigOutcome.Refuse), SigRequestKind.Creation, Today.AddDays(-61), null, Today)!.Errors.ContainsKey("FramingSentOn"));
+        Assert.True(SigProcedure.CanOpen(true, null, SigRequestKind.Creation, Today.AddDays(1), null, Today)!.Errors.ContainsKey("FramingSentOn"));
+        Assert.True(SigProcedure.CanOpen(true, Request(SigOutcome.Refuse), SigRequestKind.Creation, Today.AddDays(-61), null, Today)!.Errors.ContainsKey("FramingSentOn"));
     }
 
     [Fact]
     public void The_principle_needs_reservations_when_granted_with_reservations_and_a_date_after_the_framing()
     {
         var a = Request();
-        Assert.Null(ComplianceRules.CanRecordPrinciple(a, SigOutcome.Accorde, Today, null, Today));
-        Assert.True(ComplianceRules.CanRecordPrinciple(a, SigOutcome.SousReserve, Today, " ", Today)!.Errors.ContainsKey("Reservations"));
-        Assert.Null(ComplianceRules.CanRecordPrinciple(a, SigOutcome.SousReserve, Today, "Présenter la maquette.", Today));
-        Assert.True(ComplianceRules.CanRecordPrinciple(a, SigOutcome.Accorde, a.FramingSentOn.AddDays(-1), null, Today)!.Errors.ContainsKey("DecidedOn"));
-        Assert.Null(ComplianceRules.CanRecordPrinciple(a, SigOutcome.Accorde, a.FramingSentOn, null, Today));
-        Assert.True(ComplianceRules.CanRecordPrinciple(a, SigOutcome.Accorde, Today.AddDays(1), null, Today)!.Errors.ContainsKey("DecidedOn"));
-        Assert.True(ComplianceRules.CanRecordPrinciple(a, null, Today, null, Today)!.Errors.ContainsKey("Outcome"));
+        Assert.Null(SigProcedure.CanRecordPrinciple(a, SigOutcome.Accorde, Today, null, Today));
+        Assert.True(SigProcedure.CanRecordPrinciple(a, SigOutcome.SousReserve, Today, " ", Today)!.Errors.ContainsKey("Reservations"));
+        Assert.Null(SigProcedure.CanRecordPrinciple(a, SigOutcome.SousReserve, Today, "Présenter la maquette.", Today));
+        Assert.True(SigProcedure.CanRecordPrinciple(a, SigOutcome.Accorde, a.FramingSentOn.AddDays(-1), null, Today)!.Errors.ContainsKey("DecidedOn"));
+        Assert.Null(SigProcedure.CanRecordPrinciple(a, SigOutcome.Accorde, a.FramingSentOn, null, Today));
+        Assert.True(SigProcedure.CanRecordPrinciple(a, SigOutcome.Accorde, Today.AddDays(1), null, Today)!.Errors.ContainsKey("DecidedOn"));
+        Assert.True(SigProcedure.CanRecordPrinciple(a, null, Today, null, Today)!.Errors.ContainsKey("Outcome"));
     }
 
     [Fact]
     public void The_principle_no_longer_changes_once_the_final_is_recorded() =>
-        Assert.Equal(RefusalKind.Conflict, ComplianceRules.CanRecordPrinciple(Request(SigOutcome.Accorde, SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, Today)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, SigProcedure.CanRecordPrinciple(Request(SigOutcome.Accorde, SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, Today)!.Kind);
 
     [Fact]
     public void The_final_comes_after_a_granted_principle()
     {
-        Assert.Equal(RefusalKind.Conflict, ComplianceRules.CanRecordFinal(Request(), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
-        Assert.Equal(RefusalKind.Conflict, ComplianceRules.CanRecordFinal(Request(SigOutcome.Refuse), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
-        Assert.Equal(RefusalKind.Conflict, ComplianceRules.CanRecordFinal(Request(SigOutcome.Accorde, SigOutcome.Accorde), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
-        Assert.Null(ComplianceRules.CanRecordFinal(Request(SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, AllMet, Today));
+        Assert.Equal(RefusalKind.Conflict, SigProcedure.CanRecordFinal(Request(), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, SigProcedure.CanRecordFinal(Request(SigOutcome.Refuse), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
+        Assert.Equal(RefusalKind.Conflict, SigProcedure.CanRecordFinal(Request(SigOutcome.Accorde, SigOutcome.Accorde), SigOutcome.Accorde, Today, null, AllMet, Today)!.Kind);
+        Assert.Null(SigProcedure.CanRecordFinal(Request(SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, AllMet, Today));
         // Sous réserve: recorded again once the reservations are lifted.
-        Assert.Null(ComplianceRules.CanRecordFinal(Request(SigOutcome.Accorde, SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, AllMet, Today));
+        Assert.Null(SigProcedure.CanRecordFinal(Request(SigOutcome.Accorde, SigOutcome.SousReserve), SigOutcome.Accorde, Today, null, AllMet, Today));
     }
 
     [Fact]
@@ -273,12 +273,12 @@ public class ComplianceRulesTests
     {
         var a = Request(SigOutcome.Accorde);
         var oneMissing = AllMet.Select(c => c.Item1 == SigCheck.UserTests ? (c.Item1, false, (string?)"Rapport en cours") : c).ToList();
-        var refusal = ComplianceRules.CanRecordFinal(a, SigOutcome.Accorde, Today, null, oneMissing, Today)!;
+        var refusal = SigProcedure.CanRecordFinal(a, SigOutcome.Accorde, Today, null, oneMissing, Today)!;
         Assert.Equal(RefusalKind.Rule, refusal.Kind);
         Assert.Contains("tests utilisateurs", refusal.Errors["Checks"], StringComparison.Ordinal);
-        Assert.Null(ComplianceRules.CanRecordFinal(a, SigOutcome.SousReserve, Today, "Rapport de tests à transmettre.", oneMissing, Today));
-        Assert.Null(ComplianceRules.CanRecordFinal(a, SigOutcome.Refuse, Today, null, [], Today));
-        Assert.True(ComplianceRules.CanRecordFinal(a, SigOutcome.Accorde, a.PrincipleDecidedOn!.Value.AddDays(-1), null, AllMet, Today)!.Errors.ContainsKey("DecidedOn"));
-        Assert.True(ComplianceRules.CanRecordFinal(a, SigOutcome.Accorde, Today, null, [.. AllMet, AllMet[0]], Today)!.Errors.ContainsKey("Checks"));
+        Assert.Null(SigProcedure.CanRecordFinal(a, SigOutcome.SousReserve, Today, "Rapport de tests à transmettre.", oneMissing, Today));
+        Assert.Null(SigProcedure.CanRecordFinal(a, SigOutcome.Refuse, Today, null, [], Today));
+        Assert.True(SigProcedure.CanRecordFinal(a, SigOutcome.Accorde, a.PrincipleDecidedOn!.Value.AddDays(-1), null, AllMet, Today)!.Errors.ContainsKey("DecidedOn"));
+        Assert.True(SigProcedure.CanRecordFinal(a, SigOutcome.Accorde, Today, null, [.. AllMet, AllMet[0]], Today)!.Errors.ContainsKey("Checks"));
     }
 }

@@ -97,7 +97,7 @@ public sealed record SigApprovalResponse(
     SigDecisionResponse? Principle, SigDecisionResponse? Final, IReadOnlyList<SigCheckResponse> Checks, DateOnly? SupersededOn, int Version)
 {
     public static SigApprovalResponse From(SigApproval a) => new(
-        a.Id, a.Number, a.Kind, a.Kind.Label(), a.FramingSentOn, a.Note, a.State, a.State.Label(), ComplianceRules.IsClosed(a.State),
+        a.Id, a.Number, a.Kind, a.Kind.Label(), a.FramingSentOn, a.Note, a.State, a.State.Label(), SigProcedure.IsClosed(a.State),
         a.PrincipleOutcome is { } p && a.PrincipleDecidedOn is { } pOn ? new SigDecisionResponse(p, p.Label(), pOn, a.PrincipleReservations) : null,
         a.FinalOutcome is { } f && a.FinalDecidedOn is { } fOn ? new SigDecisionResponse(f, f.Label(), fOn, a.FinalReservations) : null,
         a.Checks.OrderBy(c => c.Check).Select(c => new SigCheckResponse(c.Check, c.Check.Label(), c.IsMet, c.Note)).ToList(),

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Cap.Web.Features.Compliance;
 
 /// <summary>
-/// The compliance points of attention (<see cref="ComplianceRules.Flags"/>): homologation expired, expiring or missing, RGAA below
+/// The compliance points of attention (<see cref="ComplianceFlags.Flags"/>): homologation expired, expiring or missing, RGAA below
 /// 80 % or not audited, agrément de principe missing. One query for any number of products: the database keeps only the
 /// compliance rows that may raise a flag (an indexed homologation date within the window, or a public product in service), the
 /// agrément de principe as an indexed lookup; the rules then decide on those rows. A product with no compliance record raises
@@ -22,7 +22,7 @@ public sealed class ComplianceFlagSource(CapDbContext db, IOptions<ComplianceOpt
     public async Task<IReadOnlyList<(int ProductId, ProductFlag Flag)>> FlagsAsync(IReadOnlyCollection<int>? productIds, DateOnly today, CancellationToken ct)
     {
         var warningDays = options.Value.HomologationWarningDays;
-        var limit = ComplianceRules.WarningLimit(today, warningDays);
+        var limit = ComplianceFlags.WarningLimit(today, warningDays);
         // The phase is stored as text: the phases in service are listed, not compared.
         var inService = Enum.GetValues<Phase>().Where(ComplianceRules.IsInService).ToArray();
         var rows = db.ProductCompliances.AsNoTracking()
@@ -50,7 +50,7 @@ public sealed class ComplianceFlagSource(CapDbContext db, IOptions<ComplianceOpt
         foreach (var c in candidates)
         {
             var facts = new ComplianceFacts(c.Phase, c.IsPublic, c.RgaaRate, c.HomologationValidUntil, c.HasPrinciple);
-            flags.AddRange(ComplianceRules.Flags(facts, today, warningDays).Select(f => (c.ProductId, ToFlag(f, facts, today, c.Slug))));
+            flags.AddRange(ComplianceFlags.Flags(facts, today, warningDays).Select(f => (c.ProductId, ToFlag(f, facts, today, c.Slug))));
         }
         return flags;
     }

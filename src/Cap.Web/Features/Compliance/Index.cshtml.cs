@@ -21,7 +21,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Complia
     public DateOnly Today { get; private set; }
 
     /// <summary>A new request may be opened: none yet, or the latest is closed (a major change may always be declared).</summary>
-    public bool CanOpenRequest => Record?.IsPublic == true && (Current is null || ComplianceRules.IsClosed(Current.State));
+    public bool CanOpenRequest => Record?.IsPublic == true && (Current is null || SigProcedure.IsClosed(Current.State));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

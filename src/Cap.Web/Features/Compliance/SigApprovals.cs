@@ -26,11 +26,11 @@ public sealed class SigApprovals(CapDbContext db, TimeProvider time)
         var today = time.ParisToday();
         var isPublic = await db.ProductCompliances.AnyAsync(c => c.ProductId == productId && c.IsPublic, ct);
         var latest = await db.SigApprovals.Where(a => a.ProductId == productId).OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct);
-        if (ComplianceRules.CanOpen(isPublic, latest, kind, framingSentOn, note, today) is { } refusal)
+        if (SigProcedure.CanOpen(isPublic, latest, kind, framingSentOn, note, today) is { } refusal)
         {
             return refusal;
         }
-        if (latest is not null && !ComplianceRules.IsClosed(latest.State))
+        if (latest is not null && !SigProcedure.IsClosed(latest.State))
         {
             latest.SupersededOn = framingSentOn;
         }
@@ -59,7 +59,7 @@ public sealed class SigApprovals(CapDbContext db, TimeProvider time)
         {
             return NotFound(id);
         }
-        if (ComplianceRules.CanRecordPrinciple(approval, input.Outcome, input.DecidedOn, input.Reservations, time.ParisToday()) is { } refusal)
+        if (SigProcedure.CanRecordPrinciple(approval, input.Outcome, input.DecidedOn, input.Reservations, time.ParisToday()) is { } refusal)
         {
             return refusal;
         }
@@ -80,7 +80,7 @@ public sealed class SigApprovals(CapDbContext db, TimeProvider time)
         {
             return NotFound(id);
         }
-        if (ComplianceRules.CanRecordFinal(approval, input.Outcome, input.DecidedOn, input.Reservations, input.Checks, time.ParisToday()) is { } refusal)
+        if (SigProcedure.CanRecordFinal(approval, input.Outcome, input.DecidedOn, input.Reservations, input.Checks, time.ParisToday()) is { } refusal)
         {
             return refusal;
         }

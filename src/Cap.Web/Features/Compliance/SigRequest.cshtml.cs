@@ -82,7 +82,7 @@ public sealed class SigRequestModel(CapDbContext db, CurrentUser currentUser, Si
         }
         IsPublic = (await records.FindAsync(Product.Id, ct))?.IsPublic == true;
         var latest = (await approvals.ListAsync(Product.Id, ct)).FirstOrDefault();
-        Open = latest is not null && !ComplianceRules.IsClosed(latest.State) ? latest : null;
+        Open = latest is not null && !SigProcedure.IsClosed(latest.State) ? latest : null;
         return null;
     }
 }

@@ -2,6 +2,8 @@ using Cap.Domain.Notifications;
 using Cap.Web.Shared;
 using Microsoft.Extensions.Options;
 
+using Cap.Web.Shared.Hosting;
+
 namespace Cap.Web.Features.Digests;
 
 /// <summary>
@@ -21,33 +23,14 @@ public sealed class DigestScheduler(IServiceScopeFactory scopes, IOptions<Digest
             logger.LogInformation("Digests: the scheduler is disabled (Digests:Enabled=false).");
             return;
         }
-        if (settings.RunAtStartup)
+        // The first pass (at start-up, when asked) generates the current week whatever the schedule (the demo's).
+        var first = settings.RunAtStartup;
+        await PeriodicPasses.RunAsync(TimeSpan.FromSeconds(Math.Max(0.1, settings.PollSeconds)), runFirst: first, async ct =>
         {
-            await SafelyAsync(ct => PassAsync(ignoreSchedule: true, ct), stoppingToken);
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.1, settings.PollSeconds)));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await SafelyAsync(ct => PassAsync(ignoreSchedule: false, ct), stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task SafelyAsync(Func<CancellationToken, Task> pass, CancellationToken ct)
-    {
-        try
-        {
-            await pass(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            logger.LogError(e, "Digests: the pass failed; next attempt at the next tick.");
-        }
+            var ignoreSchedule = first;
+            first = false;
+            await PassAsync(ignoreSchedule, ct);
+        }, (e, _) => logger.LogError(e, "Digests: the pass failed; next attempt at the next tick."), stoppingToken);
     }
 
     /// <summary>One look at the schedule; <paramref name="ignoreSchedule"/> generates the current week and the sessions within reach now (start-up of the demo).</summary>

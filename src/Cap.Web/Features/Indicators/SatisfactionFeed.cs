@@ -6,6 +6,8 @@ using Cap.Domain.Steering;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
+using Cap.Web.Shared.Hosting;
+
 namespace Cap.Web.Features.Indicators;
 
 /// <summary>
@@ -130,18 +132,8 @@ public sealed class SatisfactionFeedWorker(IServiceScopeFactory scopes, Satisfac
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Satisfaction:FeedSeconds", 30)));
-        using var timer = new PeriodicTimer(period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The satisfaction indicators could not be refreshed; next pass in {Period}", period);
-            }
-        }
+        await PeriodicPasses.RunAsync(period, runFirst: false, PassAsync,
+            (e, p) => logger.LogError(e, "The satisfaction indicators could not be refreshed; next pass in {Period}", p), stoppingToken);
     }
 
     /// <summary>One pass: the products with new answers since the last pass (all those with recent answers on the first).</summary>

@@ -3,6 +3,8 @@ using Cap.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using Cap.Web.Shared.Hosting;
+
 namespace Cap.Web.Features.Notifications;
 
 /// <summary>
@@ -77,40 +79,16 @@ public sealed class OutboxSenderService(IServiceScopeFactory scopes, IOptions<Ma
             logger.LogInformation("Courriels en mode boîte d’envoi : ils restent lisibles dans /admin/courriels et ne sont pas envoyés.");
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.05, settings.PollSeconds)));
-        do
+        await PeriodicPasses.RunAsync(TimeSpan.FromSeconds(Math.Max(0.05, settings.PollSeconds)), runFirst: true, async ct =>
         {
-            try
+            await using var scope = scopes.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
+            // Go on while full batches are sent, then wait for the next tick.
+            while (await sender.SendDueAsync(ct) >= settings.BatchSize && !ct.IsCancellationRequested)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                // Go on while full batches are sent, then wait for the next tick.
-                while (await sender.SendDueAsync(stoppingToken) >= settings.BatchSize && !stoppingToken.IsCancellationRequested)
-                {
-                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be briefly unreachable: the mails wait in the outbox for the next tick.
-                logger.LogError(e, "Lecture de la boîte d’envoi impossible ; nouvel essai au prochain passage.");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        },
+        // The database may be briefly unreachable: the mails wait in the outbox for the next tick.
+        (e, _) => logger.LogError(e, "Lecture de la boîte d’envoi impossible ; nouvel essai au prochain passage."), stoppingToken);
     }
 }

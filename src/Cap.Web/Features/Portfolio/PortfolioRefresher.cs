@@ -3,6 +3,8 @@ using Cap.Data.Coordination;
 using Cap.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
+using Cap.Web.Shared.Hosting;
+
 namespace Cap.Web.Features.Portfolio;
 
 /// <summary>
@@ -20,18 +22,8 @@ public sealed class PortfolioRefresher(IServiceScopeFactory scopes, IConfigurati
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Portfolio:RefreshSeconds", 30)));
-        using var timer = new PeriodicTimer(period);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await PassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The portfolio's lines could not be refreshed; next pass in {Period}", period);
-            }
-        }
+        await PeriodicPasses.RunAsync(period, runFirst: false, PassAsync,
+            (e, p) => logger.LogError(e, "The portfolio's lines could not be refreshed; next pass in {Period}", p), stoppingToken);
     }
 
     /// <summary>One pass; returns how many lines were computed.</summary>

@@ -35,12 +35,16 @@ public sealed class SatisfactionOptions
     /// </summary>
     public int StatisticsDelaySeconds => 1 + (int)Math.Ceiling(Math.Max(0, IntakeBatchLingerMilliseconds) / 1000.0);
 
-    /// <summary>The intake engine's settings (Cap.Data), from the three above.</summary>
+    /// <summary>SQLite: the intake writer's page cache in MiB (<see cref="IntakeOptions.SqliteWriterCacheMebibytes"/>, 256).</summary>
+    public int IntakeWriterCacheMebibytes { get; set; } = 256;
+
+    /// <summary>The intake engine's settings (Cap.Data), from the four above.</summary>
     public IntakeOptions Intake => new()
     {
         QueueCapacity = IntakeQueueCapacity,
         BatchSize = IntakeBatchSize,
         LingerMilliseconds = IntakeBatchLingerMilliseconds,
+        SqliteWriterCacheMebibytes = IntakeWriterCacheMebibytes,
     };
 
     /// <summary>How long the JSON intake trusts an open placement it looked up (0: looks it up for every answer).</summary>

@@ -107,19 +107,8 @@ public sealed class OperationalGauges : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_period, _time);
-        do
-        {
-            try
-            {
-                _last = await SampleAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _logger.LogWarning(e, "Mesures d’exploitation non relevées.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await PeriodicPasses.RunAsync(_period, runFirst: true, async ct => _last = await SampleAsync(ct),
+            (e, _) => _logger.LogWarning(e, "Mesures d’exploitation non relevées."), stoppingToken, _time);
     }
 
     public async Task<OperationalSample> SampleAsync(CancellationToken ct)
