@@ -36,6 +36,9 @@ internal static class Usage
                       (< 50 ms). Needs a Release build of Cap.Web and wrk.
           jdma        Issue 19: the synchronisation of 12 months × 10 JDMA services from the tests'
                       JDMA-shaped server (back-fill, then incremental), timed end to end.
+          matomo      Issue 19: the synchronisation of one year of daily Matomo figures (5 metrics,
+                      weekly indicators) from the tests' Matomo-shaped server (back-fill, next sync,
+                      full re-read), timed end to end.
           satisfaction-stats
                       Issue 4: the Satisfaction tab of a product holding --answers answers (default
                       10,000,000, over 3 years, 4 placements; statistics from the daily rollups),

@@ -54,6 +54,8 @@ internal static class BenchMain
                 return await SatisfactionStatsBenchmark.RunAsync(options);
             case "jdma":
                 return await JdmaBenchmark.RunAsync(options);
+            case "matomo":
+                return await MatomoBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"Unknown benchmark « {args[0]} ».");
                 await Console.Error.WriteLineAsync(Usage.Text);

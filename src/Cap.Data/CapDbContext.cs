@@ -101,6 +101,8 @@ public class CapDbContext(DbContextOptions<CapDbContext> options, IAuditActor? a
     public DbSet<Cap.Domain.Connectors.JdmaFormMapping> JdmaFormMappings => Set<Cap.Domain.Connectors.JdmaFormMapping>();
     public DbSet<Cap.Domain.Connectors.JdmaOrganisationConnection> JdmaOrganisationConnections => Set<Cap.Domain.Connectors.JdmaOrganisationConnection>();
     public DbSet<Cap.Domain.Connectors.JdmaOrganisationForm> JdmaOrganisationForms => Set<Cap.Domain.Connectors.JdmaOrganisationForm>();
+    public DbSet<Cap.Domain.Connectors.MatomoConnection> MatomoConnections => Set<Cap.Domain.Connectors.MatomoConnection>();
+    public DbSet<Cap.Domain.Connectors.MatomoMetricMapping> MatomoMetricMappings => Set<Cap.Domain.Connectors.MatomoMetricMapping>();
     public DbSet<Cap.Data.Connectors.ConnectorSyncState> ConnectorSyncStates => Set<Cap.Data.Connectors.ConnectorSyncState>();
     public DbSet<Cap.Domain.Satisfaction.ExternalSatisfactionDay> ExternalSatisfactionDays => Set<Cap.Domain.Satisfaction.ExternalSatisfactionDay>();
 

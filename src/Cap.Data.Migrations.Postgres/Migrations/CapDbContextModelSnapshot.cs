@@ -1725,6 +1725,86 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.ToTable("JdmaOrganisationForms");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TokenSavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("MatomoConnections");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoMetricMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MatomoConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId")
+                        .IsUnique();
+
+                    b.HasIndex("MatomoConnectionId");
+
+                    b.ToTable("MatomoMetricMappings");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -4353,6 +4433,34 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoMetricMapping", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Connectors.MatomoConnection", null)
+                        .WithMany("Mappings")
+                        .HasForeignKey("MatomoConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", "Product")
@@ -4905,6 +5013,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
                 {
                     b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.Navigation("Mappings");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>

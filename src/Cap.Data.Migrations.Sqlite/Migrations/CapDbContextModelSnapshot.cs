@@ -1664,6 +1664,82 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.ToTable("JdmaOrganisationForms");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TokenSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("MatomoConnections");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoMetricMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MatomoConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId")
+                        .IsUnique();
+
+                    b.HasIndex("MatomoConnectionId");
+
+                    b.ToTable("MatomoMetricMappings");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.Property<int>("Id")
@@ -4212,6 +4288,34 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.HasOne("Cap.Domain.Catalogue.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoMetricMapping", b =>
+                {
+                    b.HasOne("Cap.Domain.Steering.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cap.Domain.Connectors.MatomoConnection", null)
+                        .WithMany("Mappings")
+                        .HasForeignKey("MatomoConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>
                 {
                     b.HasOne("Cap.Domain.Catalogue.Product", "Product")
@@ -4764,6 +4868,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cap.Domain.Connectors.JdmaOrganisationConnection", b =>
                 {
                     b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("Cap.Domain.Connectors.MatomoConnection", b =>
+                {
+                    b.Navigation("Mappings");
                 });
 
             modelBuilder.Entity("Cap.Domain.Iterations.Iteration", b =>

@@ -64,6 +64,35 @@ internal sealed class JdmaOrganisationFormConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class MatomoConnectionConfiguration : IEntityTypeConfiguration<MatomoConnection>, IAuditLabel<MatomoConnection>
+{
+    public string? Label(MatomoConnection entity) => "connexion Matomo";
+
+    public void Configure(EntityTypeBuilder<MatomoConnection> builder)
+    {
+        builder.Property(c => c.BaseUrl).HasMaxLength(MatomoConnection.BaseUrlMaxLength).IsRequired();
+        builder.Property(c => c.ProtectedToken).HasMaxLength(MatomoConnection.ProtectedTokenMaxLength).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasOne(c => c.Product).WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Mappings).WithOne().HasForeignKey(m => m.MatomoConnectionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.ProductId).IsUnique();
+    }
+}
+
+internal sealed class MatomoMetricMappingConfiguration : IEntityTypeConfiguration<MatomoMetricMapping>, IAuditLabel<MatomoMetricMapping>
+{
+    public string? Label(MatomoMetricMapping entity) => $"métrique Matomo « {entity.Metric.Label()} »";
+
+    public void Configure(EntityTypeBuilder<MatomoMetricMapping> builder)
+    {
+        builder.Property(m => m.Metric).HasConversion<string>().HasMaxLength(30);
+        // An indicator is fed by one Matomo figure at most; deleting the indicator removes its mapping.
+        builder.HasOne(m => m.Indicator).WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => m.IndicatorId).IsUnique();
+        builder.HasIndex(m => m.MatomoConnectionId);
+    }
+}
+
 internal sealed class ExternalSatisfactionDayConfiguration : IEntityTypeConfiguration<ExternalSatisfactionDay>
 {
     public void Configure(EntityTypeBuilder<ExternalSatisfactionDay> builder)

@@ -9,6 +9,9 @@ public enum ConnectorKind
     /// <summary>A product's JDMA connection (<see cref="JdmaConnection"/>), kept by its team.</summary>
     [JsonStringEnumMemberName("jdma")]
     Jdma = 1,
+    /// <summary>A product's Matomo connection (<see cref="MatomoConnection"/>), kept by its team, feeding its indicators.</summary>
+    [JsonStringEnumMemberName("matomo")]
+    Matomo = 2,
 
     /// <summary>An organisation's JDMA connection (<see cref="JdmaOrganisationConnection"/>), kept by the administrators, feeding several products.</summary>
     [JsonStringEnumMemberName("jdma-organisation")]

@@ -57,32 +57,8 @@ public static class JdmaRules
     };
 
     /// <summary>The message beside the address when it is not acceptable, null when it is.</summary>
-    public static string? BaseUrlError(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return "Saisissez l’adresse de JDMA, par exemple https://jedonnemonavis.numerique.gouv.fr.";
-        }
-        if (Text.TooLong("L’adresse", url.Trim(), JdmaConnection.BaseUrlMaxLength) is { } tooLong)
-        {
-            return tooLong;
-        }
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.UserInfo.Length > 0 || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-        {
-            return "Saisissez une adresse complète, par exemple https://jedonnemonavis.numerique.gouv.fr.";
-        }
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return null;
-        }
-        if (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
-        {
-            return null;
-        }
-        return uri.Scheme == Uri.UriSchemeHttp
-            ? "L’adresse doit commencer par https:// (http:// n’est accepté que pour un serveur local, localhost)."
-            : "Saisissez une adresse web en https://.";
-    }
+    public static string? BaseUrlError(string? url) =>
+        ConnectorAddress.Error(url, "de JDMA", "https://jedonnemonavis.numerique.gouv.fr", JdmaConnection.BaseUrlMaxLength);
 
     /// <summary>The message beside the key when it is not acceptable, null when it is.</summary>
     public static string? KeyError(string? key)

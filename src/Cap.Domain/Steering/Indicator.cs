@@ -55,6 +55,8 @@ public enum MeasurementSource
     Import = 2,
     Api = 3,
     Form = 4,
+    /// <summary>Synchronised from the product's Matomo (audience) by the Matomo connector.</summary>
+    Matomo = 5,
 }
 
 public static class IndicatorLabels
@@ -112,6 +114,7 @@ public static class IndicatorLabels
         MeasurementSource.Import => "Import",
         MeasurementSource.Api => "API",
         MeasurementSource.Form => "Formulaire",
+        MeasurementSource.Matomo => "Matomo",
         _ => source.ToString(),
     };
 

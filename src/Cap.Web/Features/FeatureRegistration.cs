@@ -10,6 +10,7 @@ using Cap.Web.Features.Indicators;
 using Cap.Web.Features.Iterations;
 using Cap.Web.Features.Jdma;
 using Cap.Web.Features.LifeCycle;
+using Cap.Web.Features.Matomo;
 using Cap.Web.Features.Portfolio;
 using Cap.Web.Features.Retrospectives;
 using Cap.Web.Features.Notifications;
@@ -44,6 +45,7 @@ public static class FeatureRegistration
         services.AddPortfolio();
         services.AddOpenData();
         services.AddJdma();
+        services.AddMatomo();
         services.AddDigests();
         return services;
     }
@@ -71,12 +73,14 @@ public static class FeatureRegistration
         api.MapPortfolioEndpoints();
         api.MapOpenDataEndpoints();
         api.MapJdmaEndpoints();
+        api.MapMatomoEndpoints();
         api.MapDigestEndpoints();
         // Outside the API group: the retrospectives' live channel (signed-in, under /produits) and the public
         // (anonymous) endpoints.
         app.MapRetrospectiveLive();
         app.MapSatisfactionEndpoints();
         app.MapJdmaDemo();
+        app.MapMatomoDemo();
         app.MapRitualFeed();
         app.MapOpenDataPublicFiles();
         DigestEndpoints.MapOneClick(app);

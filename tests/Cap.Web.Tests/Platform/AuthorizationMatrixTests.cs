@@ -52,7 +52,7 @@ public abstract class AuthorizationMatrixTests<TFactory>(TFactory factory) : ICl
     /// Anonymous, Lecteur, Coach, Comite, Agent, TeamMember, Owner, Admin
     /// (A allowed, C challenge, F forbidden, N not found, V invalid: allowed to try, refused for its empty body).
     /// </summary>
-    internal static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications, .. MatrixRows.Compliance, .. MatrixRows.Checklist, .. MatrixRows.OpenData, .. MatrixRows.Portfolio, .. MatrixRows.Staffing, .. MatrixRows.Digests, .. MatrixRows.Jdma];
+    internal static (string Method, string Path, string Outcomes)[] Table => [.. CatalogueRows, .. MatrixRows.Vision, .. MatrixRows.Indicators, .. MatrixRows.ImportExport, .. MatrixRows.Satisfaction, .. MatrixRows.LifeCycle, .. MatrixRows.Committee, .. MatrixRows.Roadmap, .. MatrixRows.Retrospectives, .. MatrixRows.Rituals, .. MatrixRows.Coaching, .. MatrixRows.Iterations, .. MatrixRows.Notifications, .. MatrixRows.Compliance, .. MatrixRows.Checklist, .. MatrixRows.OpenData, .. MatrixRows.Portfolio, .. MatrixRows.Staffing, .. MatrixRows.Digests, .. MatrixRows.Jdma, .. MatrixRows.Matomo];
 
     private static readonly (string Method, string Path, string Outcomes)[] CatalogueRows =
     [

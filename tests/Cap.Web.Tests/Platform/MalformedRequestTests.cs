@@ -42,7 +42,7 @@ public abstract class MalformedRequestTests<TFactory>(TFactory factory) : IClass
             var url = operation.PathTemplate.Replace("{slug}", slug, StringComparison.Ordinal)
                 .Replace("{id}", requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{actionId}", "1", StringComparison.Ordinal).Replace("{number}", "1", StringComparison.Ordinal)
-                .Replace("{memberId}", "1", StringComparison.Ordinal);
+                .Replace("{memberId}", "1", StringComparison.Ordinal).Replace("{mappingId}", "1", StringComparison.Ordinal);
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(operation.Method), new Uri(url, UriKind.Relative))
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),

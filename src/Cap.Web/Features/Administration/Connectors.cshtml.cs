@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cap.Web.Features.Administration;
 
-/// <summary>Every connection to an outside tool (products' and organisations' JDMA connections), with its synchronisation's state, failing ones first.</summary>
+/// <summary>Every connection to an outside tool (JDMA for products and organisations, Matomo), with its synchronisation's state, failing ones first.</summary>
 public sealed class ConnectorsModel(ConnectorStatuses statuses) : PageModel
 {
     public List<ConnectorStatus> Connections { get; private set; } = [];
@@ -21,6 +21,7 @@ public sealed class ConnectorsModel(ConnectorStatuses statuses) : PageModel
     {
         Cap.Domain.Connectors.ConnectorKind.Jdma => $"/produits/{c.ProductSlug}/satisfaction/jdma",
         Cap.Domain.Connectors.ConnectorKind.JdmaOrganisation => $"/admin/connecteurs/jdma/{c.ConnectionId}",
+        Cap.Domain.Connectors.ConnectorKind.Matomo => $"/produits/{c.ProductSlug}/indicateurs/matomo",
         _ => $"/produits/{c.ProductSlug}",
     };
 }

@@ -14,6 +14,7 @@ public static class IndicatorsRegistration
         services.AddHostedService<Import.ImportJobRecovery>();
         services.AddScoped<SatisfactionFeed>();
         services.AddScoped<ISatisfactionIndicatorFeed, SatisfactionIndicatorFeed>();
+        services.AddScoped<IConnectorMeasurements, ConnectorMeasurements>();
         // Satisfaction indicators for the products whose answers have none yet (the demo's, or after an upgrade).
         services.AddStartupDataStep(demoOnly: false,
             (db, sp) => new SatisfactionFeed(db, sp.GetRequiredService<TimeProvider>()).FeedMissingAsync(CancellationToken.None));

@@ -56,10 +56,11 @@ public static class MeasurementWriter
         // satisfaction rollups use too.
         var columns = EntityColumns<Measurement>.Of(db, Columns);
         string Excluded(string property) => $"{columns.NameOf(property)} = excluded.{columns.NameOf(property)}";
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a connector writing several indicators at once), the caller commits.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            command.Transaction = transaction.GetDbTransaction();
+            command.Transaction = (own ?? db.Database.CurrentTransaction!).GetDbTransaction();
             command.CommandText =
                 $"{columns.InsertInto} VALUES {columns.Row(i => $"@p{i}")} " +
                 $"ON CONFLICT ({columns.NameOf(nameof(Measurement.IndicatorId))}, {columns.NameOf(nameof(Measurement.Date))}) DO UPDATE SET " +
@@ -89,9 +90,12 @@ public static class MeasurementWriter
             Action = added > 0 ? AuditAction.Created : AuditAction.Updated,
             EntityType = nameof(Measurement),
             EntityId = indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            EntityLabel = source == MeasurementSource.Import
-                ? $"Import de {changes.Count} mesure(s) dans « {indicator.Name} »"
-                : $"Envoi de {changes.Count} mesure(s) ({source.Label()}) dans « {indicator.Name} »",
+            EntityLabel = source switch
+            {
+                MeasurementSource.Import => $"Import de {changes.Count} mesure(s) dans « {indicator.Name} »",
+                MeasurementSource.Matomo => $"Synchronisation de {changes.Count} mesure(s) depuis Matomo dans « {indicator.Name} »",
+                _ => $"Envoi de {changes.Count} mesure(s) ({source.Label()}) dans « {indicator.Name} »",
+            },
             ProductId = indicator.ProductId,
             After = JsonSerializer.Serialize(new Dictionary<string, object>
             {
@@ -105,8 +109,11 @@ public static class MeasurementWriter
         await db.SaveChangesAsync(ct);
         await IndicatorSummaries.RefreshAsync(db, [indicator.Id], ct);
         await PortfolioChanges.MarkAsync(db, [indicator.ProductId], now, ct);
-        await transaction.CommitAsync(ct);
-        PortfolioChanges.Committed();
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+            PortfolioChanges.Committed();
+        }
         progress?.Invoke(changes.Count, changes.Count);
         return new Outcome(added, updated);
     }

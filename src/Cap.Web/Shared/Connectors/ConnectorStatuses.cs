@@ -17,6 +17,7 @@ public sealed record ConnectorStatus(
     {
         ConnectorKind.Jdma => "JDMA (Je donne mon avis)",
         ConnectorKind.JdmaOrganisation => "JDMA (Je donne mon avis), connexion d’organisation",
+        ConnectorKind.Matomo => "Matomo (audience)",
         _ => kind.ToString(),
     };
 

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace Cap.Web.Shared.Connectors;
+
+/// <summary>A synchronisation's state.</summary>
+public enum SyncState
+{
+    [JsonStringEnumMemberName("never-synced")]
+    NeverSynced,
+    [JsonStringEnumMemberName("up-to-date")]
+    UpToDate,
+    [JsonStringEnumMemberName("failing")]
+    Failing,
+    [JsonStringEnumMemberName("running")]
+    Running,
+}
+
+/// <param name="State">never-synced, up-to-date, failing or running.</param>
+/// <param name="StateLabel">The state in French.</param>
+/// <param name="LastSuccessAt">The last successful synchronisation.</param>
+/// <param name="LastErrorAt">The last failure (null once a synchronisation succeeded).</param>
+/// <param name="LastError">The last failure's French message.</param>
+/// <param name="NextAttemptAt">When the background synchronisation runs next (after a failure: the backoff's delay).</param>
+/// <param name="ConsecutiveFailures">Failures in a row.</param>
+/// <param name="SyncedThrough">The last day whose figures were read.</param>
+public sealed record SyncStatusResponse(SyncState State, string StateLabel, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt, string? LastError,
+    DateTimeOffset NextAttemptAt, int ConsecutiveFailures, DateOnly? SyncedThrough)
+{
+    public static SyncStatusResponse From(ConnectorStatus s) => new(
+        s.Running ? SyncState.Running : s.LastError is not null ? SyncState.Failing : s.LastSuccessAt is null ? SyncState.NeverSynced : SyncState.UpToDate,
+        s.StateLabel, s.LastSuccessAt, s.LastErrorAt, s.LastError, s.NextAttemptAt, s.ConsecutiveFailures, s.SyncedThrough);
+}
