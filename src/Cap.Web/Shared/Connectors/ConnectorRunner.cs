@@ -3,6 +3,7 @@ using Cap.Data.Connectors;
 using Cap.Data.Coordination;
 using Cap.Domain.Connectors;
 using Microsoft.EntityFrameworkCore;
+using Cap.Web.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cap.Web.Shared.Connectors;
@@ -147,18 +148,7 @@ public sealed class ConnectorWorker(ConnectorRunner runner, IOptions<ConnectorOp
             return;
         }
         var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds));
-        using var timer = new PeriodicTimer(period);
-        do
-        {
-            try
-            {
-                await runner.PassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The connectors' pass failed; next pass in {Period}", period);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await PeriodicPasses.RunAsync(period, runFirst: true, runner.PassAsync,
+            (e, p) => logger.LogError(e, "The connectors' pass failed; next pass in {Period}", p), stoppingToken);
     }
 }
