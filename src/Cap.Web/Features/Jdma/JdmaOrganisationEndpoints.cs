@@ -149,12 +149,7 @@ public static class JdmaOrganisationEndpoints
         var run = await runner.RunNowAsync(ConnectorKind.JdmaOrganisation, id, ct);
         if (run.Outcome == RunOutcome.Busy)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Synchronisation en cours",
-                Detail = "Une synchronisation de cette connexion est déjà en cours.",
-            });
+            return ConnectorProblems.SyncRunning();
         }
         return TypedResults.Ok((await ResponseAsync(organisations, statuses, id, ct))!);
     }

@@ -84,12 +84,7 @@ public static class MatomoEndpoints
         var run = await runner.RunNowAsync(ConnectorKind.Matomo, connection.Id, ct);
         if (run.Outcome == RunOutcome.Busy)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Synchronisation en cours",
-                Detail = "Une synchronisation de cette connexion est déjà en cours.",
-            });
+            return ConnectorProblems.SyncRunning();
         }
         return TypedResults.Ok(await ResponseAsync(product.Slug, (await connections.FindAsync(product.Id, ct))!, statuses, ct));
     }

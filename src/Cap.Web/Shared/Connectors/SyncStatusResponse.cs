@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Serialization;
 
 namespace Cap.Web.Shared.Connectors;
@@ -29,4 +30,16 @@ public sealed record SyncStatusResponse(SyncState State, string StateLabel, Date
     public static SyncStatusResponse From(ConnectorStatus s) => new(
         s.Running ? SyncState.Running : s.LastError is not null ? SyncState.Failing : s.LastSuccessAt is null ? SyncState.NeverSynced : SyncState.UpToDate,
         s.StateLabel, s.LastSuccessAt, s.LastErrorAt, s.LastError, s.NextAttemptAt, s.ConsecutiveFailures, s.SyncedThrough);
+}
+
+/// <summary>The API's answers shared by every connector.</summary>
+public static class ConnectorProblems
+{
+    /// <summary>409: another instance holds the connection's lease (« Synchroniser maintenant » while a sync runs).</summary>
+    public static ProblemHttpResult SyncRunning() => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Synchronisation en cours",
+        Detail = "Une synchronisation de cette connexion est déjà en cours.",
+    });
 }
