@@ -26,11 +26,9 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     /// <summary>A batch slower than this to write and commit is logged as a warning.</summary>
     private static readonly TimeSpan SlowBatch = TimeSpan.FromMilliseconds(100);
 
-    private readonly Channel<PendingAnswer> _queue;
+    private readonly IntakeQueue _queue;
     private readonly IServiceScopeFactory _scopes;
     private readonly SatisfactionChanges _changes;
-    private readonly int _batchSize;
-    private readonly TimeSpan _linger;
     private readonly List<FeedbackAnswer> _answers = [];
     private readonly InsertedRows _inserted = new();
 
@@ -48,14 +46,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         _changes = changes;
         Columns = columns;
         Logger = logger;
-        _batchSize = Math.Max(1, options.BatchSize);
-        _linger = TimeSpan.FromMilliseconds(Math.Max(0, options.LingerMilliseconds));
-        _queue = Channel.CreateBounded<PendingAnswer>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = new IntakeQueue(options);
     }
 
     /// <summary>The SQLite or PostgreSQL intake, as the application's <see cref="CapDbContext"/> is configured.</summary>
@@ -84,7 +75,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     /// <summary><c> RETURNING "PlacementId", "ClientKey"</c>: what tells the answers stored from those already stored.</summary>
     protected string Returning => $" RETURNING {Columns.NameOf(nameof(FeedbackAnswer.PlacementId))}, {Columns.NameOf(nameof(FeedbackAnswer.ClientKey))}";
 
-    public int Waiting => _queue.Reader.Count;
+    public int Waiting => _queue.Waiting;
 
     /// <summary>Answers this intake has stored (committed, not already stored) since it started.</summary>
     public long Stored => Interlocked.Read(ref _stored);
@@ -94,7 +85,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         // Completed by one work item per batch slice (PendingAnswer.Complete), which resumes the waiting callers inline.
         var pending = new PendingAnswer(answer, new TaskCompletionSource<StoreOutcome>());
         stored = pending.Done.Task;
-        return _queue.Writer.TryWrite(pending);
+        return _queue.TryAdd(pending);
     }
 
     public async Task<StoreOutcome> SubmitAsync(FeedbackAnswer answer, CancellationToken ct)
@@ -102,7 +93,7 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
         var pending = new PendingAnswer(answer, new TaskCompletionSource<StoreOutcome>());
         try
         {
-            await _queue.Writer.WriteAsync(pending, ct);
+            await _queue.AddAsync(pending, ct);
         }
         catch (ChannelClosedException e)
         {
@@ -137,8 +128,15 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Refuse new answers, then let the loop write what is queued (bounded by the host's shutdown timeout).
-        _queue.Writer.TryComplete();
+        _queue.Complete();
         await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _queue.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>
@@ -170,31 +168,16 @@ public abstract class AnswerIntake : BackgroundService, IAnswerIntake
 
     private void Run()
     {
-        var reader = _queue.Reader;
-        var batch = new List<PendingAnswer>(_batchSize);
+        var batch = new List<PendingAnswer>(_queue.BatchSize);
         // Not bound to a stopping token: the loop ends when the queue is completed and empty, so a shutdown drains it.
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_queue.TakeBatch(batch))
         {
-            Drain(reader, batch);
-            if (batch.Count < _batchSize && _linger > TimeSpan.Zero && !reader.Completion.IsCompleted)
-            {
-                Thread.Sleep(_linger);
-                Drain(reader, batch);
-            }
             // On SQLite every step completes synchronously on this thread; on PostgreSQL this thread waits for the I/O.
             WriteAsync(batch).GetAwaiter().GetResult();
             batch.Clear();
         }
         ResetAsync().GetAwaiter().GetResult();
         Stopped();
-    }
-
-    private void Drain(ChannelReader<PendingAnswer> reader, List<PendingAnswer> batch)
-    {
-        while (batch.Count < _batchSize && reader.TryRead(out var pending))
-        {
-            batch.Add(pending);
-        }
     }
 
     private async Task WriteAsync(List<PendingAnswer> batch)
