@@ -42,6 +42,9 @@ public sealed class PostgresAnswerIntake : AnswerIntake
             batch.BatchCommands.Add(command);
             start += rows;
         }
+        // Prepared on the writer's connection, which lives across batches: Npgsql keeps each statement text prepared, so a
+        // batch is bound and executed, not parsed and planned again (64 rows × the columns are many parameters to plan).
+        await batch.PrepareAsync();
         await using var reader = await batch.ExecuteReaderAsync();
         do
         {

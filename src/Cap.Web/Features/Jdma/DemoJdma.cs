@@ -3,8 +3,6 @@ using System.Text.Json;
 using Cap.Data;
 using Cap.Domain.Connectors;
 using Cap.Web.Shared.Connectors;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Jdma;
@@ -14,7 +12,7 @@ namespace Cap.Web.Features.Jdma;
 /// <see cref="PathBase"/> (same contract: Bearer key, <c>GET /services</c>, <c>POST /statistiques</c> by day, 400 on
 /// unknown ids or more than 10 services) with plausible daily figures generated from the date, and the demo product
 /// <see cref="ProductSlug"/> is connected to it, as is the organisation <see cref="OrganisationName"/> whose connection
-/// feeds two more products (<see cref="OrganisationForms"/>). Once the server has started, <see cref="DemoJdmaAddress"/> points the
+/// feeds two more products (<see cref="OrganisationForms"/>). Once the server has started, <see cref="DemoJdmaTarget"/> points the
 /// connection at the application's own address (the server's first http address), so the background synchronisation
 /// fills the product's JDMA figures a moment after start-up.
 /// </summary>
@@ -55,14 +53,14 @@ public static class DemoJdma
         var now = time.GetUtcNow();
         var connection = new JdmaConnection
         {
-            // Replaced by the application's own address once it has started (DemoJdmaAddress).
+            // Replaced by the application's own address once it has started (DemoJdmaTarget).
             ProductId = id, BaseUrl = "http://localhost" + PathBase, ProtectedKey = secrets.Protect(ConnectorKind.Jdma, Key), KeySavedAt = now, Version = 1,
             Forms = [new JdmaFormMapping { ProductId = id, ServiceId = ServiceId, ServiceTitle = "Mes aides sociales — simulateur", FormId = FormId, FormTitle = "Formulaire après la simulation" }],
         };
         db.JdmaConnections.Add(connection);
         await db.SaveChangesAsync();
         var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Jdma, connection.Id, id, now, CancellationToken.None);
-        // Not due until DemoJdmaAddress has pointed it at this instance (which makes it due): no failed first attempt.
+        // Not due until DemoJdmaTarget has pointed it at this instance (which makes it due): no failed first attempt.
         state.NextAttemptAt = now.AddDays(1);
         await db.SaveChangesAsync();
     }
@@ -92,7 +90,7 @@ public static class DemoJdma
         db.JdmaOrganisationConnections.Add(connection);
         await db.SaveChangesAsync();
         var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.JdmaOrganisation, connection.Id, null, now, CancellationToken.None);
-        // Not due until DemoJdmaAddress has pointed it at this instance.
+        // Not due until DemoJdmaTarget has pointed it at this instance.
         state.NextAttemptAt = now.AddDays(1);
         await db.SaveChangesAsync();
     }
@@ -180,58 +178,25 @@ public static class DemoJdma
     }
 }
 
-/// <summary>
-/// Demo only: once Kestrel listens, points the demo product's JDMA connection at the application's own address (its
-/// first http address, a wildcard host read as localhost) and makes it due, so the worker syncs it. Nothing to do under a
-/// test server (no address).
-/// </summary>
-public sealed class DemoJdmaAddress(IServer server, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, IConfiguration configuration,
-    TimeProvider time, ILogger<DemoJdmaAddress> logger) : IHostedService
+/// <summary>Demo only: the demo product's JDMA connection and the organisation's, pointed at this instance.</summary>
+public sealed class DemoJdmaTarget : IDemoConnectorTarget
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task PointAsync(CapDbContext db, string origin, DateTimeOffset now)
     {
-        if (!configuration.GetValue<bool>("Database:SeedDemoData"))
+        var baseUrl = origin + DemoJdma.PathBase;
+        var connection = await db.JdmaConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoJdma.ProductSlug && c.Forms.Any(f => f.FormId == DemoJdma.FormId));
+        if (connection is not null && connection.BaseUrl != baseUrl)
         {
-            return Task.CompletedTask;
+            connection.BaseUrl = baseUrl;
+            await db.SaveChangesAsync();
+            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, now, CancellationToken.None);
         }
-        lifetime.ApplicationStarted.Register(() => _ = PointAsync());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task PointAsync()
-    {
-        try
+        var organisation = await db.JdmaOrganisationConnections.FirstOrDefaultAsync(c => c.Name == DemoJdma.OrganisationName);
+        if (organisation is not null && organisation.BaseUrl != baseUrl)
         {
-            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
-            if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-            {
-                return;
-            }
-            var baseUrl = uri.GetLeftPart(UriPartial.Authority) + DemoJdma.PathBase;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-            var connection = await db.JdmaConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoJdma.ProductSlug && c.Forms.Any(f => f.FormId == DemoJdma.FormId));
-            if (connection is not null && connection.BaseUrl != baseUrl)
-            {
-                connection.BaseUrl = baseUrl;
-                await db.SaveChangesAsync();
-                await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Jdma, connection.Id, time.GetUtcNow(), CancellationToken.None);
-            }
-            var organisation = await db.JdmaOrganisationConnections.FirstOrDefaultAsync(c => c.Name == DemoJdma.OrganisationName);
-            if (organisation is not null && organisation.BaseUrl != baseUrl)
-            {
-                organisation.BaseUrl = baseUrl;
-                await db.SaveChangesAsync();
-                await ConnectorRunner.MakeDueAsync(db, ConnectorKind.JdmaOrganisation, organisation.Id, time.GetUtcNow(), CancellationToken.None);
-            }
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The demo JDMA connection could not be pointed at this instance's address.");
+            organisation.BaseUrl = baseUrl;
+            await db.SaveChangesAsync();
+            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.JdmaOrganisation, organisation.Id, now, CancellationToken.None);
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed class JdmaClient(HttpClient http, IOptions<ConnectorOptions> optio
                     var date = Str(interval, "date");
                     if (date is null || date.Length < 10 || !DateOnly.TryParseExact(date[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                     {
-                        throw new ConnectorException($"JDMA a répondu avec une date illisible (« {Short(date)} »).");
+                        throw new ConnectorException($"JDMA a répondu avec une date illisible (« {ConnectorHttp.Quote(date)} »).");
                     }
                     foreach (var field in Array(interval, "data"))
                     {
@@ -91,45 +91,17 @@ public sealed class JdmaClient(HttpClient http, IOptions<ConnectorOptions> optio
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        HttpResponseMessage response;
-        try
+        var answer = await ConnectorHttp.SendAsync(http, request, "JDMA", options.Value.TimeoutSeconds, ct);
+        if (answer.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            response = await http.SendAsync(request, timeout.Token);
+            throw new ConnectorException("JDMA refuse la clé d’API (expirée, révoquée ou sans droit sur ces services) : créez une nouvelle clé dans JDMA et remplacez-la ici.");
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        if (answer.Status == HttpStatusCode.BadRequest)
         {
-            throw new ConnectorException($"JDMA n’a pas répondu dans les {options.Value.TimeoutSeconds.ToString("0", CultureInfo.InvariantCulture)} secondes.", e);
+            throw new ConnectorException($"JDMA a refusé la demande : {ConnectorHttp.Quote(MessageOf(answer.Body))?.TrimEnd('.') ?? "sans explication"}.");
         }
-        catch (HttpRequestException e)
-        {
-            throw new ConnectorException($"JDMA est injoignable à l’adresse {request.RequestUri!.GetLeftPart(UriPartial.Authority)} ; vérifiez l’adresse.", e);
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                throw new ConnectorException("JDMA refuse la clé d’API (expirée, révoquée ou sans droit sur ces services) : créez une nouvelle clé dans JDMA et remplacez-la ici.");
-            }
-            if (response.StatusCode == HttpStatusCode.BadRequest)
-            {
-                throw new ConnectorException($"JDMA a refusé la demande : {Short(MessageOf(text))?.TrimEnd('.') ?? "sans explication"}.");
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException($"JDMA a répondu par une erreur {(int)response.StatusCode} ; nouvel essai plus tard.");
-            }
-            try
-            {
-                return JsonDocument.Parse(text);
-            }
-            catch (JsonException e)
-            {
-                throw new ConnectorException("JDMA a répondu dans un format que Cap ne sait pas lire.", e);
-            }
-        }
+        ConnectorHttp.EnsureSuccess(answer, "JDMA");
+        return ConnectorHttp.Json(answer, "JDMA a répondu dans un format que Cap ne sait pas lire.");
     }
 
     private static string? MessageOf(string text)
@@ -150,8 +122,6 @@ public sealed class JdmaClient(HttpClient http, IOptions<ConnectorOptions> optio
         }
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
-
-    private static string? Short(string? text) => text is null ? null : text.Length <= 200 ? text.Trim() : text[..199].Trim() + "…";
 
     private static JsonElement Data(JsonDocument doc) =>
         doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array

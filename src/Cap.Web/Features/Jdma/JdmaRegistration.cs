@@ -21,7 +21,7 @@ public static class JdmaRegistration
             o.Conventions.AuthorizeFolder("/Jdma/Organisations", Shared.Auth.Policies.Admin);
             o.Conventions.AddPageRoute("/Jdma/Organisations/Edit", "/admin/connecteurs/jdma/{id:int}");
         });
-        services.AddHostedService<DemoJdmaAddress>();
+        services.AddSingleton<IDemoConnectorTarget, DemoJdmaTarget>();
         services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoJdma.SeedAsync(db, sp.GetRequiredService<ConnectorSecrets>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -3,8 +3,6 @@ using Cap.Data;
 using Cap.Domain.Connectors;
 using Cap.Domain.Steering;
 using Cap.Web.Shared.Connectors;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Web.Features.Matomo;
@@ -14,7 +12,7 @@ namespace Cap.Web.Features.Matomo;
 /// at <see cref="PathBase"/><c>/index.php</c> (same contract: POST form fields, <c>token_auth</c> in the body, errors as
 /// HTTP 200 with <c>result: error</c>, <c>VisitsSummary.get</c> and <c>Goals.get</c> by day, week, month, year or range)
 /// with plausible daily audience generated from the date, and the demo product <see cref="ProductSlug"/> is connected to
-/// it with two indicators fed from it. Once the server has started, <see cref="DemoMatomoAddress"/> points the connection
+/// it with two indicators fed from it. Once the server has started, <see cref="DemoMatomoTarget"/> points the connection
 /// at the application's own address, so the background synchronisation fills the indicators a moment after start-up.
 /// </summary>
 public static class DemoMatomo
@@ -55,7 +53,7 @@ public static class DemoMatomo
         await db.SaveChangesAsync();
         var connection = new MatomoConnection
         {
-            // Replaced by the application's own address once it has started (DemoMatomoAddress).
+            // Replaced by the application's own address once it has started (DemoMatomoTarget).
             ProductId = id, BaseUrl = "http://localhost" + PathBase, SiteId = SiteId, ProtectedToken = secrets.Protect(ConnectorKind.Matomo, Token),
             TokenSavedAt = now, Version = 1,
             Mappings =
@@ -67,7 +65,7 @@ public static class DemoMatomo
         db.MatomoConnections.Add(connection);
         await db.SaveChangesAsync();
         var state = await ConnectorRunner.EnsureStateAsync(db, ConnectorKind.Matomo, connection.Id, id, now, CancellationToken.None);
-        // Not due until DemoMatomoAddress has pointed it at this instance (which makes it due): no failed first attempt.
+        // Not due until DemoMatomoTarget has pointed it at this instance (which makes it due): no failed first attempt.
         state.NextAttemptAt = now.AddDays(1);
         await db.SaveChangesAsync();
     }
@@ -172,52 +170,19 @@ public static class DemoMatomo
     }
 }
 
-/// <summary>
-/// Demo only: once Kestrel listens, points the demo product's Matomo connection at the application's own address (its
-/// first http address, a wildcard host read as localhost) and makes it due, so the worker syncs it. Nothing to do under a
-/// test server (no address).
-/// </summary>
-public sealed class DemoMatomoAddress(IServer server, IHostApplicationLifetime lifetime, IServiceScopeFactory scopes, IConfiguration configuration,
-    TimeProvider time, ILogger<DemoMatomoAddress> logger) : IHostedService
+/// <summary>Demo only: the demo product's Matomo connection, pointed at this instance.</summary>
+public sealed class DemoMatomoTarget : IDemoConnectorTarget
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task PointAsync(CapDbContext db, string origin, DateTimeOffset now)
     {
-        if (!configuration.GetValue<bool>("Database:SeedDemoData"))
+        var baseUrl = origin + DemoMatomo.PathBase;
+        var connection = await db.MatomoConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoMatomo.ProductSlug && c.SiteId == DemoMatomo.SiteId);
+        if (connection is null || connection.BaseUrl == baseUrl)
         {
-            return Task.CompletedTask;
+            return;
         }
-        lifetime.ApplicationStarted.Register(() => _ = PointAsync());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task PointAsync()
-    {
-        try
-        {
-            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
-            if (address is null || !Uri.TryCreate(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
-            {
-                return;
-            }
-            var baseUrl = uri.GetLeftPart(UriPartial.Authority) + DemoMatomo.PathBase;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CapDbContext>();
-            var connection = await db.MatomoConnections.FirstOrDefaultAsync(c => c.Product!.Slug == DemoMatomo.ProductSlug && c.SiteId == DemoMatomo.SiteId);
-            if (connection is null || connection.BaseUrl == baseUrl)
-            {
-                return;
-            }
-            connection.BaseUrl = baseUrl;
-            await db.SaveChangesAsync();
-            await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Matomo, connection.Id, time.GetUtcNow(), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The demo Matomo connection could not be pointed at this instance's address.");
-        }
+        connection.BaseUrl = baseUrl;
+        await db.SaveChangesAsync();
+        await ConnectorRunner.MakeDueAsync(db, ConnectorKind.Matomo, connection.Id, now, CancellationToken.None);
     }
 }

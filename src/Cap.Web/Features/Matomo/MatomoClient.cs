@@ -64,7 +64,7 @@ public sealed class MatomoClient(HttpClient http, IOptions<ConnectorOptions> opt
         foreach (var period in root.EnumerateObject())
         {
             var date = MatomoRules.KeyDate(period.Name)
-                ?? throw new ConnectorException($"Matomo a répondu avec une période illisible (« {Short(period.Name)} »).");
+                ?? throw new ConnectorException($"Matomo a répondu avec une période illisible (« {ConnectorHttp.Quote(period.Name)} »).");
             if (Figures(period.Value) is { } figures)
             {
                 result[date] = figures;
@@ -97,61 +97,24 @@ public sealed class MatomoClient(HttpClient http, IOptions<ConnectorOptions> opt
 
     private async Task<JsonDocument> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        HttpResponseMessage response;
-        try
+        var answer = await ConnectorHttp.SendAsync(http, request, "Matomo", options.Value.TimeoutSeconds, ct);
+        if (answer.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            response = await http.SendAsync(request, timeout.Token);
+            throw new ConnectorException(TokenRefused + ".");
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        ConnectorHttp.EnsureSuccess(answer, "Matomo");
+        var doc = ConnectorHttp.Json(answer, "Matomo a répondu dans un format que Cap ne sait pas lire (pas du JSON) : vérifiez l’adresse.");
+        // Matomo's errors: HTTP 200 with {"result":"error","message":"…"}.
+        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("result", out var result)
+            && result.ValueKind == JsonValueKind.String && result.GetString() == "error")
         {
-            throw new ConnectorException($"Matomo n’a pas répondu dans les {options.Value.TimeoutSeconds.ToString("0", CultureInfo.InvariantCulture)} secondes.", e);
+            var message = doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            doc.Dispose();
+            throw new ConnectorException(IsTokenMessage(message)
+                ? $"{TokenRefused} (Matomo : « {ConnectorHttp.Quote(message)} »)."
+                : $"Matomo a refusé la demande : « {ConnectorHttp.Quote(message) ?? "sans explication"} ».");
         }
-        catch (HttpRequestException e)
-        {
-            throw new ConnectorException($"Matomo est injoignable à l’adresse {request.RequestUri!.GetLeftPart(UriPartial.Authority)} ; vérifiez l’adresse.", e);
-        }
-        using (response)
-        {
-            string text;
-            try
-            {
-                text = await response.Content.ReadAsStringAsync(timeout.Token);
-            }
-            catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
-            {
-                throw new ConnectorException($"Matomo n’a pas répondu dans les {options.Value.TimeoutSeconds.ToString("0", CultureInfo.InvariantCulture)} secondes.", e);
-            }
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                throw new ConnectorException(TokenRefused + ".");
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ConnectorException($"Matomo a répondu par une erreur {(int)response.StatusCode} ; nouvel essai plus tard.");
-            }
-            JsonDocument doc;
-            try
-            {
-                doc = JsonDocument.Parse(text);
-            }
-            catch (JsonException e)
-            {
-                throw new ConnectorException("Matomo a répondu dans un format que Cap ne sait pas lire (pas du JSON) : vérifiez l’adresse.", e);
-            }
-            // Matomo's errors: HTTP 200 with {"result":"error","message":"…"}.
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("result", out var result)
-                && result.ValueKind == JsonValueKind.String && result.GetString() == "error")
-            {
-                var message = doc.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                doc.Dispose();
-                throw new ConnectorException(IsTokenMessage(message)
-                    ? $"{TokenRefused} (Matomo : « {Short(message)} »)."
-                    : $"Matomo a refusé la demande : « {Short(message) ?? "sans explication"} ».");
-            }
-            return doc;
-        }
+        return doc;
     }
 
     public const string TokenRefused = "Matomo refuse le jeton d’authentification (révoqué, expiré ou sans droit de lecture sur ce site) : créez un nouveau jeton dans Matomo et remplacez-le ici";
@@ -160,6 +123,4 @@ public sealed class MatomoClient(HttpClient http, IOptions<ConnectorOptions> opt
     private static bool IsTokenMessage(string? message) => message is not null
         && (message.Contains("token_auth", StringComparison.OrdinalIgnoreCase) || message.Contains("'view' access", StringComparison.OrdinalIgnoreCase)
             || message.Contains("authenticat", StringComparison.OrdinalIgnoreCase));
-
-    private static string? Short(string? text) => text is null ? null : text.Length <= 200 ? text.Trim() : text[..199].Trim() + "…";
 }

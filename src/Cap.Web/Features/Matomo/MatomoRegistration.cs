@@ -12,7 +12,7 @@ public static class MatomoRegistration
         services.AddHttpClient<MatomoClient>("matomo");
         services.AddScoped<MatomoConnections>();
         services.AddScoped<IConnectorSync, MatomoSync>();
-        services.AddHostedService<DemoMatomoAddress>();
+        services.AddSingleton<IDemoConnectorTarget, DemoMatomoTarget>();
         services.AddStartupDataStep(demoOnly: true, (db, sp) => DemoMatomo.SeedAsync(db, sp.GetRequiredService<ConnectorSecrets>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -17,6 +17,7 @@ public static class ConnectorsRegistration
         services.AddSingleton<ConnectorRunner>();
         services.AddScoped<ConnectorStatuses>();
         services.AddHostedService<ConnectorWorker>();
+        services.AddHostedService<DemoConnectorAddresses>();
         services.AddHealthChecks().AddCheck<ConnectorsHealthCheck>("connectors", tags: [Hosting.HealthResponse.Ready]);
         return services;
     }
