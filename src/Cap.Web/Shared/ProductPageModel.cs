@@ -65,5 +65,18 @@ public abstract class ProductPageModel(CapDbContext db, CurrentUser currentUser)
         return true;
     }
 
+    /// <summary>
+    /// Loads the header for a handler that changes the product: null when the product exists and the user may edit it,
+    /// otherwise the answer to give (404 for no such product, 403 for a user who may only read it).
+    /// </summary>
+    protected async Task<IActionResult?> DeniedUnlessEditableAsync(CancellationToken ct = default)
+    {
+        if (!await LoadProductAsync(ct))
+        {
+            return NotFound();
+        }
+        return CanEdit ? null : Forbid();
+    }
+
     protected virtual string PageTitle => TabKey;
 }

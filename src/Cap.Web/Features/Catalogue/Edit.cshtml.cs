@@ -38,13 +38,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var product = await Db.Products.AsNoTracking().FirstAsync(p => p.Id == Product.Id, ct);
         Input = ProductFormOptions.InputFrom(product);
@@ -55,13 +51,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var product = await Db.Products.FirstAsync(p => p.Id == Product.Id, ct);
         if (ModelState.IsValid)

@@ -22,13 +22,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Complian
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var record = await records.FindAsync(Product.Id, ct);
         Input = ComplianceForm.From(record);
@@ -38,13 +34,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Complian
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var (input, parseErrors) = Input.ToInput();
         var result = parseErrors.Count == 0

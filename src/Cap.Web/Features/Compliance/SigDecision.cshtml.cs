@@ -104,13 +104,9 @@ public sealed class SigDecisionModel(CapDbContext db, CurrentUser currentUser, S
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         if (await approvals.FindAsync(Product.Id, Id, ct) is not { } approval)
         {

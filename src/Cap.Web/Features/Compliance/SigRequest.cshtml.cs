@@ -72,13 +72,9 @@ public sealed class SigRequestModel(CapDbContext db, CurrentUser currentUser, Si
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         IsPublic = (await records.FindAsync(Product.Id, ct))?.IsPublic == true;
         var latest = (await approvals.ListAsync(Product.Id, ct)).FirstOrDefault();

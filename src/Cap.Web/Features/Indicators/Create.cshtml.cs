@@ -19,13 +19,9 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         Input = new IndicatorForm { BaselineDate = service.Today, TargetDate = service.Today.AddMonths(12), Frequency = Domain.Steering.UpdateFrequency.Monthly };
         await LoadFormAsync(ct);
@@ -34,13 +30,9 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var (input, parseErrors) = Input.ToInput();
         // A field that did not parse is refused before anything is written.

@@ -44,13 +44,9 @@ public sealed class DeleteModel(CapDbContext db, CurrentUser currentUser, Indica
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var indicator = await Db.Indicators.FirstOrDefaultAsync(i => i.Id == Id && i.ProductId == Product.Id, ct);
         if (indicator is null)

@@ -61,13 +61,9 @@ public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, Indic
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var indicator = await Db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == Id && i.ProductId == Product.Id, ct);
         if (indicator is null)

@@ -30,13 +30,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var indicator = await FindAsync(ct);
         if (indicator is null)
@@ -51,13 +47,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var indicator = await FindAsync(ct);
         if (indicator is null)

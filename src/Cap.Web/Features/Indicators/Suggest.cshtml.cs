@@ -49,13 +49,9 @@ public sealed class SuggestModel(CapDbContext db, CurrentUser currentUser, Indic
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var typologyId = await Db.Products.Where(p => p.Id == Product.Id).Select(p => p.TypologyId).FirstAsync(ct);
         Templates = await Db.IndicatorTemplates.AsNoTracking().Where(t => t.TypologyId == typologyId).OrderBy(t => t.Kind).ThenBy(t => t.Id).ToListAsync(ct);

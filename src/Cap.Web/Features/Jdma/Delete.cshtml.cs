@@ -42,13 +42,9 @@ public sealed class DeleteModel(CapDbContext db, CurrentUser currentUser, JdmaCo
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var connection = await connections.FindAsync(Product.Id, ct);
         if (connection is null)

@@ -21,13 +21,9 @@ public sealed class FormsModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         // Without a connection, the services' refusal says to save one first.
         var connection = await connections.FindAsync(Product.Id, ct);
@@ -38,13 +34,9 @@ public sealed class FormsModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var result = await connections.SaveFormsAsync(Product.Id, FormIds, ct);
         if (result.Refusal is not { } refusal)

@@ -47,13 +47,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var hadConnection = await connections.FindAsync(Product.Id, ct) is not null;
         var result = await connections.SaveAsync(Product.Id, Input.ToInput(), Version, ct);
@@ -80,13 +76,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
     /// <summary>« Synchroniser maintenant »: runs the synchronisation in this request and says how it went.</summary>
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var connection = await connections.FindAsync(Product.Id, ct);
         if (connection is null)

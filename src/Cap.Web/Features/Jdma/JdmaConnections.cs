@@ -113,22 +113,8 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
         return await ServicesAsync(connection, ct);
     }
 
-    private async Task<Result<List<JdmaService>>> ServicesAsync(JdmaConnection connection, CancellationToken ct)
-    {
-        var key = secrets.Unprotect(ConnectorKind.Jdma, connection.ProtectedKey);
-        if (key is null)
-        {
-            return Refusal.Rule("", "La clé enregistrée ne peut plus être déchiffrée : enregistrez-la de nouveau.");
-        }
-        try
-        {
-            return await client.ServicesAsync(connection.BaseUrl, key, ct);
-        }
-        catch (ConnectorException e)
-        {
-            return Refusal.Rule("", e.Message);
-        }
-    }
+    private Task<Result<List<JdmaService>>> ServicesAsync(JdmaConnection connection, CancellationToken ct) =>
+        JdmaReadable.ServicesAsync(client, secrets, connection.BaseUrl, connection.ProtectedKey, ct);
 
     /// <summary>
     /// Chooses the JDMA forms that feed the product (checked against what the key can read now). Forms no longer chosen
@@ -150,7 +136,7 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
         {
             return refusal;
         }
-        var readable = services.Value!.SelectMany(s => s.Forms.Select(f => (Service: s, Form: f))).GroupBy(x => x.Form.Id).ToDictionary(g => g.Key, g => g.First());
+        var readable = JdmaReadable.FormsById(services.Value!);
         var unknown = formIds.Where(id => !readable.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
@@ -170,7 +156,7 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
             var (service, form) = readable[id];
             connection.Forms.Add(new JdmaFormMapping
             {
-                ProductId = productId, ServiceId = service.Id, ServiceTitle = Bounded(service.Title), FormId = form.Id, FormTitle = Bounded(form.Title),
+                ProductId = productId, ServiceId = service.Id, ServiceTitle = JdmaReadable.Bounded(service.Title), FormId = form.Id, FormTitle = JdmaReadable.Bounded(form.Title),
             });
         }
         var now = time.GetUtcNow();
@@ -200,7 +186,4 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
 
     private Task<int> PortfolioChangesMark(int productId, DateTimeOffset now, CancellationToken ct) =>
         Cap.Data.PortfolioChanges.MarkAsync(db, [productId], now, ct);
-
-    private static string Bounded(string title) =>
-        title.Length <= JdmaFormMapping.TitleMaxLength ? title : title[..(JdmaFormMapping.TitleMaxLength - 1)] + "…";
 }

@@ -31,7 +31,7 @@ public static class JdmaEndpoints
     public static async Task<Results<Ok<JdmaConnectionResponse>, ProblemHttpResult>> GetConnection(ProductAccess product, JdmaConnections connections, ConnectorStatuses statuses, CancellationToken ct)
     {
         var connection = await connections.FindAsync(product.Id, ct);
-        return connection is null ? NotConnected(product.Slug) : TypedResults.Ok(await ResponseAsync(product.Slug, connection, statuses, ct));
+        return connection is null ? ConnectorProblems.NotConnected("JDMA", product.Slug) : TypedResults.Ok(await ResponseAsync(product.Slug, connection, statuses, ct));
     }
 
     /// <summary>Crée ou modifie la connexion (équipe du produit ou administrateur). La clé est obligatoire à la création ; donnée ensuite, elle remplace l’ancienne ; absente, l’ancienne est gardée. Adresse en https (http seulement pour localhost). version : la version lue (0 sans connexion) ; 409 si elle a changé.</summary>
@@ -84,7 +84,7 @@ public static class JdmaEndpoints
         var connection = await connections.FindAsync(product.Id, ct);
         if (connection is null)
         {
-            return NotConnected(product.Slug);
+            return ConnectorProblems.NotConnected("JDMA", product.Slug);
         }
         var run = await runner.RunNowAsync(ConnectorKind.Jdma, connection.Id, ct);
         if (run.Outcome == RunOutcome.Busy)
@@ -96,13 +96,6 @@ public static class JdmaEndpoints
 
     private static async Task<JdmaConnectionResponse> ResponseAsync(string slug, JdmaConnection connection, ConnectorStatuses statuses, CancellationToken ct) =>
         JdmaConnectionResponse.From(slug, connection, await statuses.ForConnectionAsync(ConnectorKind.Jdma, connection.Id, ct));
-
-    private static ProblemHttpResult NotConnected(string slug) => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Pas de connexion JDMA",
-        Detail = $"Le produit « {slug} » n’est pas connecté à JDMA.",
-    });
 
     /// <summary>
     /// A 204 answer has no body: the API group's « application/json » produces metadata would give it one (and the OpenAPI

@@ -119,22 +119,8 @@ public sealed class JdmaOrganisations(CapDbContext db, ConnectorSecrets secrets,
         return await ServicesAsync(connection, ct);
     }
 
-    private async Task<Result<List<JdmaService>>> ServicesAsync(JdmaOrganisationConnection connection, CancellationToken ct)
-    {
-        var key = secrets.Unprotect(ConnectorKind.Jdma, connection.ProtectedKey);
-        if (key is null)
-        {
-            return Refusal.Rule("", "La clé enregistrée ne peut plus être déchiffrée : enregistrez-la de nouveau.");
-        }
-        try
-        {
-            return await client.ServicesAsync(connection.BaseUrl, key, ct);
-        }
-        catch (ConnectorException e)
-        {
-            return Refusal.Rule("", e.Message);
-        }
-    }
+    private Task<Result<List<JdmaService>>> ServicesAsync(JdmaOrganisationConnection connection, CancellationToken ct) =>
+        JdmaReadable.ServicesAsync(client, secrets, connection.BaseUrl, connection.ProtectedKey, ct);
 
     /// <summary>
     /// Maps the connection's forms to products (<paramref name="products"/>: JDMA form id → Cap product id; a form left out
@@ -165,7 +151,7 @@ public sealed class JdmaOrganisations(CapDbContext db, ConnectorSecrets secrets,
         {
             return refusal;
         }
-        var readable = services.Value!.SelectMany(s => s.Forms.Select(f => (Service: s, Form: f))).GroupBy(x => x.Form.Id).ToDictionary(g => g.Key, g => g.First());
+        var readable = JdmaReadable.FormsById(services.Value!);
         var unknown = products.Keys.Where(formId => !readable.ContainsKey(formId)).ToList();
         if (unknown.Count > 0)
         {
@@ -191,7 +177,7 @@ public sealed class JdmaOrganisations(CapDbContext db, ConnectorSecrets secrets,
             var (service, form) = readable[formId];
             connection.Forms.Add(new JdmaOrganisationForm
             {
-                ProductId = productId, ServiceId = service.Id, ServiceTitle = Bounded(service.Title), FormId = form.Id, FormTitle = Bounded(form.Title),
+                ProductId = productId, ServiceId = service.Id, ServiceTitle = JdmaReadable.Bounded(service.Title), FormId = form.Id, FormTitle = JdmaReadable.Bounded(form.Title),
             });
         }
         var now = time.GetUtcNow();
@@ -245,7 +231,4 @@ public sealed class JdmaOrganisations(CapDbContext db, ConnectorSecrets secrets,
 
     /// <summary>The model-state key of a form's product choice (the page's select, named <c>Produits[formId]</c>).</summary>
     public static string FieldOf(int formId) => $"Produits[{formId}]";
-
-    private static string Bounded(string title) =>
-        title.Length <= JdmaFormMapping.TitleMaxLength ? title : title[..(JdmaFormMapping.TitleMaxLength - 1)] + "…";
 }

@@ -76,13 +76,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
 
     public async Task<IActionResult> OnPostDeliverableAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         ModelState.Clear();
         var input = new DeliverableInput(Deliverable.Key, Deliverable.Provided, Deliverable.Link, Deliverable.Note);

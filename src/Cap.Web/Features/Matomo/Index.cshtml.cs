@@ -48,13 +48,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var hadConnection = await connections.FindAsync(Product.Id, ct) is not null;
         var result = await connections.SaveAsync(Product.Id, Input.ToInput(), Version, ct);
@@ -79,13 +75,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>Adds a mapping: a Matomo figure feeds one of the product's indicators.</summary>
     public async Task<IActionResult> OnPostMappingAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var result = await connections.AddMappingAsync(Product.Id, Mapping.ToInput(), ct);
         if (result.Refusal is not { } refusal)
@@ -109,13 +101,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>Removes a mapping (the indicator keeps its measurements).</summary>
     public async Task<IActionResult> OnPostRemoveAsync(int mappingId, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var result = await connections.RemoveMappingAsync(Product.Id, mappingId, ct);
         if (result.Refusal is not null)
@@ -129,13 +117,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>« Synchroniser maintenant »: runs the synchronisation in this request and says how it went.</summary>
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var connection = await connections.FindAsync(Product.Id, ct);
         if (connection is null)

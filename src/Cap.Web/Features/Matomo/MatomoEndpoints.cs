@@ -29,7 +29,7 @@ public static class MatomoEndpoints
     public static async Task<Results<Ok<MatomoConnectionResponse>, ProblemHttpResult>> GetConnection(ProductAccess product, MatomoConnections connections, ConnectorStatuses statuses, CancellationToken ct)
     {
         var connection = await connections.FindAsync(product.Id, ct);
-        return connection is null ? NotConnected(product.Slug) : TypedResults.Ok(await ResponseAsync(product.Slug, connection, statuses, ct));
+        return connection is null ? ConnectorProblems.NotConnected("Matomo", product.Slug) : TypedResults.Ok(await ResponseAsync(product.Slug, connection, statuses, ct));
     }
 
     /// <summary>Crée ou modifie la connexion (équipe du produit ou administrateur). Le jeton est obligatoire à la création ; donné ensuite, il remplace l’ancien ; absent, l’ancien est gardé. Adresse en https (http seulement pour localhost). version : la version lue (0 sans connexion) ; 409 si elle a changé.</summary>
@@ -79,7 +79,7 @@ public static class MatomoEndpoints
         var connection = await connections.FindAsync(product.Id, ct);
         if (connection is null)
         {
-            return NotConnected(product.Slug);
+            return ConnectorProblems.NotConnected("Matomo", product.Slug);
         }
         var run = await runner.RunNowAsync(ConnectorKind.Matomo, connection.Id, ct);
         if (run.Outcome == RunOutcome.Busy)
@@ -91,11 +91,4 @@ public static class MatomoEndpoints
 
     private static async Task<MatomoConnectionResponse> ResponseAsync(string slug, MatomoConnection connection, ConnectorStatuses statuses, CancellationToken ct) =>
         MatomoConnectionResponse.From(slug, connection, await statuses.ForConnectionAsync(ConnectorKind.Matomo, connection.Id, ct));
-
-    private static ProblemHttpResult NotConnected(string slug) => TypedResults.Problem(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Pas de connexion Matomo",
-        Detail = $"Le produit « {slug} » n’est pas connecté à Matomo.",
-    });
 }

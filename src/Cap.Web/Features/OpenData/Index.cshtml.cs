@@ -49,13 +49,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, OpenDat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var (input, errors) = Input.ToInput();
         var result = errors.Count == 0

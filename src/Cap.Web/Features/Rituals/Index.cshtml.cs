@@ -49,13 +49,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRit
 
     public async Task<IActionResult> OnPostRegenerateFeedAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var token = await feed.RegenerateFeedAsync(Product.Id, ct);
         // Shown once on the next page (post/redirect/get: reloading the page does not regenerate the link again);
@@ -70,13 +66,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRit
     /// </summary>
     private async Task<IActionResult> CommandAsync<T>(Func<Task<Result<T>>> command, Func<T, string> done, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var result = await command();
         if (result.Refusal is { } refusal)

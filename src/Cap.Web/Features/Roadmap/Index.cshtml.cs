@@ -32,13 +32,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     private async Task<IActionResult> DeleteAsync(Func<Task<Result<RoadmapView>>> delete, string message, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var result = await delete();
         if (result.Refusal?.Kind == RefusalKind.NotFound)

@@ -36,13 +36,9 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var label = Text.Clean(Label);
         if (label is null)
@@ -67,13 +63,9 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         if (!await sharing.RevokeShareLinkAsync(Product.Id, id, ct))
         {

@@ -49,13 +49,9 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var existing = await service.FormAsync(Product.Id, ct);
         var form = existing ?? await service.EnsureFormAsync(Product.Id, Me.DisplayName, ct);

@@ -28,13 +28,9 @@ public sealed class PlacementEditModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         if (!IsNew)
         {
@@ -51,13 +47,9 @@ public sealed class PlacementEditModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         Placement? placement;
         if (IsNew)

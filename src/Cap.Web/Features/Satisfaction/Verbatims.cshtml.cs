@@ -99,13 +99,9 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
     /// <summary>Shows a hidden comment again (the moderation record stays, audited, with the change).</summary>
     public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var moderation = await Db.VerbatimModerations.FirstOrDefaultAsync(m => m.AnswerId == id && m.ProductId == Product.Id, ct);
         if (moderation is null)

@@ -43,13 +43,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var current = await service.CurrentAsync(Product.Id, ct);
         BaseNumber = current?.Number ?? 0;
@@ -69,13 +65,9 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         ModelState.Clear();
         foreach (var (part, message) in Domain.Steering.Vision.Validate(Input.Get))

@@ -52,13 +52,9 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, VisionS
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var current = await service.CurrentAsync(Product.Id, ct);
         if (current is null)

@@ -40,13 +40,9 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         Input.Status = ObjectiveStatus.Active;
         if (Id is not null)
@@ -72,13 +68,9 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         Objective? objective = null;
         if (Id is not null)

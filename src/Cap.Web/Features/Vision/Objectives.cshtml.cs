@@ -28,13 +28,9 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser, Vi
     /// <summary>Moves an objective one place up or down (direction "haut" or "bas").</summary>
     public async Task<IActionResult> OnPostMoveAsync(int objectiveId, string? direction, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var items = (await vision.ObjectivesAsync(Product.Id, tracking: true, ct)).ToList();
         var index = items.FindIndex(o => o.Id == objectiveId);

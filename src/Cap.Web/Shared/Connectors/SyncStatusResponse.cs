@@ -42,4 +42,12 @@ public static class ConnectorProblems
         Title = "Synchronisation en cours",
         Detail = "Une synchronisation de cette connexion est déjà en cours.",
     });
+
+    /// <summary>404: the product has no connection to <paramref name="tool"/> (« JDMA », « Matomo »).</summary>
+    public static ProblemHttpResult NotConnected(string tool, string slug) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = $"Pas de connexion {tool}",
+        Detail = $"Le produit « {slug} » n’est pas connecté à {tool}.",
+    });
 }

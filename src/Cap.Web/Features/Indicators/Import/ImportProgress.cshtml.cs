@@ -66,13 +66,9 @@ public sealed class ImportProgressModel(CapDbContext db, CurrentUser currentUser
 
     private async Task<IActionResult?> LoadAsync(int id, Guid jobId, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
+        if (await DeniedUnlessEditableAsync(ct) is { } denied)
         {
-            return NotFound();
-        }
-        if (!CanEdit)
-        {
-            return Forbid();
+            return denied;
         }
         var indicator = await Db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.ProductId == Product.Id, ct);
         if (indicator is null)
