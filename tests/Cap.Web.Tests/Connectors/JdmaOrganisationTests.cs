@@ -141,9 +141,17 @@ public abstract class JdmaOrganisationTests<TFactory>(TFactory factory) : IClass
             Assert.Contains("Source : JDMA", text, StringComparison.Ordinal);
             Assert.Contains($"Connexion de l’organisation « {name} », gérée par les administrateurs", text, StringComparison.Ordinal);
         }
+        // The product also gets a connection of its own: its status and the organisation's each keep their own id.
+        using (var own = await owner.PutAsync($"/api/v1/products/{slugB}/jdma", Json(new { baseUrl = _server.BaseUrl.ToString(), apiKey = _server.AddKey(), version = 0 })))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        }
         using (var jdma = await owner.GetAsync($"/produits/{slugB}/satisfaction/jdma"))
         {
             var doc = await Html.ParseAsync(jdma);
+            Assert.NotNull(doc.QuerySelector("#etat-synchronisation"));
+            Assert.Contains("À jour", doc.QuerySelector($"#etat-organisation-{id}")!.TextContent, StringComparison.Ordinal);
+            Assert.All(doc.QuerySelectorAll("[id]").GroupBy(e => e.Id), g => Assert.Single(g));
             Assert.Contains("gérée par les administrateurs", Html.Text(doc), StringComparison.Ordinal);
             Assert.Contains("Formulaire usagers", doc.QuerySelector(".formulaires-organisation")!.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain(doc.QuerySelectorAll("a"), l => (l.GetAttribute("href") ?? "").StartsWith("/admin/connecteurs/jdma", StringComparison.Ordinal));
