@@ -26,6 +26,36 @@ public sealed class StartupTests
         Assert.Contains("connexion de démonstration", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A database made by the migrations before the squash (decision 0012) is refused with what to do, not half-migrated.</summary>
+    [Fact]
+    public void A_database_from_an_older_migration_chain_stops_the_start_with_what_to_do()
+    {
+        var file = SqliteHost.NewFile();
+        using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261205050840_Initial', '10.0.15'), ('20261205225504_MatomoConnector', '10.0.15');
+                CREATE TABLE "Products" ("Id" INTEGER NOT NULL PRIMARY KEY);
+                """;
+            command.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        using var host = new SqliteHost("Development", file: file, settings: new Dictionary<string, string?>());
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+
+        Assert.StartsWith("La base de données a été créée par une autre version de Cap : elle a reçu les migrations 20261205050840_Initial, 20261205225504_MatomoConnector,", error.Message, StringComparison.Ordinal);
+        Assert.Contains("docs/operations.md", error.Message, StringComparison.Ordinal);
+        using var check = new SqliteConnection($"Data Source={file}");
+        check.Open();
+        using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        Assert.Equal(2L, (long)tables.ExecuteScalar()!);
+    }
+
     [Fact]
     public void Production_without_any_sign_in_method_refuses_to_start()
     {

@@ -41,6 +41,25 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// A database whose history names a migration this version does not have was made by another chain (before the
+    /// migrations were squashed, decision 0012, or by a newer Cap): migrating it would fail half-way on tables that
+    /// exist. Start-up stops with what to do instead.
+    /// </summary>
+    private static async Task RefuseUnknownHistoryAsync(CapDbContext db)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync()).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"La base de données a été créée par une autre version de Cap : elle a reçu les migrations {string.Join(", ", unknown)}, que cette version ne connaît pas " +
+                "(les migrations ont été regroupées en une seule, « Initial », avant la première version : décision 0012). " +
+                "Une base de développement ou de démonstration se supprime (par défaut src/Cap.Web/data/cap.db) et se recrée au démarrage ; " +
+                "voir docs/operations.md, « Mises à jour ».");
+        }
+    }
+
+    /// <summary>
     /// Applies pending migrations, then seeds the reference lists (and the demo portfolio when enabled), then runs the
     /// capabilities' <see cref="StartupDataStep"/>s: the demo-only ones after the demo portfolio, the others last.
     /// </summary>
@@ -58,6 +77,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.CloseConnectionAsync();
         }
+        await RefuseUnknownHistoryAsync(db);
         await db.Database.MigrateAsync();
         var steps = scope.ServiceProvider.GetServices<StartupDataStep>().ToList();
         if (app.Configuration.GetValue<bool>("Database:SeedDemoData"))

@@ -91,6 +91,26 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PeriodKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ScopeId = table.Column<int>(type: "integer", nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ItemCount = table.Column<int>(type: "integer", nullable: false),
+                    MailCount = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    DurationMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directorates",
                 columns: table => new
                 {
@@ -129,6 +149,25 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaOrganisationConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    KeySavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaOrganisationConnections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinistryPriorities",
                 columns: table => new
                 {
@@ -148,6 +187,19 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenDataReleases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataReleases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMails",
                 columns: table => new
                 {
@@ -156,6 +208,8 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    UnsubscribeUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
@@ -240,6 +294,30 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Receives = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestPreferences_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionMembers",
                 columns: table => new
                 {
@@ -306,6 +384,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     DomainId = table.Column<int>(type: "integer", nullable: false),
                     TypologyId = table.Column<int>(type: "integer", nullable: false),
                     Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PhaseSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Url = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Users = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     KeyFigures = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
@@ -374,6 +453,63 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChecklistAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CatalogueVersion = table.Column<int>(type: "integer", nullable: false),
+                    AssessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ScorePercent = table.Column<int>(type: "integer", nullable: true),
+                    UnknownCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAssessments_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectorSyncStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConnectionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: true),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    SyncedThrough = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDays = table.Column<int>(type: "integer", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectorSyncStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectorSyncStates_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeliverableRecords",
                 columns: table => new
                 {
@@ -395,6 +531,37 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_DeliverableRecords", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DeliverableRecords_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalSatisfactionDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConnectionId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    ClarityCount = table.Column<long>(type: "bigint", nullable: false),
+                    ClaritySum = table.Column<long>(type: "bigint", nullable: false),
+                    HelpAsked = table.Column<long>(type: "bigint", nullable: false),
+                    Reached = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalSatisfactionDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalSatisfactionDays_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
                         principalColumn: "Id",
@@ -436,6 +603,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FromPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     TargetPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Context = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -501,6 +669,87 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    BaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    KeySavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaConnections_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JdmaOrganisationForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConnectionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    FormTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaOrganisationForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaOrganisationForms_JdmaOrganisationConnections_Connectio~",
+                        column: x => x.ConnectionId,
+                        principalTable: "JdmaOrganisationConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_JdmaOrganisationForms_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatomoConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    BaseUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SiteId = table.Column<int>(type: "integer", nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TokenSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatomoConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatomoConnections_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objectives",
                 columns: table => new
                 {
@@ -521,6 +770,134 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Objectives", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Objectives_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortfolioSummaries",
+                columns: table => new
+                {
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    ChangeCount = table.Column<long>(type: "bigint", nullable: false),
+                    RefreshedChange = table.Column<long>(type: "bigint", nullable: false),
+                    ComputedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Indicators = table.Column<int>(type: "integer", nullable: false),
+                    Reached = table.Column<int>(type: "integer", nullable: false),
+                    OnTrack = table.Column<int>(type: "integer", nullable: false),
+                    Watch = table.Column<int>(type: "integer", nullable: false),
+                    OffTrack = table.Column<int>(type: "integer", nullable: false),
+                    Late = table.Column<int>(type: "integer", nullable: false),
+                    NoData = table.Column<int>(type: "integer", nullable: false),
+                    Health = table.Column<int>(type: "integer", nullable: false),
+                    Answers30 = table.Column<long>(type: "bigint", nullable: false),
+                    Points30 = table.Column<long>(type: "bigint", nullable: false),
+                    Index30Tenths = table.Column<int>(type: "integer", nullable: true),
+                    AnswersPrevious30 = table.Column<long>(type: "bigint", nullable: false),
+                    PointsPrevious30 = table.Column<long>(type: "bigint", nullable: false),
+                    ClarityCount30 = table.Column<long>(type: "bigint", nullable: false),
+                    ClaritySum30 = table.Column<long>(type: "bigint", nullable: false),
+                    ClarityCountPrevious30 = table.Column<long>(type: "bigint", nullable: false),
+                    ClaritySumPrevious30 = table.Column<long>(type: "bigint", nullable: false),
+                    HelpAsked12 = table.Column<long>(type: "bigint", nullable: false),
+                    Reached12 = table.Column<long>(type: "bigint", nullable: false),
+                    HelpAskedPrevious12 = table.Column<long>(type: "bigint", nullable: false),
+                    ReachedPrevious12 = table.Column<long>(type: "bigint", nullable: false),
+                    ChecklistScore = table.Column<int>(type: "integer", nullable: true),
+                    ChecklistAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Weather = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WeatherAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OpenConditions = table.Column<int>(type: "integer", nullable: false),
+                    OverdueConditions = table.Column<int>(type: "integer", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    RgaaRate = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    RgaaAuditDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AvailabilityKept = table.Column<int>(type: "integer", nullable: true),
+                    AvailabilityKeptPrevious = table.Column<int>(type: "integer", nullable: true),
+                    PageLoadMs = table.Column<int>(type: "integer", nullable: true),
+                    PageLoadMsPrevious = table.Column<int>(type: "integer", nullable: true),
+                    SatisfactionLevel = table.Column<int>(type: "integer", nullable: false),
+                    SatisfactionLevelPrevious = table.Column<int>(type: "integer", nullable: false),
+                    ClarityLevel = table.Column<int>(type: "integer", nullable: false),
+                    ClarityLevelPrevious = table.Column<int>(type: "integer", nullable: false),
+                    HelpLevel = table.Column<int>(type: "integer", nullable: false),
+                    HelpLevelPrevious = table.Column<int>(type: "integer", nullable: false),
+                    RgaaLevel = table.Column<int>(type: "integer", nullable: false),
+                    AvailabilityLevel = table.Column<int>(type: "integer", nullable: false),
+                    AvailabilityLevelPrevious = table.Column<int>(type: "integer", nullable: false),
+                    PageLoadLevel = table.Column<int>(type: "integer", nullable: false),
+                    PageLoadLevelPrevious = table.Column<int>(type: "integer", nullable: false),
+                    FlagCount = table.Column<int>(type: "integer", nullable: false),
+                    AlertCount = table.Column<int>(type: "integer", nullable: false),
+                    FlagCodes = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortfolioSummaries", x => x.ProductId);
+                    table.ForeignKey(
+                        name: "FK_PortfolioSummaries_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductCompliances",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    RgaaAuditDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RgaaRate = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    RgaaStatementUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RgaaStatementStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RgaaFullComplianceTarget = table.Column<DateOnly>(type: "date", nullable: true),
+                    HomologationDecisionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    HomologationValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    RgpdRegisterEntry = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Dpia = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RgesnDeclarationUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RgesnScore = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductCompliances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductCompliances_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductOpenData",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    PublishSatisfaction = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductOpenData", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductOpenData_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
                         principalColumn: "Id",
@@ -757,6 +1134,39 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FramingSentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PrincipleOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PrincipleDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PrincipleReservations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FinalOutcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FinalDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalReservations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SupersededOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigApprovals_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamMembers",
                 columns: table => new
                 {
@@ -765,6 +1175,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     ProductId = table.Column<int>(type: "integer", nullable: false),
                     PersonId = table.Column<int>(type: "integer", nullable: false),
                     Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ChosenRoles = table.Column<int>(type: "integer", nullable: false),
+                    TimeShare = table.Column<int>(type: "integer", nullable: true),
+                    AccessibilityReferent = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -812,6 +1225,29 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         name: "FK_Visions_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChecklistAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssessmentId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Value = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAnswers_ChecklistAssessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "ChecklistAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -879,6 +1315,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     ProductId = table.Column<int>(type: "integer", nullable: false),
                     GateRequestId = table.Column<int>(type: "integer", nullable: false),
                     SessionId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FromPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     TargetPhase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
@@ -953,6 +1390,30 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaFormMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JdmaConnectionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceId = table.Column<int>(type: "integer", nullable: false),
+                    ServiceTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    FormTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaFormMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaFormMappings_JdmaConnections_JdmaConnectionId",
+                        column: x => x.JdmaConnectionId,
+                        principalTable: "JdmaConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Indicators",
                 columns: table => new
                 {
@@ -976,6 +1437,7 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                     DataSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     FedBySatisfactionForm = table.Column<bool>(type: "boolean", nullable: false),
+                    ObservatoryMeasure = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -1051,6 +1513,29 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         name: "FK_RoadmapPriorities_Roadmaps_RoadmapId",
                         column: x => x.RoadmapId,
                         principalTable: "Roadmaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigApprovalChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SigApprovalId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Check = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    IsMet = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigApprovalChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigApprovalChecks_SigApprovals_SigApprovalId",
+                        column: x => x.SigApprovalId,
+                        principalTable: "SigApprovals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1435,6 +1920,25 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorStatusMarks",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MarkedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorStatusMarks", x => x.IndicatorId);
+                    table.ForeignKey(
+                        name: "FK_IndicatorStatusMarks_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Initiatives",
                 columns: table => new
                 {
@@ -1479,6 +1983,35 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatomoMetricMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MatomoConnectionId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    Metric = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    GoalId = table.Column<int>(type: "integer", nullable: true),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatomoMetricMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatomoMetricMappings_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatomoMetricMappings_MatomoConnections_MatomoConnectionId",
+                        column: x => x.MatomoConnectionId,
+                        principalTable: "MatomoConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measurements",
                 columns: table => new
                 {
@@ -1501,6 +2034,33 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                         name: "FK_Measurements_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
                         principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProductOpenDataId = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenDataIndicators_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OpenDataIndicators_ProductOpenData_ProductOpenDataId",
+                        column: x => x.ProductOpenDataId,
+                        principalTable: "ProductOpenData",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1746,6 +2306,18 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 columns: new[] { "ProductId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAnswers_AssessmentId_QuestionKey",
+                table: "ChecklistAnswers",
+                columns: new[] { "AssessmentId", "QuestionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAssessments_ProductId_Number",
+                table: "ChecklistAssessments",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CoachingAssignments_PersonId",
                 table: "CoachingAssignments",
                 column: "PersonId");
@@ -1829,9 +2401,42 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_Kind_ConnectionId",
+                table: "ConnectorSyncStates",
+                columns: new[] { "Kind", "ConnectionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_NextAttemptAt",
+                table: "ConnectorSyncStates",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_ProductId",
+                table: "ConnectorSyncStates",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeliverableRecords_ProductId_Phase_Key",
                 table: "DeliverableRecords",
                 columns: new[] { "ProductId", "Phase", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestPreferences_PersonId_Kind",
+                table: "DigestPreferences",
+                columns: new[] { "PersonId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestRuns_GeneratedAt",
+                table: "DigestRuns",
+                column: "GeneratedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestRuns_Kind_PeriodKey_ScopeId",
+                table: "DigestRuns",
+                columns: new[] { "Kind", "PeriodKey", "ScopeId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1857,6 +2462,17 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 table: "Domains",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSatisfactionDays_Kind_ConnectionId_Source_ServiceId~",
+                table: "ExternalSatisfactionDays",
+                columns: new[] { "Kind", "ConnectionId", "Source", "ServiceId", "FormId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSatisfactionDays_ProductId_Day",
+                table: "ExternalSatisfactionDays",
+                columns: new[] { "ProductId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAnswers_PlacementId_ClientKey",
@@ -1980,6 +2596,12 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 column: "ObjectiveId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ProductId_ObservatoryMeasure",
+                table: "Indicators",
+                columns: new[] { "ProductId", "ObservatoryMeasure" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Indicators_ProductId_Position",
                 table: "Indicators",
                 columns: new[] { "ProductId", "Position" });
@@ -2042,6 +2664,57 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 columns: new[] { "ProductId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JdmaConnections_ProductId",
+                table: "JdmaConnections",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaFormMappings_JdmaConnectionId_FormId",
+                table: "JdmaFormMappings",
+                columns: new[] { "JdmaConnectionId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationConnections_Name",
+                table: "JdmaOrganisationConnections",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_ConnectionId_FormId",
+                table: "JdmaOrganisationForms",
+                columns: new[] { "ConnectionId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_FormId",
+                table: "JdmaOrganisationForms",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_ProductId",
+                table: "JdmaOrganisationForms",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoConnections_ProductId",
+                table: "MatomoConnections",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoMetricMappings_IndicatorId",
+                table: "MatomoMetricMappings",
+                column: "IndicatorId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoMetricMappings_MatomoConnectionId",
+                table: "MatomoMetricMappings",
+                column: "MatomoConnectionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measurements_IndicatorId_Date",
                 table: "Measurements",
                 columns: new[] { "IndicatorId", "Date" },
@@ -2079,6 +2752,17 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "IX_Objectives_ProductId_Position",
                 table: "Objectives",
                 columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataIndicators_IndicatorId",
+                table: "OpenDataIndicators",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataIndicators_ProductOpenDataId_IndicatorId",
+                table: "OpenDataIndicators",
+                columns: new[] { "ProductOpenDataId", "IndicatorId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_SentAt_NextAttemptAt",
@@ -2134,6 +2818,38 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortfolioSummaries_ComputedOn",
+                table: "PortfolioSummaries",
+                column: "ComputedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_HomologationValidUntil",
+                table: "ProductCompliances",
+                column: "HomologationValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_IsPublic_RgaaRate",
+                table: "ProductCompliances",
+                columns: new[] { "IsPublic", "RgaaRate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_ProductId",
+                table: "ProductCompliances",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOpenData_IsPublished",
+                table: "ProductOpenData",
+                column: "IsPublished");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOpenData_ProductId",
+                table: "ProductOpenData",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_DirectorateId_IsArchived",
                 table: "Products",
                 columns: new[] { "DirectorateId", "IsArchived" });
@@ -2152,6 +2868,11 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "IX_Products_Phase_IsArchived",
                 table: "Products",
                 columns: new[] { "Phase", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_PhaseSince",
+                table: "Products",
+                column: "PhaseSince");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_SearchText",
@@ -2307,6 +3028,23 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigApprovalChecks_SigApprovalId_Check",
+                table: "SigApprovalChecks",
+                columns: new[] { "SigApprovalId", "Check" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigApprovals_ProductId_Number",
+                table: "SigApprovals",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigApprovals_ProductId_PrincipleOutcome",
+                table: "SigApprovals",
+                columns: new[] { "ProductId", "PrincipleOutcome" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamMembers_PersonId",
                 table: "TeamMembers",
                 column: "PersonId");
@@ -2370,6 +3108,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
                 name: "CoachingAssignments");
 
             migrationBuilder.DropTable(
@@ -2379,10 +3120,22 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "CoachingSessions");
 
             migrationBuilder.DropTable(
+                name: "ConnectorSyncStates");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DeliverableRecords");
+
+            migrationBuilder.DropTable(
+                name: "DigestPreferences");
+
+            migrationBuilder.DropTable(
+                name: "DigestRuns");
+
+            migrationBuilder.DropTable(
+                name: "ExternalSatisfactionDays");
 
             migrationBuilder.DropTable(
                 name: "FeedbackDailyRollups");
@@ -2397,6 +3150,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "IndicatorStatusMarks");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorTemplates");
 
             migrationBuilder.DropTable(
@@ -2406,10 +3162,25 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "IterationInitiatives");
 
             migrationBuilder.DropTable(
+                name: "JdmaFormMappings");
+
+            migrationBuilder.DropTable(
+                name: "JdmaOrganisationForms");
+
+            migrationBuilder.DropTable(
+                name: "MatomoMetricMappings");
+
+            migrationBuilder.DropTable(
                 name: "Measurements");
 
             migrationBuilder.DropTable(
                 name: "ObjectivePriorities");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataIndicators");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataReleases");
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
@@ -2419,6 +3190,12 @@ namespace Cap.Data.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PhaseChanges");
+
+            migrationBuilder.DropTable(
+                name: "PortfolioSummaries");
+
+            migrationBuilder.DropTable(
+                name: "ProductCompliances");
 
             migrationBuilder.DropTable(
                 name: "ProductWeathers");
@@ -2457,6 +3234,9 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "SessionMembers");
 
             migrationBuilder.DropTable(
+                name: "SigApprovalChecks");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
 
             migrationBuilder.DropTable(
@@ -2466,19 +3246,37 @@ namespace Cap.Data.Migrations.Postgres.Migrations
                 name: "VisionContributions");
 
             migrationBuilder.DropTable(
+                name: "ChecklistAssessments");
+
+            migrationBuilder.DropTable(
                 name: "CoachingRequests");
 
             migrationBuilder.DropTable(
                 name: "Initiatives");
 
             migrationBuilder.DropTable(
+                name: "JdmaConnections");
+
+            migrationBuilder.DropTable(
+                name: "JdmaOrganisationConnections");
+
+            migrationBuilder.DropTable(
+                name: "MatomoConnections");
+
+            migrationBuilder.DropTable(
                 name: "MinistryPriorities");
+
+            migrationBuilder.DropTable(
+                name: "ProductOpenData");
 
             migrationBuilder.DropTable(
                 name: "Retrospectives");
 
             migrationBuilder.DropTable(
                 name: "Roadmaps");
+
+            migrationBuilder.DropTable(
+                name: "SigApprovals");
 
             migrationBuilder.DropTable(
                 name: "FeedbackAnswers");

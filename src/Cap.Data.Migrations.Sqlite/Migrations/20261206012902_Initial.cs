@@ -90,6 +90,26 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PeriodKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ScopeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeneratedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    MailCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    DurationMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Directorates",
                 columns: table => new
                 {
@@ -128,6 +148,25 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaOrganisationConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    KeySavedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaOrganisationConnections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinistryPriorities",
                 columns: table => new
                 {
@@ -147,6 +186,19 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenDataReleases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ModifiedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataReleases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMails",
                 columns: table => new
                 {
@@ -155,6 +207,8 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    UnsubscribeUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -239,6 +293,30 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Receives = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestPreferences_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionMembers",
                 columns: table => new
                 {
@@ -305,6 +383,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     DomainId = table.Column<int>(type: "INTEGER", nullable: false),
                     TypologyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PhaseSince = table.Column<long>(type: "INTEGER", nullable: false),
                     Url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Users = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     KeyFigures = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -373,6 +452,63 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChecklistAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogueVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ScorePercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    UnknownCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAssessments_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectorSyncStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    SyncedThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectorSyncStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectorSyncStates_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeliverableRecords",
                 columns: table => new
                 {
@@ -394,6 +530,37 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_DeliverableRecords", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DeliverableRecords_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalSatisfactionDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false),
+                    Points = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClarityCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaritySum = table.Column<long>(type: "INTEGER", nullable: false),
+                    HelpAsked = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reached = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalSatisfactionDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalSatisfactionDays_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
                         principalColumn: "Id",
@@ -435,6 +602,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     FromPhase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     TargetPhase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Context = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -500,6 +668,87 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    KeySavedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaConnections_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JdmaOrganisationForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaOrganisationForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaOrganisationForms_JdmaOrganisationConnections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "JdmaOrganisationConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_JdmaOrganisationForms_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatomoConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TokenSavedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatomoConnections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatomoConnections_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objectives",
                 columns: table => new
                 {
@@ -520,6 +769,134 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Objectives", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Objectives_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortfolioSummaries",
+                columns: table => new
+                {
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangeCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefreshedChange = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Indicators = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reached = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTrack = table.Column<int>(type: "INTEGER", nullable: false),
+                    Watch = table.Column<int>(type: "INTEGER", nullable: false),
+                    OffTrack = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoData = table.Column<int>(type: "INTEGER", nullable: false),
+                    Health = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answers30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Points30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Index30Tenths = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnswersPrevious30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    PointsPrevious30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClarityCount30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaritySum30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClarityCountPrevious30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaritySumPrevious30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    HelpAsked12 = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reached12 = table.Column<long>(type: "INTEGER", nullable: false),
+                    HelpAskedPrevious12 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReachedPrevious12 = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChecklistScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChecklistAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Weather = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    WeatherAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenConditions = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueConditions = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RgaaRate = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
+                    RgaaAuditDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AvailabilityKept = table.Column<int>(type: "INTEGER", nullable: true),
+                    AvailabilityKeptPrevious = table.Column<int>(type: "INTEGER", nullable: true),
+                    PageLoadMs = table.Column<int>(type: "INTEGER", nullable: true),
+                    PageLoadMsPrevious = table.Column<int>(type: "INTEGER", nullable: true),
+                    SatisfactionLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    SatisfactionLevelPrevious = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClarityLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClarityLevelPrevious = table.Column<int>(type: "INTEGER", nullable: false),
+                    HelpLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    HelpLevelPrevious = table.Column<int>(type: "INTEGER", nullable: false),
+                    RgaaLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailabilityLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailabilityLevelPrevious = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageLoadLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageLoadLevelPrevious = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlagCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlertCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlagCodes = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortfolioSummaries", x => x.ProductId);
+                    table.ForeignKey(
+                        name: "FK_PortfolioSummaries_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductCompliances",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RgaaAuditDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RgaaRate = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
+                    RgaaStatementUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RgaaStatementStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RgaaFullComplianceTarget = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomologationDecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomologationValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RgpdRegisterEntry = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Dpia = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RgesnDeclarationUrl = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RgesnScore = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductCompliances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductCompliances_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductOpenData",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishSatisfaction = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductOpenData", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductOpenData_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
                         principalColumn: "Id",
@@ -756,6 +1133,39 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SigApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FramingSentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PrincipleOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PrincipleDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PrincipleReservations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FinalOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FinalDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FinalReservations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SupersededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigApprovals_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamMembers",
                 columns: table => new
                 {
@@ -764,6 +1174,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     ProductId = table.Column<int>(type: "INTEGER", nullable: false),
                     PersonId = table.Column<int>(type: "INTEGER", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ChosenRoles = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeShare = table.Column<int>(type: "INTEGER", nullable: true),
+                    AccessibilityReferent = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -811,6 +1224,29 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         name: "FK_Visions_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChecklistAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistAnswers_ChecklistAssessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "ChecklistAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -878,6 +1314,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     ProductId = table.Column<int>(type: "INTEGER", nullable: false),
                     GateRequestId = table.Column<int>(type: "INTEGER", nullable: false),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     FromPhase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     TargetPhase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
@@ -952,6 +1389,30 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JdmaFormMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JdmaConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JdmaFormMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JdmaFormMappings_JdmaConnections_JdmaConnectionId",
+                        column: x => x.JdmaConnectionId,
+                        principalTable: "JdmaConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Indicators",
                 columns: table => new
                 {
@@ -975,6 +1436,7 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                     DataSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     FedBySatisfactionForm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ObservatoryMeasure = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -1050,6 +1512,29 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         name: "FK_RoadmapPriorities_Roadmaps_RoadmapId",
                         column: x => x.RoadmapId,
                         principalTable: "Roadmaps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SigApprovalChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SigApprovalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Check = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsMet = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SigApprovalChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SigApprovalChecks_SigApprovals_SigApprovalId",
+                        column: x => x.SigApprovalId,
+                        principalTable: "SigApprovals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1434,6 +1919,25 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndicatorStatusMarks",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MarkedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorStatusMarks", x => x.IndicatorId);
+                    table.ForeignKey(
+                        name: "FK_IndicatorStatusMarks_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Initiatives",
                 columns: table => new
                 {
@@ -1478,6 +1982,35 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatomoMetricMappings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MatomoConnectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    GoalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatomoMetricMappings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatomoMetricMappings_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatomoMetricMappings_MatomoConnections_MatomoConnectionId",
+                        column: x => x.MatomoConnectionId,
+                        principalTable: "MatomoConnections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measurements",
                 columns: table => new
                 {
@@ -1500,6 +2033,33 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                         name: "FK_Measurements_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
                         principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProductOpenDataId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenDataIndicators_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OpenDataIndicators_ProductOpenData_ProductOpenDataId",
+                        column: x => x.ProductOpenDataId,
+                        principalTable: "ProductOpenData",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1745,6 +2305,18 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "ProductId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAnswers_AssessmentId_QuestionKey",
+                table: "ChecklistAnswers",
+                columns: new[] { "AssessmentId", "QuestionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChecklistAssessments_ProductId_Number",
+                table: "ChecklistAssessments",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CoachingAssignments_PersonId",
                 table: "CoachingAssignments",
                 column: "PersonId");
@@ -1828,9 +2400,42 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_Kind_ConnectionId",
+                table: "ConnectorSyncStates",
+                columns: new[] { "Kind", "ConnectionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_NextAttemptAt",
+                table: "ConnectorSyncStates",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectorSyncStates_ProductId",
+                table: "ConnectorSyncStates",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeliverableRecords_ProductId_Phase_Key",
                 table: "DeliverableRecords",
                 columns: new[] { "ProductId", "Phase", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestPreferences_PersonId_Kind",
+                table: "DigestPreferences",
+                columns: new[] { "PersonId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestRuns_GeneratedAt",
+                table: "DigestRuns",
+                column: "GeneratedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestRuns_Kind_PeriodKey_ScopeId",
+                table: "DigestRuns",
+                columns: new[] { "Kind", "PeriodKey", "ScopeId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1856,6 +2461,17 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 table: "Domains",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSatisfactionDays_Kind_ConnectionId_Source_ServiceId_FormId_Day",
+                table: "ExternalSatisfactionDays",
+                columns: new[] { "Kind", "ConnectionId", "Source", "ServiceId", "FormId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalSatisfactionDays_ProductId_Day",
+                table: "ExternalSatisfactionDays",
+                columns: new[] { "ProductId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAnswers_PlacementId_ClientKey",
@@ -1979,6 +2595,12 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 column: "ObjectiveId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_ProductId_ObservatoryMeasure",
+                table: "Indicators",
+                columns: new[] { "ProductId", "ObservatoryMeasure" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Indicators_ProductId_Position",
                 table: "Indicators",
                 columns: new[] { "ProductId", "Position" });
@@ -2041,6 +2663,57 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "ProductId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JdmaConnections_ProductId",
+                table: "JdmaConnections",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaFormMappings_JdmaConnectionId_FormId",
+                table: "JdmaFormMappings",
+                columns: new[] { "JdmaConnectionId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationConnections_Name",
+                table: "JdmaOrganisationConnections",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_ConnectionId_FormId",
+                table: "JdmaOrganisationForms",
+                columns: new[] { "ConnectionId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_FormId",
+                table: "JdmaOrganisationForms",
+                column: "FormId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JdmaOrganisationForms_ProductId",
+                table: "JdmaOrganisationForms",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoConnections_ProductId",
+                table: "MatomoConnections",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoMetricMappings_IndicatorId",
+                table: "MatomoMetricMappings",
+                column: "IndicatorId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatomoMetricMappings_MatomoConnectionId",
+                table: "MatomoMetricMappings",
+                column: "MatomoConnectionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Measurements_IndicatorId_Date",
                 table: "Measurements",
                 columns: new[] { "IndicatorId", "Date" },
@@ -2078,6 +2751,17 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "IX_Objectives_ProductId_Position",
                 table: "Objectives",
                 columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataIndicators_IndicatorId",
+                table: "OpenDataIndicators",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataIndicators_ProductOpenDataId_IndicatorId",
+                table: "OpenDataIndicators",
+                columns: new[] { "ProductOpenDataId", "IndicatorId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_SentAt_NextAttemptAt",
@@ -2133,6 +2817,38 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PortfolioSummaries_ComputedOn",
+                table: "PortfolioSummaries",
+                column: "ComputedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_HomologationValidUntil",
+                table: "ProductCompliances",
+                column: "HomologationValidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_IsPublic_RgaaRate",
+                table: "ProductCompliances",
+                columns: new[] { "IsPublic", "RgaaRate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductCompliances_ProductId",
+                table: "ProductCompliances",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOpenData_IsPublished",
+                table: "ProductOpenData",
+                column: "IsPublished");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductOpenData_ProductId",
+                table: "ProductOpenData",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_DirectorateId_IsArchived",
                 table: "Products",
                 columns: new[] { "DirectorateId", "IsArchived" });
@@ -2151,6 +2867,11 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "IX_Products_Phase_IsArchived",
                 table: "Products",
                 columns: new[] { "Phase", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_PhaseSince",
+                table: "Products",
+                column: "PhaseSince");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_SearchText",
@@ -2306,6 +3027,23 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SigApprovalChecks_SigApprovalId_Check",
+                table: "SigApprovalChecks",
+                columns: new[] { "SigApprovalId", "Check" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigApprovals_ProductId_Number",
+                table: "SigApprovals",
+                columns: new[] { "ProductId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SigApprovals_ProductId_PrincipleOutcome",
+                table: "SigApprovals",
+                columns: new[] { "ProductId", "PrincipleOutcome" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamMembers_PersonId",
                 table: "TeamMembers",
                 column: "PersonId");
@@ -2369,6 +3107,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
                 name: "CoachingAssignments");
 
             migrationBuilder.DropTable(
@@ -2378,10 +3119,22 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "CoachingSessions");
 
             migrationBuilder.DropTable(
+                name: "ConnectorSyncStates");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DeliverableRecords");
+
+            migrationBuilder.DropTable(
+                name: "DigestPreferences");
+
+            migrationBuilder.DropTable(
+                name: "DigestRuns");
+
+            migrationBuilder.DropTable(
+                name: "ExternalSatisfactionDays");
 
             migrationBuilder.DropTable(
                 name: "FeedbackDailyRollups");
@@ -2396,6 +3149,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "ImportJobs");
 
             migrationBuilder.DropTable(
+                name: "IndicatorStatusMarks");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorTemplates");
 
             migrationBuilder.DropTable(
@@ -2405,10 +3161,25 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "IterationInitiatives");
 
             migrationBuilder.DropTable(
+                name: "JdmaFormMappings");
+
+            migrationBuilder.DropTable(
+                name: "JdmaOrganisationForms");
+
+            migrationBuilder.DropTable(
+                name: "MatomoMetricMappings");
+
+            migrationBuilder.DropTable(
                 name: "Measurements");
 
             migrationBuilder.DropTable(
                 name: "ObjectivePriorities");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataIndicators");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataReleases");
 
             migrationBuilder.DropTable(
                 name: "OutboxMails");
@@ -2418,6 +3189,12 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PhaseChanges");
+
+            migrationBuilder.DropTable(
+                name: "PortfolioSummaries");
+
+            migrationBuilder.DropTable(
+                name: "ProductCompliances");
 
             migrationBuilder.DropTable(
                 name: "ProductWeathers");
@@ -2456,6 +3233,9 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "SessionMembers");
 
             migrationBuilder.DropTable(
+                name: "SigApprovalChecks");
+
+            migrationBuilder.DropTable(
                 name: "TeamMembers");
 
             migrationBuilder.DropTable(
@@ -2465,19 +3245,37 @@ namespace Cap.Data.Migrations.Sqlite.Migrations
                 name: "VisionContributions");
 
             migrationBuilder.DropTable(
+                name: "ChecklistAssessments");
+
+            migrationBuilder.DropTable(
                 name: "CoachingRequests");
 
             migrationBuilder.DropTable(
                 name: "Initiatives");
 
             migrationBuilder.DropTable(
+                name: "JdmaConnections");
+
+            migrationBuilder.DropTable(
+                name: "JdmaOrganisationConnections");
+
+            migrationBuilder.DropTable(
+                name: "MatomoConnections");
+
+            migrationBuilder.DropTable(
                 name: "MinistryPriorities");
+
+            migrationBuilder.DropTable(
+                name: "ProductOpenData");
 
             migrationBuilder.DropTable(
                 name: "Retrospectives");
 
             migrationBuilder.DropTable(
                 name: "Roadmaps");
+
+            migrationBuilder.DropTable(
+                name: "SigApprovals");
 
             migrationBuilder.DropTable(
                 name: "FeedbackAnswers");
