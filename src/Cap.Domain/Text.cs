@@ -8,6 +8,9 @@ public static class Text
     /// <summary>The text as kept: trimmed, or null when there is nothing but spaces.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>At most <paramref name="max"/> characters: a longer text is cut and ends with « … ».</summary>
+    public static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+
     /// <summary>The French message for a text longer than <paramref name="max"/> characters, or null.</summary>
     /// <param name="what">The field as a sentence starts with it: "Le titre", "La description".</param>
     public static string? TooLong(string what, string? value, int max) =>

@@ -25,4 +25,16 @@ public sealed class TextTests
     [Fact]
     public void Fold_makes_composed_and_decomposed_forms_equal() =>
         Assert.Equal(Text.Fold("Sant\u00e9"), Text.Fold("Sante\u0301"));
+
+    [Theory]
+    [InlineData("Court", 5, "Court")]
+    [InlineData("Trop long", 5, "Trop…")]
+    [InlineData("", 1, "")]
+    public void Truncate_keeps_at_most_max_characters_and_marks_a_cut_with_an_ellipsis(string value, int max, string expected)
+    {
+        var cut = Text.Truncate(value, max);
+
+        Assert.Equal(expected, cut);
+        Assert.True(cut.Length <= max);
+    }
 }

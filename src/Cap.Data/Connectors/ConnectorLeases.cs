@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cap.Data.Connectors;
@@ -37,7 +38,7 @@ public static class ConnectorLeases
     /// <summary>Records a failure (its French message), the next attempt, and frees the lease.</summary>
     public static Task<int> FailedAsync(CapDbContext db, int stateId, string owner, DateTimeOffset now, string error, int failures, DateTimeOffset next, CancellationToken ct) =>
         db.ConnectorSyncStates.Where(s => s.Id == stateId && s.Owner == owner).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.LastError, error.Length <= ConnectorSyncState.ErrorMaxLength ? error : error[..(ConnectorSyncState.ErrorMaxLength - 1)] + "…")
+            .SetProperty(s => s.LastError, Text.Truncate(error, ConnectorSyncState.ErrorMaxLength))
             .SetProperty(s => s.LastErrorAt, now).SetProperty(s => s.ConsecutiveFailures, failures).SetProperty(s => s.NextAttemptAt, next)
             .SetProperty(s => s.Owner, (string?)null), ct);
 }

@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Cap.Domain.Notifications;
 
 namespace Cap.Data.Notifications;
@@ -14,9 +15,9 @@ public static class MailOutbox
         var mail = new OutboxMail
         {
             To = to.Trim().ToLowerInvariant(),
-            Subject = Truncate(subject, OutboxMail.SubjectMaxLength),
-            Body = Truncate(body, OutboxMail.BodyMaxLength),
-            Topic = topic is null ? null : Truncate(topic, OutboxMail.TopicMaxLength),
+            Subject = Text.Truncate(subject, OutboxMail.SubjectMaxLength),
+            Body = Text.Truncate(body, OutboxMail.BodyMaxLength),
+            Topic = topic is null ? null : Text.Truncate(topic, OutboxMail.TopicMaxLength),
             CreatedAt = now,
             NextAttemptAt = now,
         };
@@ -33,6 +34,4 @@ public static class MailOutbox
         row.UnsubscribeUrl = mail.UnsubscribeUrl is { Length: <= OutboxMail.UnsubscribeMaxLength } url ? url : null;
         return row;
     }
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

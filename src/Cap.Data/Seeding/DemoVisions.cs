@@ -1,3 +1,4 @@
+using Cap.Domain;
 using Cap.Domain.Catalogue;
 using Cap.Domain.Steering;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public static class DemoVisions
                 var vision = previous?.NextVersion() ?? new Vision { ProductId = product.Id, Number = 1 };
                 if (n == 1)
                 {
-                    vision.Statement = Sentence($"{product.Name} existe pour que {Lower(users)} accomplissent leurs démarches simplement, sans ressaisie ni délai inutile.");
+                    vision.Statement = Text.Truncate($"{product.Name} existe pour que {Lower(users)} accomplissent leurs démarches simplement, sans ressaisie ni délai inutile.", Vision.StatementMaxLength);
                     vision.Users = $"{users}. Nous les rencontrons chaque mois lors d’entretiens et de tests utilisateurs.";
                     vision.Problems = $"Avant {product.Name}, les démarches passaient par des formulaires papier et des échanges de courriels : informations perdues, délais de plusieurs semaines, peu de visibilité sur l’avancement.";
                     vision.ValueProposition = $"{product.Summary} Le service est conçu avec ses usagers, accessible et disponible sur tous les terminaux.";
@@ -160,6 +161,4 @@ public static class DemoVisions
     }
 
     private static string Lower(string value) => value.Length == 0 ? value : char.ToLowerInvariant(value[0]) + value[1..];
-
-    private static string Sentence(string value) => value.Length <= Vision.StatementMaxLength ? value : value[..(Vision.StatementMaxLength - 1)] + "…";
 }

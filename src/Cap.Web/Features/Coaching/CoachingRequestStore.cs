@@ -26,7 +26,7 @@ public sealed class CoachingRequestStore(CapDbContext db, CoachingQueries querie
     public static CoachingMessage Entry(CoachingRequest request, CoachingMessageKind kind, Person author, string body, DateTimeOffset now) => new()
     {
         ProductId = request.ProductId, Kind = kind, AuthorId = author.Id, AuthorName = author.DisplayName,
-        Body = body.Length > CoachingMessage.BodyMaxLength ? body[..(CoachingMessage.BodyMaxLength - 1)] + "…" : body, At = now,
+        Body = Text.Truncate(body, CoachingMessage.BodyMaxLength), At = now,
     };
 
     /// <summary>The requesting person and the product's team (and, for a message, the assigned coaches), never the author.</summary>

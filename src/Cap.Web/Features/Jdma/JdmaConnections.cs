@@ -156,7 +156,7 @@ public sealed class JdmaConnections(CapDbContext db, ConnectorSecrets secrets, J
             var (service, form) = readable[id];
             connection.Forms.Add(new JdmaFormMapping
             {
-                ProductId = productId, ServiceId = service.Id, ServiceTitle = JdmaReadable.Bounded(service.Title), FormId = form.Id, FormTitle = JdmaReadable.Bounded(form.Title),
+                ProductId = productId, ServiceId = service.Id, ServiceTitle = Text.Truncate(service.Title, JdmaFormMapping.TitleMaxLength), FormId = form.Id, FormTitle = Text.Truncate(form.Title, JdmaFormMapping.TitleMaxLength),
             });
         }
         var now = time.GetUtcNow();

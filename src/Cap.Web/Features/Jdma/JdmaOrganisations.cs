@@ -177,7 +177,7 @@ public sealed class JdmaOrganisations(CapDbContext db, ConnectorSecrets secrets,
             var (service, form) = readable[formId];
             connection.Forms.Add(new JdmaOrganisationForm
             {
-                ProductId = productId, ServiceId = service.Id, ServiceTitle = JdmaReadable.Bounded(service.Title), FormId = form.Id, FormTitle = JdmaReadable.Bounded(form.Title),
+                ProductId = productId, ServiceId = service.Id, ServiceTitle = Text.Truncate(service.Title, JdmaFormMapping.TitleMaxLength), FormId = form.Id, FormTitle = Text.Truncate(form.Title, JdmaFormMapping.TitleMaxLength),
             });
         }
         var now = time.GetUtcNow();

@@ -31,8 +31,4 @@ internal static class JdmaReadable
     /// <summary>Each readable form by its id, with its service (a form listed under two services is taken once).</summary>
     public static Dictionary<int, (JdmaService Service, JdmaForm Form)> FormsById(IEnumerable<JdmaService> services) =>
         services.SelectMany(s => s.Forms.Select(f => (Service: s, Form: f))).GroupBy(x => x.Form.Id).ToDictionary(g => g.Key, g => g.First());
-
-    /// <summary>A JDMA title cut to the length a form mapping stores.</summary>
-    public static string Bounded(string title) =>
-        title.Length <= JdmaFormMapping.TitleMaxLength ? title : title[..(JdmaFormMapping.TitleMaxLength - 1)] + "…";
 }

@@ -1,4 +1,5 @@
 using Cap.Data;
+using Cap.Domain;
 using Cap.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ public sealed class OutboxSender(CapDbContext db, IMailTransport transport, Time
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 var attempts = mail.Attempts + 1;
-                var error = Truncate(e is MailKit.Net.Smtp.SmtpCommandException refused
+                var error = Text.Truncate(e is MailKit.Net.Smtp.SmtpCommandException refused
                     ? $"SMTP {(int)refused.StatusCode} : {refused.Message}"
                     : $"{e.GetType().Name} : {e.Message}", OutboxMail.ErrorMaxLength);
                 var next = time.GetUtcNow() + Backoff(attempts, settings.RetryBaseSeconds, settings.RetryMaxSeconds);
@@ -64,8 +65,6 @@ public sealed class OutboxSender(CapDbContext db, IMailTransport transport, Time
     /// <summary>The delay before the next attempt after <paramref name="attempts"/> failed ones: base × 2^(attempts−1), capped.</summary>
     public static TimeSpan Backoff(int attempts, double baseSeconds, double maxSeconds) =>
         Cap.Data.Coordination.Backoff.Delay(attempts, baseSeconds, maxSeconds);
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }
 
 /// <summary>In <see cref="MailMode.Smtp"/>, looks at the outbox every few seconds and sends what is due.</summary>

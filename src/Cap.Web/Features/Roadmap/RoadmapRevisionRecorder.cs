@@ -36,7 +36,7 @@ public sealed class RoadmapRevisionRecorder(CapDbContext db, RoadmapQueries quer
             Number = number,
             At = time.GetUtcNow(),
             AuthorName = person?.DisplayName ?? currentUser.Name,
-            Summary = summary.Length > RoadmapRevision.SummaryMaxLength ? summary[..(RoadmapRevision.SummaryMaxLength - 1)] + "…" : summary,
+            Summary = Text.Truncate(summary, RoadmapRevision.SummaryMaxLength),
             Snapshot = RoadmapSnapshot.Of(view!).Serialize(),
         });
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cap.Domain;
 using Cap.Domain.Platform;
 
 namespace Cap.Web.Shared.Auth;
@@ -46,7 +47,7 @@ public static class CapClaims
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, creator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Name, Clip($"{creator.DisplayName} (jeton produit « {tokenName} »)", ActorNameMaxLength)),
+                new Claim(ClaimTypes.Name, Text.Truncate($"{creator.DisplayName} (jeton produit « {tokenName} »)", ActorNameMaxLength)),
                 new Claim(ClaimTypes.Email, creator.Email),
                 new Claim(SignInMethod, "product-token"),
                 new Claim(TokenProduct, productId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -55,8 +56,6 @@ public static class CapClaims
 
     /// <summary>The length of the author and actor names kept with measurements and audit entries.</summary>
     public const int ActorNameMaxLength = 120;
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     public static int? ProductTokenScope(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(TokenProduct), out var id) ? id : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Cap.Domain;
 
 namespace Cap.Web.Shared.Connectors;
 
@@ -62,5 +63,5 @@ public static class ConnectorHttp
     }
 
     /// <summary>A tool's own message, quoted to the team: at most 200 characters.</summary>
-    public static string? Quote(string? text) => text is null ? null : text.Length <= 200 ? text.Trim() : text[..199].Trim() + "…";
+    public static string? Quote(string? text) => text is null ? null : Text.Truncate(text.Trim(), 200);
 }
