@@ -4,6 +4,7 @@ using Cap.Domain.Platform;
 using Cap.Domain.Steering;
 using Cap.Web.Shared.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,8 +40,23 @@ public abstract class ProductPageModel(CapDbContext db, CurrentUser currentUser)
     /// <summary>The key of the tab this page is (see <see cref="ProductTab"/>).</summary>
     public abstract string TabKey { get; }
 
+    /// <summary>
+    /// Before every handler, once for the whole page (the one slug → product → rights step of the product pages): loads
+    /// the header and the signed-in person's rights; a product that does not exist answers 404 and no handler runs.
+    /// Handlers that change the product then ask <see cref="DeniedUnlessEditable"/>.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!await LoadProductAsync(context.HttpContext.RequestAborted))
+        {
+            context.Result = NotFound();
+            return;
+        }
+        await next();
+    }
+
     /// <summary>Loads the header; false when the product does not exist.</summary>
-    protected async Task<bool> LoadProductAsync(CancellationToken ct = default)
+    private async Task<bool> LoadProductAsync(CancellationToken ct)
     {
         var header = await Db.Products.AsNoTracking()
             .Where(p => p.Slug == Slug)
@@ -66,17 +82,10 @@ public abstract class ProductPageModel(CapDbContext db, CurrentUser currentUser)
     }
 
     /// <summary>
-    /// Loads the header for a handler that changes the product: null when the product exists and the user may edit it,
-    /// otherwise the answer to give (404 for no such product, 403 for a user who may only read it).
+    /// For a handler that changes the product: null when the user may edit it, otherwise 403 (a user who may only read
+    /// it). The product itself was loaded before the handler (<see cref="OnPageHandlerExecutionAsync"/>).
     /// </summary>
-    protected async Task<IActionResult?> DeniedUnlessEditableAsync(CancellationToken ct = default)
-    {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
-        return CanEdit ? null : Forbid();
-    }
+    protected IActionResult? DeniedUnlessEditable() => CanEdit ? null : Forbid();
 
     protected virtual string PageTitle => TabKey;
 }

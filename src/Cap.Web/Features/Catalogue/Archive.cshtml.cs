@@ -14,19 +14,11 @@ public sealed class ArchiveModel(CapDbContext db, CurrentUser currentUser, Produ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         return CanManageTeam ? Page() : Forbid();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanManageTeam)
         {
             return Forbid();

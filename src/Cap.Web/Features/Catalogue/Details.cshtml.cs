@@ -21,10 +21,6 @@ public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, IEnum
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Details = await Db.Products.AsNoTracking()
             .Include(p => p.Team).ThenInclude(m => m.Person)
             .AsSplitQuery()

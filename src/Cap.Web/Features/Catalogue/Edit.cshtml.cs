@@ -38,7 +38,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -51,7 +51,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, ProductS
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

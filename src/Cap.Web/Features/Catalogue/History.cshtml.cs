@@ -21,10 +21,6 @@ public sealed class HistoryModel(CapDbContext db, CurrentUser currentUser) : Pro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Entries = await AuditTrail.SearchAsync(Db, new AuditFilter { ProductId = Product.Id, Page = Math.Max(1, PageNumber) }, ct);
         Names = await AuditTrail.ReferenceNamesAsync(Db, Entries.Items, ct);
         return Page();

@@ -59,10 +59,6 @@ public sealed class StaffingEditModel(CapDbContext db, CurrentUser currentUser, 
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanManageTeam)
         {
             return Forbid();

@@ -33,20 +33,12 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser, TeamStaf
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanManageTeam)
         {
             return Forbid();
@@ -67,10 +59,6 @@ public sealed class TeamModel(CapDbContext db, CurrentUser currentUser, TeamStaf
 
     public async Task<IActionResult> OnPostRemoveAsync(int memberId, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanManageTeam)
         {
             return Forbid();

@@ -18,7 +18,7 @@ public sealed class AssessmentModel(CapDbContext db, CurrentUser currentUser, Ch
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct) || await queries.LoadByNumberAsync(Product.Id, Number, ct) is not { } view)
+        if (await queries.LoadByNumberAsync(Product.Id, Number, ct) is not { } view)
         {
             return NotFound();
         }

@@ -32,10 +32,6 @@ public sealed class CompareModel(CapDbContext db, CurrentUser currentUser, Check
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var history = await queries.HistoryAsync(Product.Id, ct);
         if (history.Count < 2)
         {

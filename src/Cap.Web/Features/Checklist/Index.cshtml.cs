@@ -19,10 +19,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Checkli
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         History = await queries.HistoryAsync(Product.Id, ct);
         Latest = await queries.LatestAsync(Product.Id, ct);
         Evidence = await queries.EvidenceAsync(Product.Id, ct);

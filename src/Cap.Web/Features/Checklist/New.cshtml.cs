@@ -41,7 +41,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await RefuseAsync(ct) is { } refused)
+        if (DeniedUnlessEditable() is { } refused)
         {
             return refused;
         }
@@ -51,7 +51,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnPostSuggestAsync(CancellationToken ct)
     {
-        if (await RefuseAsync(ct) is { } refused)
+        if (DeniedUnlessEditable() is { } refused)
         {
             return refused;
         }
@@ -73,7 +73,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await RefuseAsync(ct) is { } refused)
+        if (DeniedUnlessEditable() is { } refused)
         {
             return refused;
         }
@@ -91,10 +91,6 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Checklist
         TempData["Success"] = $"Auto-évaluation n° {saved.Number} enregistrée : score global {ChecklistDisplay.Percent(saved.ScorePercent)}{ChecklistDisplay.UnknownNote(saved.UnknownCount)}.";
         return Redirect($"/produits/{Product.Slug}/checklist/{saved.Number}");
     }
-
-    /// <summary>404 for an unknown product, 403 for anyone but the product's team: the answer, or null to go on.</summary>
-    private async Task<IActionResult?> RefuseAsync(CancellationToken ct) =>
-        !await LoadProductAsync(ct) ? NotFound() : !CanEdit ? Forbid() : null;
 
     /// <summary>Cap's evidence, and one form line per question of the catalogue, in its order (keeping what was posted).</summary>
     private async Task PrepareAsync(CancellationToken ct)

@@ -70,10 +70,6 @@ public sealed class ProductTabModel(CapDbContext db, CurrentUser currentUser, As
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return false;
-        }
         CanAsk = CoachingWorkflow.CanAsk(Me, MyRole) && !Product.IsArchived;
         Requests = await queries.ListAsync(Product.Id, null, null, 200, ct);
         var decisions = await Db.GateDecisions.AsNoTracking().Where(d => d.ProductId == Product.Id && d.SupportNeeds != SupportNeeds.None)

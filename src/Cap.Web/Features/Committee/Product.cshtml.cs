@@ -34,10 +34,6 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         return Page();
     }
@@ -51,10 +47,6 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
     /// <summary>The team declares a condition met, with its evidence.</summary>
     public async Task<IActionResult> OnPostDeclareAsync(int conditionId, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!Access.CanRequestGate(Me, MyRole))
         {
             return Forbid();
@@ -76,10 +68,6 @@ public sealed class ProductModel(CapDbContext db, CurrentUser currentUser, Commi
 
     private async Task<IActionResult> RequestCommandAsync(int requestId, Func<GateRequest, CancellationToken, Task<Result<GateRequest>>> command, string success, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!Access.CanRequestGate(Me, MyRole))
         {
             return Forbid();

@@ -118,10 +118,6 @@ public sealed class RequestFormModel(CapDbContext db, CurrentUser currentUser, C
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return false;
-        }
         Targets = GateRules.RequestTargets(Product.Phase)
             .Select(p => new SelectListItem(p < Product.Phase ? $"{p.Label()} (retour à une phase antérieure)" : p.Label(), p.Slug()))
             .ToList();

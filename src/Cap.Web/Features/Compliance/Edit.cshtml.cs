@@ -22,7 +22,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Complian
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -34,7 +34,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Complian
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -25,10 +25,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Complia
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Today = time.ParisToday();
         Record = await records.FindAsync(Product.Id, ct);
         Requests = await approvals.ListAsync(Product.Id, ct);

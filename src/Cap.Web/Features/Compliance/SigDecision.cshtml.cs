@@ -104,7 +104,7 @@ public sealed class SigDecisionModel(CapDbContext db, CurrentUser currentUser, S
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -72,7 +72,7 @@ public sealed class SigRequestModel(CapDbContext db, CurrentUser currentUser, Si
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

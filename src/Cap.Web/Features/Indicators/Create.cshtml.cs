@@ -19,7 +19,7 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -30,7 +30,7 @@ public sealed class CreateModel(CapDbContext db, CurrentUser currentUser, Indica
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

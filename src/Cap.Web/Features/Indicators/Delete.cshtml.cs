@@ -44,7 +44,7 @@ public sealed class DeleteModel(CapDbContext db, CurrentUser currentUser, Indica
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -47,10 +47,6 @@ public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, Indic
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!await LoadIndicatorAsync(ct))
         {
             return NotFound();
@@ -61,7 +57,7 @@ public sealed class DetailsModel(CapDbContext db, CurrentUser currentUser, Indic
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -30,7 +30,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -47,7 +47,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, Indicato
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

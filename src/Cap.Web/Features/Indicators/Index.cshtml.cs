@@ -19,10 +19,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Indicat
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var rows = await service.ListAsync(Product.Id, ct);
         Count = rows.Count;
         foreach (var objective in rows.GroupBy(r => (r.ObjectiveTitle, r.ObjectivePosition, r.Indicator.ObjectiveId))

@@ -64,10 +64,6 @@ public sealed class MeasurementModel(CapDbContext db, CurrentUser currentUser, I
 
     private async Task<(IActionResult?, Domain.Steering.Measurement?)> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return (NotFound(), null);
-        }
         if (!CanEdit)
         {
             return (Forbid(), null);

@@ -49,7 +49,7 @@ public sealed class SuggestModel(CapDbContext db, CurrentUser currentUser, Indic
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -58,10 +58,6 @@ public sealed class TokensModel(CapDbContext db, CurrentUser currentUser, TimePr
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool manage = false)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanEdit || (manage && !CanManageTeam))
         {
             return Forbid();

@@ -30,7 +30,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -54,7 +54,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, Iteratio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

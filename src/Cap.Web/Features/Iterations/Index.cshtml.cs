@@ -14,17 +14,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Iterati
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: false, ct) is { } stop)
-        {
-            return stop;
-        }
         View = await queries.ListAsync(Product.Id, Product.Slug, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int number, int? version, CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

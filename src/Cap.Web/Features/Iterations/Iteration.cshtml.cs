@@ -17,16 +17,12 @@ public sealed class IterationModel(CapDbContext db, CurrentUser currentUser, Ite
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: false, ct) is { } stop)
-        {
-            return stop;
-        }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostCarryOverAsync(List<int>? rowIds, int? version, CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

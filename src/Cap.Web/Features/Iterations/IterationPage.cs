@@ -17,16 +17,6 @@ public abstract class IterationPage(CapDbContext db, CurrentUser currentUser) : 
 
     protected string IterationUrl(int number) => $"{ListUrl}/{number}";
 
-    /// <summary>Null when the page may go on, else the answer (404, or 403 when <paramref name="edit"/> and not in the team).</summary>
-    protected async Task<IActionResult?> GuardAsync(bool edit, CancellationToken ct)
-    {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
-        return edit && !CanEdit ? Forbid() : null;
-    }
-
     /// <summary>
     /// Places a refused write's messages beside the fields of <c>Input</c> and sets the response status (422 or 409).
     /// Without a refusal the form itself refused (a date it could not read, already in ModelState): 422.

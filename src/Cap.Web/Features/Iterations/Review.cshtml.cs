@@ -39,7 +39,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -62,7 +62,7 @@ public sealed class ReviewModel(CapDbContext db, CurrentUser currentUser, Iterat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

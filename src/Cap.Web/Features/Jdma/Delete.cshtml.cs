@@ -42,7 +42,7 @@ public sealed class DeleteModel(CapDbContext db, CurrentUser currentUser, JdmaCo
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -21,7 +21,7 @@ public sealed class FormsModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -34,7 +34,7 @@ public sealed class FormsModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

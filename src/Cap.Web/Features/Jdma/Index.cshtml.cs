@@ -35,10 +35,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         Input = new JdmaConnectionForm { BaseUrl = Connection?.BaseUrl };
         Version = Connection?.Version ?? 0;
@@ -47,7 +43,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -76,7 +72,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, JdmaCon
     /// <summary>« Synchroniser maintenant »: runs the synchronisation in this request and says how it went.</summary>
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -66,17 +66,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeliverableAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -118,10 +114,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, LifeCyc
 
     public async Task<IActionResult> OnPostOverrideAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanOverride)
         {
             return Forbid();

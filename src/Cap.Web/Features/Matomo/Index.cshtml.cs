@@ -36,10 +36,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         Input = new MatomoConnectionForm { BaseUrl = Connection?.BaseUrl, SiteId = Connection?.SiteId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         Version = Connection?.Version ?? 0;
@@ -48,7 +44,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -75,7 +71,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>Adds a mapping: a Matomo figure feeds one of the product's indicators.</summary>
     public async Task<IActionResult> OnPostMappingAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -101,7 +97,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>Removes a mapping (the indicator keeps its measurements).</summary>
     public async Task<IActionResult> OnPostRemoveAsync(int mappingId, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -117,7 +113,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, MatomoC
     /// <summary>« Synchroniser maintenant »: runs the synchronisation in this request and says how it went.</summary>
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

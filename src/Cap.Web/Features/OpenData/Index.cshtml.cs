@@ -37,10 +37,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, OpenDat
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         Input = OpenDataForm.From(Choices);
         Version = Choices.Version;
@@ -49,7 +45,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, OpenDat
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

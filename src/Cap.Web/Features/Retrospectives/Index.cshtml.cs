@@ -21,10 +21,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Retrosp
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: false, ct) is { } stop)
-        {
-            return stop;
-        }
         Rows = await queries.ListAsync(Product.Id, ct);
         Shares = await queries.DoneSharePerMonthAsync(Product.Id, ct);
         var withActions = Shares.Where(s => s.Decided > 0).ToList();

@@ -22,7 +22,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -37,7 +37,7 @@ public sealed class NewModel(CapDbContext db, CurrentUser currentUser, Retrospec
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

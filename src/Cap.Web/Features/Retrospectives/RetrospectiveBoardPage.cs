@@ -48,16 +48,12 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: false, ct) is { } stop)
-        {
-            return stop;
-        }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostItemAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -82,7 +78,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnPostActionAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -103,7 +99,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnPostUpdateAsync(int actionId, CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -119,7 +115,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnPostReviewAsync(int actionId, CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -137,7 +133,7 @@ public abstract class RetrospectiveBoardPage(CapDbContext db, CurrentUser curren
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
     {
-        if (await GuardAsync(edit: true, ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

@@ -14,16 +14,6 @@ public abstract class RetrospectivePageModel(CapDbContext db, CurrentUser curren
 
     public string ListUrl => $"/produits/{Product.Slug}/retrospectives";
 
-    /// <summary>Null when the page may go on, else the answer (404, or 403 when <paramref name="edit"/> and the person is not of the team).</summary>
-    protected async Task<IActionResult?> GuardAsync(bool edit, CancellationToken ct)
-    {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
-        return edit && !CanEdit ? Forbid() : null;
-    }
-
     /// <summary>Places a refusal's messages beside the fields of <paramref name="prefix"/> and sets the answer's status (409 or 422).</summary>
     protected void Refuse(Refusal refusal, string prefix)
     {

@@ -33,7 +33,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, TeamRitu
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "type")] RitualKind? type, CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -71,7 +71,7 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, TeamRitu
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -102,14 +102,5 @@ public sealed class FormModel(CapDbContext db, CurrentUser currentUser, TeamRitu
         }
         TempData["Success"] = $"Le rituel « {Text.Clean(Input.Name) ?? Input.Kind!.Value.Label()} » est enregistré.";
         return Redirect(Base);
-    }
-
-    private async Task<IActionResult?> GuardAsync(CancellationToken ct)
-    {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
-        return CanEdit ? null : Forbid();
     }
 }

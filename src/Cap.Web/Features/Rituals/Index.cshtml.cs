@@ -26,10 +26,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRit
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         NewFeedUrl = TempData[FeedUrlKey] as string;
         await LoadAsync(ct);
         return Page();
@@ -49,7 +45,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRit
 
     public async Task<IActionResult> OnPostRegenerateFeedAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -66,7 +62,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, TeamRit
     /// </summary>
     private async Task<IActionResult> CommandAsync<T>(Func<Task<Result<T>>> command, Func<T, string> done, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

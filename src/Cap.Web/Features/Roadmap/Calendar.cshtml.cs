@@ -15,10 +15,6 @@ public sealed class CalendarModel(CapDbContext db, CurrentUser currentUser, Road
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         View = (await roadmap.LoadAsync(Product.Id, ct))!;
         return Page();
     }

@@ -20,10 +20,6 @@ public sealed class HistoryModel(CapDbContext db, CurrentUser currentUser) : Pro
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var query = Db.RoadmapRevisions.AsNoTracking().Where(r => r.ProductId == Product.Id);
         var total = await query.CountAsync(ct);
         var current = Math.Max(1, page ?? 1);

@@ -27,7 +27,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -45,7 +45,7 @@ public sealed class HorizonFormModel(CapDbContext db, CurrentUser currentUser, R
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

@@ -16,10 +16,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         View = (await roadmap.LoadAsync(Product.Id, ct))!;
         return Page();
     }
@@ -32,7 +28,7 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     private async Task<IActionResult> DeleteAsync(Func<Task<Result<RoadmapView>>> delete, string message, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

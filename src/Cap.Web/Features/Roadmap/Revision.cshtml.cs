@@ -21,10 +21,6 @@ public sealed class RevisionModel(CapDbContext db, CurrentUser currentUser) : Pr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var revision = await Db.RoadmapRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == Product.Id && r.Number == Number, ct);
         if (revision is null || RoadmapSnapshot.Read(revision.Snapshot) is not { } snapshot)
         {

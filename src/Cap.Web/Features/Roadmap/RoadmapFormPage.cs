@@ -14,16 +14,6 @@ public abstract class RoadmapFormPage(CapDbContext db, CurrentUser currentUser) 
 
     protected string RoadmapUrl => $"/produits/{Product.Slug}/feuille-de-route";
 
-    /// <summary>Null when the page may go on, else the answer (404 or 403).</summary>
-    protected async Task<IActionResult?> GuardAsync(CancellationToken ct)
-    {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
-        return CanEdit ? null : Forbid();
-    }
-
     /// <summary>
     /// Places a refused write's messages beside the fields of <c>Input</c>; true when the write succeeded. For a conflict,
     /// the summary says what the form keeps (the service's message is written for an API client). The form is shown

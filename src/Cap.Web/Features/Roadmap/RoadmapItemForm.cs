@@ -39,7 +39,7 @@ public abstract class RoadmapItemForm<TInput>(CapDbContext db, CurrentUser curre
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }
@@ -58,7 +58,7 @@ public abstract class RoadmapItemForm<TInput>(CapDbContext db, CurrentUser curre
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await GuardAsync(ct) is { } stop)
+        if (DeniedUnlessEditable() is { } stop)
         {
             return stop;
         }

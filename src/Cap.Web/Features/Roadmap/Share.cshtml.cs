@@ -26,17 +26,13 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadLinksAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -63,7 +59,7 @@ public sealed class ShareModel(CapDbContext db, CurrentUser currentUser, Roadmap
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -36,10 +36,6 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         var questions = Form?.Questions ?? FormQuestions.Default;
         Input = new QuestionsForm { IsEnabled = Form?.IsEnabled ?? false, PublicStatistics = Form?.PublicStatistics ?? false, AskClarity = questions.Clarity, AskHelp = questions.Help, AskComment = questions.Comment };
@@ -49,7 +45,7 @@ public sealed class ConfigurationModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

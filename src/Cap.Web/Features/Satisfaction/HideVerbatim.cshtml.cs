@@ -24,7 +24,7 @@ public sealed class HideVerbatimModel(CapDbContext db, CurrentUser currentUser) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -33,7 +33,7 @@ public sealed class HideVerbatimModel(CapDbContext db, CurrentUser currentUser) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -58,10 +58,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, Satisfa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Form = await service.FormAsync(Product.Id, ct);
         Placements = await service.PlacementsAsync(Product.Id, ct);
         // The product's own JDMA connection, or else an organisation's that maps forms to it (decision 0021).

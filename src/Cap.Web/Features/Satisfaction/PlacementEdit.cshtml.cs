@@ -28,7 +28,7 @@ public sealed class PlacementEditModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -47,7 +47,7 @@ public sealed class PlacementEditModel(CapDbContext db, CurrentUser currentUser,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

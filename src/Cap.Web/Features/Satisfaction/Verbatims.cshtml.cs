@@ -45,10 +45,6 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Placements = await Db.Placements.AsNoTracking().Where(p => p.ProductId == Product.Id).OrderBy(p => p.Id).ToListAsync(ct);
         var showHidden = ShowHidden && CanEdit;
         var rows =
@@ -99,7 +95,7 @@ public sealed class VerbatimsModel(CapDbContext db, CurrentUser currentUser) : P
     /// <summary>Shows a hidden comment again (the moderation record stays, audited, with the change).</summary>
     public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -26,10 +26,6 @@ public sealed class CompareModel(CapDbContext db, CurrentUser currentUser) : Pro
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var versions = await Db.Visions.AsNoTracking().Where(v => v.ProductId == Product.Id).OrderBy(v => v.Number).ToListAsync(ct);
         if (versions.Count < 2)
         {

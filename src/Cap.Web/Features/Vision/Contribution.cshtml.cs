@@ -104,10 +104,6 @@ public sealed class ContributionModel(CapDbContext db, CurrentUser currentUser, 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return false;
-        }
         var item = await Db.VisionContributions.FirstOrDefaultAsync(c => c.Id == Id && c.ProductId == Product.Id, ct);
         if (item is null)
         {

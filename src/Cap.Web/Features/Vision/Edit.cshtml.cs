@@ -43,7 +43,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -65,7 +65,7 @@ public sealed class EditModel(CapDbContext db, CurrentUser currentUser, VisionSe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

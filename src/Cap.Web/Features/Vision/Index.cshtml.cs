@@ -42,17 +42,13 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, VisionS
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -72,10 +68,6 @@ public sealed class IndexModel(CapDbContext db, CurrentUser currentUser, VisionS
 
     public async Task<IActionResult> OnPostContributeAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         if (!CanContribute)
         {
             return Forbid();

@@ -40,7 +40,7 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
@@ -68,7 +68,7 @@ public sealed class ObjectiveFormModel(CapDbContext db, CurrentUser currentUser)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

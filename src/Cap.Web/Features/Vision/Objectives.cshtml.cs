@@ -17,10 +17,6 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser, Vi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         Items = await vision.ObjectivesAsync(Product.Id, tracking: false, ct);
         return Page();
     }
@@ -28,7 +24,7 @@ public sealed class ObjectivesModel(CapDbContext db, CurrentUser currentUser, Vi
     /// <summary>Moves an objective one place up or down (direction "haut" or "bas").</summary>
     public async Task<IActionResult> OnPostMoveAsync(int objectiveId, string? direction, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }

@@ -12,7 +12,7 @@ public sealed class ExportModel(CapDbContext db, CurrentUser currentUser) : Prod
 
     public async Task<IActionResult> OnGetAsync(string format, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct) || format is not ("csv" or "xlsx"))
+        if (format is not ("csv" or "xlsx"))
         {
             return NotFound();
         }

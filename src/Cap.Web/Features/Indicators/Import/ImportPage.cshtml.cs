@@ -110,10 +110,6 @@ public sealed class ImportPageModel(CapDbContext db, CurrentUser currentUser, Ti
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        if (!await LoadProductAsync(ct))
-        {
-            return NotFound();
-        }
         var indicator = await Db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.ProductId == Product.Id, ct);
         if (indicator is null)
         {

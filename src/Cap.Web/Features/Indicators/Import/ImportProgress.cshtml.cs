@@ -66,7 +66,7 @@ public sealed class ImportProgressModel(CapDbContext db, CurrentUser currentUser
 
     private async Task<IActionResult?> LoadAsync(int id, Guid jobId, CancellationToken ct)
     {
-        if (await DeniedUnlessEditableAsync(ct) is { } denied)
+        if (DeniedUnlessEditable() is { } denied)
         {
             return denied;
         }
