@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -69,6 +71,30 @@ public sealed class EntityColumns<T> where T : class
             value = converter.ConvertToProvider(value);
         }
         return value ?? DBNull.Value;
+    }
+
+    /// <summary>The type of column <paramref name="i"/>'s stored value: its converter's provider type, or the property's own.</summary>
+    public Type ProviderType(int i) => _columns[i].Mapping.Converter?.ProviderClrType ?? _columns[i].Property.ClrType;
+
+    /// <summary>
+    /// A compiled reader of column <paramref name="i"/>'s stored value (<see cref="Value"/> without boxing), as
+    /// <typeparamref name="TValue"/>: <see cref="ProviderType"/> or its nullable form. For the writers that bind each value
+    /// themselves. A nullable property with a converter is not supported.
+    /// </summary>
+    public Func<T, TValue> Reader<TValue>(int i)
+    {
+        var (property, mapping) = _columns[i];
+        var entity = Expression.Parameter(typeof(T), "entity");
+        Expression value = Expression.MakeMemberAccess(entity, (MemberInfo?)property.PropertyInfo ?? property.FieldInfo!);
+        if (mapping.Converter is { } converter)
+        {
+            if (property.IsNullable)
+            {
+                throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: a nullable property with a value converter.");
+            }
+            value = Expression.Invoke(converter.ConvertToProviderExpression, value);
+        }
+        return Expression.Lambda<Func<T, TValue>>(Expression.Convert(value, typeof(TValue)), entity).Compile();
     }
 
     /// <summary>

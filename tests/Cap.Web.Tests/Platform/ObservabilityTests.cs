@@ -54,6 +54,8 @@ public sealed class TelemetryExportTests(ITestOutputHelper output)
             using (var api = await http.GetAsync(new Uri("/api/v1/products", UriKind.Relative)))
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+                // Kestrel itself answers here: no « Server » header names it.
+                Assert.False(api.Headers.Contains("Server"), string.Join(", ", api.Headers.Select(h => h.Key)));
             }
             using (var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative)))
             {

@@ -48,6 +48,26 @@ public abstract class SatisfactionIntakeTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Intake_answers_carry_the_json_security_headers_and_not_the_pages_ones()
+    {
+        var (_, key) = await SatisfactionTestData.PlacementAsync(factory);
+        using var client = factory.CreateClientFor(null);
+        using var answer = Post(key, new { experience = 3 });
+        using var stored = await client.SendAsync(answer);
+        using var elsewhere = Post("cle-inconnue", new { experience = 3 });
+        using var unknown = await client.SendAsync(elsewhere);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        foreach (var response in new[] { stored, unknown })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.False(response.Headers.Contains("Permissions-Policy"));
+            Assert.False(response.Headers.Contains("Referrer-Policy"));
+        }
+    }
+
+    [Fact]
     public async Task Answers_are_not_audited_one_by_one()
     {
         var (_, key) = await SatisfactionTestData.PlacementAsync(factory);

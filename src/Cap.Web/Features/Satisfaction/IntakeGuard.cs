@@ -28,8 +28,9 @@ public sealed class IntakeGuard(RequestDelegate next, IOptions<RateLimiterOption
     public async Task InvokeAsync(HttpContext context)
     {
         var response = context.Response;
-        // Set at once rather than when the response starts: nothing on this branch sets its own policy.
-        SecurityHeaders.Apply(response.Headers);
+        // Set at once rather than when the response starts: nothing on this branch sets its own policy. Every answer of
+        // this branch is JSON (a receipt or ProblemDetails), so it takes the JSON answers' headers.
+        SecurityHeaders.ApplyToJson(response.Headers);
         using var lease = _shared ? await _limiter.AcquireAsync(context, 1, context.RequestAborted) : _limiter.AttemptAcquire(context);
         if (!lease.IsAcquired)
         {
@@ -46,7 +47,7 @@ public sealed class IntakeGuard(RequestDelegate next, IOptions<RateLimiterOption
         {
             response.Clear();
             response.StatusCode = StatusCodes.Status500InternalServerError;
-            SecurityHeaders.Apply(response.Headers);
+            SecurityHeaders.ApplyToJson(response.Headers);
             foreach (var handler in _exceptionHandlers)
             {
                 if (await handler.TryHandleAsync(context, exception, context.RequestAborted))

@@ -21,6 +21,8 @@ public static class CapHost
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // No « Server: Kestrel » on the answers: nothing tells a visitor which server answers.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         builder.AddCapTelemetry();
         services.AddHttpContextAccessor();

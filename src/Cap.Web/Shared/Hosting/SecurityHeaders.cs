@@ -32,6 +32,21 @@ public static class SecurityHeaders
         }
     }
 
+    /// <summary>
+    /// The headers of a JSON answer that no browser renders as a page (the public intake): sniffing off, and a policy that
+    /// loads nothing and lets nothing frame it (OWASP's REST recommendation). The page-only headers (Permissions-Policy,
+    /// Referrer-Policy, the pages' CSP) have no effect on such an answer and are not sent: each of the intake's answers
+    /// is about 550 bytes shorter.
+    /// </summary>
+    public static void ApplyToJson(IHeaderDictionary headers)
+    {
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = JsonPolicy;
+    }
+
+    /// <summary>The policy of a JSON answer: nothing to load, no framing.</summary>
+    public const string JsonPolicy = "default-src 'none'; frame-ancestors 'none'";
+
     /// <summary>Cap uses none of the browser's powerful features: every one is refused, for Cap and anything it frames.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), " +
