@@ -137,16 +137,10 @@ public sealed class SqliteAnswerIntake : AnswerIntake
                 ? SQLitePCL.raw.sqlite3_bind_text(statement, index, text)
                 : SQLitePCL.raw.sqlite3_bind_null(statement, index);
         }
-        if (type == typeof(long))
+        if (type == typeof(long) || type == typeof(int))
         {
+            // An int column read as a long: the reader's conversion widens it.
             var read = columns.Reader<long?>(i);
-            return (statement, index, answer) => read(answer) is { } number
-                ? SQLitePCL.raw.sqlite3_bind_int64(statement, index, number)
-                : SQLitePCL.raw.sqlite3_bind_null(statement, index);
-        }
-        if (type == typeof(int))
-        {
-            var read = columns.Reader<int?>(i);
             return (statement, index, answer) => read(answer) is { } number
                 ? SQLitePCL.raw.sqlite3_bind_int64(statement, index, number)
                 : SQLitePCL.raw.sqlite3_bind_null(statement, index);

@@ -299,6 +299,20 @@ public sealed class ProductionHostingTests
     }
 
     [Fact]
+    public async Task Production_reached_over_plain_http_answers_a_french_page_not_a_500()
+    {
+        await using var host = ProductionHost("https://cap.example.gouv.fr");
+        // No TLS and no declared proxy: the sign-in page's form cannot get its Secure antiforgery cookie.
+        using var plain = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://cap.example.gouv.fr") });
+        using var response = await plain.GetAsync(new Uri("/connexion", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1>Connexion non sécurisée</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("https://", page, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public async Task Production_sets_secure_cookies_and_honours_no_forwarded_header_by_default()
     {
         await using var host = ProductionHost("https://cap.example.gouv.fr");

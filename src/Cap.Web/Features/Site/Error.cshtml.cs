@@ -29,6 +29,12 @@ public sealed class ErrorModel : PageModel
             code = Response.StatusCode;
         }
         Code = code;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Error is { } error
+            && Shared.Hosting.ReverseProxy.IsInsecureRequestRefusal(error))
+        {
+            (Title, Message) = ("Connexion non sécurisée", "Cap ne s’utilise qu’en HTTPS : ouvrez cette page à une adresse qui commence par https://. Si c’est déjà le cas, prévenez l’équipe qui exploite Cap : le proxy HTTPS placé devant Cap n’est pas déclaré dans sa configuration (ReverseProxy).");
+            return;
+        }
         (Title, Message) = code switch
         {
             403 => ("Accès refusé", "Vos droits ne permettent pas d’afficher cette page ou de faire cette action. Si vous pensez qu’il s’agit d’une erreur, adressez-vous au responsable du produit ou à un administrateur."),

@@ -120,7 +120,12 @@ public static class CapHost
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), screens => screens.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/erreur/500",
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when ReverseProxy.IsInsecureRequestRefusal(ex) => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         }));
         app.UseCapStatusCodePages();
         app.UseSecurityHeaders();

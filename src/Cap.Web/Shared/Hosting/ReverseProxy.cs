@@ -13,6 +13,14 @@ public static class ReverseProxy
 {
     public const string Section = "ReverseProxy";
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is the antiforgery's refusal to issue its Secure cookie over plain HTTP: a page
+    /// with a form, outside Development, reached without HTTPS (no TLS, or a TLS proxy not declared in this section).
+    /// The screens then answer 400 with a French page saying so, not an unexplained 500.
+    /// </summary>
+    public static bool IsInsecureRequestRefusal(Exception exception) =>
+        exception is InvalidOperationException && exception.TargetSite?.DeclaringType?.Namespace == "Microsoft.AspNetCore.Antiforgery";
+
     /// <summary>Reads the configuration; throws a French message for an address or network that does not parse.</summary>
     public static ForwardedHeadersOptions Options(IConfiguration configuration)
     {

@@ -34,9 +34,9 @@ public static class SecurityHeaders
 
     /// <summary>
     /// The headers of a JSON answer that no browser renders as a page (the public intake): sniffing off, and a policy that
-    /// loads nothing and lets nothing frame it (OWASP's REST recommendation). The page-only headers (Permissions-Policy,
+    /// loads nothing and lets nothing frame it (OWASP's REST recommendation). The page-only headers (Permissions-Policy, X-Frame-Options,
     /// Referrer-Policy, the pages' CSP) have no effect on such an answer and are not sent: each of the intake's answers
-    /// is about 550 bytes shorter.
+    /// takes 261 bytes instead of 820 (a 201 with its receipt, Server header included before).
     /// </summary>
     public static void ApplyToJson(IHeaderDictionary headers)
     {
